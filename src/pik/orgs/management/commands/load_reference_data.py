@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from pik.orgs.services import ReferenceDataError, reference_data_load
+
+
+class Command(BaseCommand):
+    help = "Lädt Land, Regierungsbezirke, Kreise und Gemeinden (idempotent, alles oder nichts)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--kreise", type=Path, help="CSV der Kreise (Standard: mitgelieferte Daten)")
+        parser.add_argument("--gemeinden", type=Path, help="CSV der Gemeinden (Standard: mitgeliefert)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        texts: dict[str, str | None] = {}
+        for key in ("kreise", "gemeinden"):
+            path: Path | None = options[key]
+            if path is None:
+                texts[key] = None
+                continue
+            try:
+                texts[key] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CommandError(f"Datei {path} kann nicht gelesen werden (UTF-8 erwartet): {exc}") from exc
+        try:
+            result = reference_data_load(kreise_csv=texts["kreise"], gemeinden_csv=texts["gemeinden"])
+        except ReferenceDataError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Referenzdaten geladen: Kreise {result.kreise_created} neu, {result.kreise_updated} "
+                f"geändert; Gemeinden {result.gemeinden_created} neu, {result.gemeinden_updated} geändert."
+            )
+        )

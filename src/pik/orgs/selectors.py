@@ -1,0 +1,96 @@
+"""Every read of organisation data a user triggers, scoped to that user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
+
+from pik.core.roles import Role
+from pik.core.scoping import get_visible_or_404, grants_for, visible
+from pik.orgs.models import Gemeinde, Kreis, Membership, Regierungsbezirk, User
+
+
+def kreis_list(*, user: User) -> QuerySet[Kreis]:
+    return (
+        visible(Kreis.objects.all(), user)
+        .select_related("regierungsbezirk")
+        .annotate(gemeinden_count=Count("gemeinden"), population=Sum("gemeinden__population"))
+        .order_by("ags")
+    )
+
+
+def kreis_get(*, user: User, ags: str) -> Kreis:
+    """The Kreis if the user may see its internal page; 404 otherwise."""
+    return get_visible_or_404(Kreis.objects.select_related("regierungsbezirk"), user, ags=ags)
+
+
+def kreis_members(*, user: User, kreis: Kreis) -> QuerySet[Membership]:
+    return (
+        visible(Membership.objects.filter(kreis=kreis, is_active=True), user)
+        .select_related("user", "gemeinde", "provider")
+        .order_by("role", "user__last_name", "user__first_name")
+    )
+
+
+def kreis_gemeinden(*, kreis: Kreis) -> QuerySet[Gemeinde]:
+    return Gemeinde.objects.filter(kreis=kreis).order_by("name")
+
+
+def regierungsbezirk_overview() -> QuerySet[Regierungsbezirk]:
+    """Aggregates only: Kreise, Gemeinden and population per Regierungsbezirk."""
+    return Regierungsbezirk.objects.annotate(
+        kreise_count=Count("kreise", distinct=True),
+        gemeinden_count=Count("kreise__gemeinden"),
+        population=Sum("kreise__gemeinden__population"),
+    ).order_by("ags")
+
+
+def user_memberships(*, user: User) -> QuerySet[Membership]:
+    return (
+        user.memberships.filter(is_active=True)
+        .select_related("kreis", "gemeinde", "provider")
+        .prefetch_related("responsible_kreise")
+    )
+
+
+@dataclass
+class StartPage:
+    """What the start page shows, per role the user holds."""
+
+    roles: list[str]
+    memberships: list[Membership]
+    sections: dict[str, Any] = field(default_factory=dict)
+
+
+def start_page(*, user: User) -> StartPage:
+    memberships = list(user_memberships(user=user))
+    roles = sorted({m.role for m in memberships}, key=list(Role.values).index)
+    page = StartPage(roles=roles, memberships=memberships)
+    grants = grants_for(user)
+    if Role.MINISTRY in roles:
+        page.sections["bezirke"] = list(regierungsbezirk_overview())
+    if Role.RPS_HEAD in roles or Role.AUDITOR in roles:
+        page.sections["case_workers"] = list(
+            Membership.objects.filter(role=Role.RPS_CASE_WORKER, is_active=True)
+            .select_related("user")
+            .annotate(kreise_count=Count("responsible_kreise"))
+            .order_by("user__last_name")
+        )
+    if Role.RPS_CASE_WORKER in roles:
+        page.sections["responsible_kreise"] = list(
+            kreis_list(user=user).filter(pk__in=sorted(grants.funding_kreise))
+        )
+    own_kreise = sorted({m.kreis_id for m in memberships if m.kreis_id})
+    if own_kreise:
+        page.sections["own_kreise"] = list(kreis_list(user=user).filter(pk__in=own_kreise))
+    if Role.KREIS_COORDINATOR in roles or Role.INTEGRATION_MANAGER in roles:
+        page.sections["colleagues"] = list(
+            visible(Membership.objects.filter(kreis_id__in=own_kreise, is_active=True), user)
+            .filter(role__in=[Role.INTEGRATION_MANAGER, Role.KREIS_COORDINATOR])
+            .exclude(user=user)
+            .select_related("user", "kreis", "gemeinde", "provider")
+            .order_by("kreis__ags", "user__last_name")
+        )
+    return page

@@ -1,0 +1,277 @@
+"""Every write to organisations, users and memberships."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from pik.core import audit
+from pik.core.roles import STATEWIDE_ROLES, Role
+from pik.orgs.models import (
+    Gemeinde,
+    Kreis,
+    Land,
+    Membership,
+    OrgUnit,
+    Provider,
+    Regierungsbezirk,
+    User,
+)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+REGIERUNGSBEZIRKE = {"1": "Stuttgart", "2": "Karlsruhe", "3": "Freiburg", "4": "Tübingen"}
+KREIS_COLUMNS = ["ags", "name", "kind", "regierungsbezirk"]
+GEMEINDE_COLUMNS = ["ags", "name", "kreis_ags", "population"]
+
+
+class ReferenceDataError(ValueError):
+    """Bad reference data; ``errors`` lists every problem with its line number."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+        super().__init__("Referenzdaten fehlerhaft, nichts wurde gespeichert:\n" + "\n".join(errors))
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    kreise_created: int
+    kreise_updated: int
+    gemeinden_created: int
+    gemeinden_updated: int
+
+
+def _read_csv(text: str, columns: list[str], label: str) -> list[tuple[int, dict[str, str]]]:
+    reader = csv.DictReader(io.StringIO(text))
+    if reader.fieldnames is None or [c.strip() for c in reader.fieldnames] != columns:
+        raise ReferenceDataError(
+            [
+                f"{label}: Kopfzeile muss lauten „{','.join(columns)}“, "
+                f"gefunden „{','.join(reader.fieldnames or [])}“."
+            ]
+        )
+    rows = []
+    for row in reader:
+        if None in row or any(v is None for v in row.values()):
+            raise ReferenceDataError(
+                [f"{label}, Zeile {reader.line_num}: falsche Anzahl von Spalten."]
+            )
+        rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+    return rows
+
+
+def _parse_kreise(text: str) -> tuple[list[dict[str, str]], list[str]]:
+    errors: list[str] = []
+    result: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for line, row in _read_csv(text, KREIS_COLUMNS, "Kreise"):
+        where = f"Kreise, Zeile {line}"
+        ags = row["ags"]
+        if not re.fullmatch(r"08[1-4]\d\d", ags):
+            errors.append(f"{where}: unbekannter Kreisschlüssel „{ags}“ (erwartet 08xxx).")
+            continue
+        if ags in seen:
+            errors.append(f"{where}: Kreisschlüssel {ags} kommt doppelt vor.")
+        seen.add(ags)
+        if row["kind"] not in Kreis.Kind.values:
+            errors.append(f"{where}: Art „{row['kind']}“ ist weder Stadtkreis noch Landkreis.")
+        if REGIERUNGSBEZIRKE[ags[2]] != row["regierungsbezirk"]:
+            errors.append(
+                f"{where}: Regierungsbezirk „{row['regierungsbezirk']}“ passt nicht zum "
+                f"Schlüssel {ags}."
+            )
+        if not row["name"]:
+            errors.append(f"{where}: Name fehlt.")
+        result.append(row)
+    return result, errors
+
+
+def _parse_gemeinden(
+    text: str, kreis_ags: set[str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    errors: list[str] = []
+    result: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for line, row in _read_csv(text, GEMEINDE_COLUMNS, "Gemeinden"):
+        where = f"Gemeinden, Zeile {line}"
+        ags = row["ags"]
+        if not re.fullmatch(r"08\d{6}", ags):
+            errors.append(f"{where}: ungültiger Gemeindeschlüssel „{ags}“ (erwartet 8 Ziffern, 08…).")
+            continue
+        if ags in seen:
+            errors.append(f"{where}: Gemeindeschlüssel {ags} kommt doppelt vor.")
+        seen.add(ags)
+        if row["kreis_ags"] != ags[:5] or row["kreis_ags"] not in kreis_ags:
+            errors.append(f"{where}: unbekannter Kreis „{row['kreis_ags']}“ für Gemeinde {ags}.")
+        try:
+            population = int(row["population"])
+            if population < 0:
+                raise ValueError
+        except ValueError:
+            errors.append(f"{where}: Einwohnerzahl „{row['population']}“ ist keine Zahl ≥ 0.")
+            continue
+        if not row["name"]:
+            errors.append(f"{where}: Name fehlt.")
+        result.append({**row, "population": population})
+    return result, errors
+
+
+@transaction.atomic
+def reference_data_load(
+    *, kreise_csv: str | None = None, gemeinden_csv: str | None = None, actor: User | None = None
+) -> LoadResult:
+    """Load or update Land, Regierungsbezirke, Kreise and Gemeinden (idempotent by AGS).
+
+    All rows are checked first; with any error nothing is saved.
+    """
+    kreise_text = kreise_csv if kreise_csv is not None else (DATA_DIR / "bw_kreise.csv").read_text("utf-8")
+    gemeinden_text = (
+        gemeinden_csv
+        if gemeinden_csv is not None
+        else (DATA_DIR / "bw_gemeinden.csv").read_text("utf-8")
+    )
+    kreis_rows, errors = _parse_kreise(kreise_text)
+    known_kreise = {r["ags"] for r in kreis_rows} | set(Kreis.objects.values_list("ags", flat=True))
+    gemeinde_rows, gemeinde_errors = _parse_gemeinden(gemeinden_text, known_kreise)
+    errors += gemeinde_errors
+    if errors:
+        raise ReferenceDataError(errors)
+
+    land, _ = Land.objects.get_or_create(ags="08", defaults={"name": "Baden-Württemberg"})
+    bezirke = {}
+    for digit, name in REGIERUNGSBEZIRKE.items():
+        bezirke[name], _ = Regierungsbezirk.objects.get_or_create(
+            ags=f"08{digit}", defaults={"name": name, "land": land}
+        )
+
+    existing_k = {k.ags: k for k in Kreis.objects.all()}
+    new_k, changed_k = [], []
+    for r in kreis_rows:
+        values = {"name": r["name"], "kind": r["kind"], "regierungsbezirk": bezirke[r["regierungsbezirk"]]}
+        kreis = existing_k.get(r["ags"])
+        if kreis is None:
+            new_k.append(Kreis(ags=r["ags"], **values))
+        elif any(getattr(kreis, f) != v for f, v in values.items()):
+            for f, v in values.items():
+                setattr(kreis, f, v)
+            changed_k.append(kreis)
+    Kreis.objects.bulk_create(new_k)
+    Kreis.objects.bulk_update(changed_k, ["name", "kind", "regierungsbezirk"])
+
+    kreis_ids = dict(Kreis.objects.values_list("ags", "id"))
+    existing_g = {g.ags: g for g in Gemeinde.objects.all()}
+    new_g, changed_g = [], []
+    for r in gemeinde_rows:
+        values = {"name": r["name"], "kreis_id": kreis_ids[r["kreis_ags"]], "population": r["population"]}
+        gemeinde = existing_g.get(r["ags"])
+        if gemeinde is None:
+            new_g.append(Gemeinde(ags=r["ags"], **values))
+        elif any(getattr(gemeinde, f) != v for f, v in values.items()):
+            for f, v in values.items():
+                setattr(gemeinde, f, v)
+            changed_g.append(gemeinde)
+    Gemeinde.objects.bulk_create(new_g, batch_size=500)
+    Gemeinde.objects.bulk_update(changed_g, ["name", "kreis_id", "population"], batch_size=500)
+
+    result = LoadResult(len(new_k), len(changed_k), len(new_g), len(changed_g))
+    if new_k or changed_k or new_g or changed_g:
+        audit.record(
+            actor=actor,
+            action="reference_data.load",
+            kreise_created=result.kreise_created,
+            kreise_updated=result.kreise_updated,
+            gemeinden_created=result.gemeinden_created,
+            gemeinden_updated=result.gemeinden_updated,
+        )
+    return result
+
+
+@transaction.atomic
+def user_create(
+    *,
+    email: str,
+    first_name: str = "",
+    last_name: str = "",
+    password: str | None = None,
+    actor: User | None,
+) -> User:
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": f"Es gibt bereits ein Konto mit der E-Mail-Adresse {email}."})
+    user = User.objects.create_user(
+        email=email, password=password, first_name=first_name, last_name=last_name
+    )
+    audit.record(actor=actor, action="user.create", target=user, email=email)
+    return user
+
+
+@transaction.atomic
+def membership_create(
+    *,
+    user: User,
+    role: Role | str,
+    kreis: Kreis | None = None,
+    gemeinde: Gemeinde | None = None,
+    provider: Provider | None = None,
+    org_unit: OrgUnit | None = None,
+    responsible_kreise: Iterable[Kreis] = (),
+    actor: User | None,
+) -> Membership:
+    """Give ``user`` a role. The Kreis follows from the Gemeinde or Träger where given."""
+    role = Role(role)
+    errors: dict[str, str] = {}
+    if gemeinde is not None:
+        kreis = kreis or gemeinde.kreis
+        if gemeinde.kreis_id != kreis.pk:
+            errors["gemeinde"] = "Die Gemeinde liegt nicht im angegebenen Kreis."
+    if provider is not None and role == Role.PROVIDER_ADMIN:
+        kreis = kreis or provider.kreis
+    responsible = list(responsible_kreise)
+    if role in STATEWIDE_ROLES:
+        if kreis or gemeinde or provider:
+            errors["role"] = "Landesweite Rollen gehören zu keinem Kreis, keiner Gemeinde und keinem Träger."
+    elif kreis is None:
+        errors["kreis"] = "Für diese Rolle muss ein Kreis angegeben werden."
+    if role == Role.GEMEINDE_ADMIN and gemeinde is None:
+        errors["gemeinde"] = "Für die Verwaltung einer Gemeinde muss die Gemeinde angegeben werden."
+    if role == Role.PROVIDER_ADMIN and provider is None:
+        errors["provider"] = "Für die Verwaltung eines Trägers muss der Träger angegeben werden."
+    if gemeinde is not None and provider is not None:
+        errors["provider"] = "Arbeitgeber ist entweder eine Gemeinde oder ein Träger, nicht beides."
+    if responsible and role != Role.RPS_CASE_WORKER:
+        errors["responsible_kreise"] = "Zuständige Kreise gibt es nur für die RPS-Sachbearbeitung."
+    if errors:
+        raise ValidationError(errors)
+    membership = Membership.objects.create(
+        user=user, role=role, kreis=kreis, gemeinde=gemeinde, provider=provider, org_unit=org_unit
+    )
+    if responsible:
+        membership.responsible_kreise.set(responsible)
+    audit.record(
+        actor=actor,
+        action="membership.create",
+        target=membership,
+        kreis_id=kreis.pk if kreis else None,
+        user_id=user.pk,
+        role=str(role),
+        responsible_kreise=[k.ags for k in responsible],
+    )
+    return membership
+
+
+@transaction.atomic
+def provider_create(
+    *, name: str, association: str, kreis: Kreis, actor: User | None
+) -> Provider:
+    if Provider.objects.filter(kreis=kreis, name=name).exists():
+        raise ValidationError({"name": f"Den Träger „{name}“ gibt es in diesem Kreis bereits."})
+    provider = Provider.objects.create(name=name, association=association, kreis=kreis)
+    audit.record(actor=actor, action="provider.create", target=provider, kreis_id=kreis.pk)
+    return provider

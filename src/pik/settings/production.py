@@ -1,0 +1,28 @@
+"""Production profile: passes `pik check --deploy --fail-level WARNING`.
+
+Needs PIK_SECRET_KEY (50+ random characters), PIK_ALLOWED_HOSTS and DATABASE_URL.
+"""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from pik.settings.base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = os.environ.get("PIK_SECRET_KEY", "")
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("PIK_SECRET_KEY muss gesetzt sein (mindestens 50 Zeichen).")
+STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+EMAIL_BACKEND = os.environ.get("PIK_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -1,0 +1,18 @@
+"""Test profile: fast hashing, tasks run immediately, mail kept in memory."""
+
+import os
+
+from pik.settings.base import *  # noqa: F403
+
+# Playwright's sync API runs an event loop in the test thread; live_server tests need this.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+
+# A test-only app with one scoped model per data kind (tests/scopetest), created without migrations.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.scopetest"]  # noqa: F405

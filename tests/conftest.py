@@ -1,0 +1,101 @@
+"""Shared fixtures: reference data once per test database, two Kreise, a member per role."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+from pik.core.roles import STATEWIDE_ROLES, Role
+from pik.orgs import services
+from pik.orgs.models import Gemeinde, Kreis, Membership, Provider, User
+
+KREIS_A, KREIS_B = "08115", "08116"  # Böblingen, Esslingen
+GEMEINDE_A, GEMEINDE_B = "08115003", "08116019"  # Böblingen, Esslingen am Neckar
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    with django_db_blocker.unblock():
+        services.reference_data_load()
+
+
+@dataclass
+class World:
+    kreis_a: Kreis
+    kreis_b: Kreis
+    gemeinde_a: Gemeinde
+    gemeinde_b: Gemeinde
+    provider_a: Provider
+    provider_b: Provider
+
+    def side(self, which: str) -> dict[str, Any]:
+        if which == "a":
+            return {"kreis": self.kreis_a, "gemeinde": self.gemeinde_a, "provider": self.provider_a}
+        return {"kreis": self.kreis_b, "gemeinde": self.gemeinde_b, "provider": self.provider_b}
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    kreis_a, kreis_b = Kreis.objects.get(ags=KREIS_A), Kreis.objects.get(ags=KREIS_B)
+    return World(
+        kreis_a=kreis_a,
+        kreis_b=kreis_b,
+        gemeinde_a=Gemeinde.objects.get(ags=GEMEINDE_A),
+        gemeinde_b=Gemeinde.objects.get(ags=GEMEINDE_B),
+        provider_a=services.provider_create(
+            name="Caritas Böblingen", association="caritas", kreis=kreis_a, actor=None
+        ),
+        provider_b=services.provider_create(
+            name="Diakonie Esslingen", association="diakonie", kreis=kreis_b, actor=None
+        ),
+    )
+
+
+def with_totp(user: User) -> User:
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+MemberFactory = Callable[..., User]
+
+
+@pytest.fixture
+def member(world: World) -> MemberFactory:
+    """``member(Role.X, side="a", mfa=True)``: a user holding one role in Kreis A (or B)."""
+
+    def make(role: Role, side: str = "a", *, mfa: bool = True, **extra: Any) -> User:
+        n = next(_counter)
+        user = services.user_create(
+            email=f"{role.value}.{side}.{n}@test.example", first_name=role.label[:20],
+            last_name=f"Nr{n}", password="Ein-sicheres-Passwort-1", actor=None,
+        )
+        where = world.side(side)
+        kwargs: dict[str, Any] = {}
+        if role == Role.RPS_CASE_WORKER:
+            kwargs["responsible_kreise"] = [where["kreis"]]
+        elif role not in STATEWIDE_ROLES:
+            kwargs["kreis"] = where["kreis"]
+            if role == Role.GEMEINDE_ADMIN:
+                kwargs["gemeinde"] = where["gemeinde"]
+            if role == Role.PROVIDER_ADMIN:
+                kwargs["provider"] = where["provider"]
+        kwargs.update(extra)
+        services.membership_create(user=user, role=role, actor=None, **kwargs)
+        return with_totp(user) if mfa else user
+
+    return make
+
+
+ALL_ROLES = list(Role)
+
+
+def memberships_of(user: User) -> list[Membership]:
+    return list(user.memberships.all())

@@ -1,0 +1,114 @@
+"""Login by e-mail, mandatory TOTP for roles with personal data, rate limits, closed sign-up."""
+
+import time
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.conf import settings
+from django.core.cache import cache
+
+from pik.core.roles import PERSONAL_DATA_ROLES, Role
+
+PASSWORD = "Ein-sicheres-Passwort-1"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    cache.clear()  # rate-limit counters and used TOTP codes live in the cache
+
+
+def current_code(secret: str) -> str:
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+
+
+def test_every_role_but_the_ministry_needs_mfa() -> None:
+    assert set(Role) - PERSONAL_DATA_ROLES == {Role.MINISTRY}
+
+
+def test_manager_without_totp_is_sent_to_set_it_up(client, member) -> None:  # type: ignore[no-untyped-def]
+    user = member(Role.INTEGRATION_MANAGER, mfa=False)
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    response = client.get("/start/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    assert client.get("/kreise/08115/").status_code == 302
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert "Zwei-Faktor-Anmeldung" in page.content.decode()
+    assert 'name="code"' in page.content.decode()
+
+
+def test_ministry_without_totp_may_work(client, member) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member(Role.MINISTRY, mfa=False))
+    assert client.get("/start/").status_code == 200
+
+
+def test_login_asks_for_the_totp_code_and_then_shows_the_start_page(client, member) -> None:  # type: ignore[no-untyped-def]
+    user = member(Role.KREIS_COORDINATOR, mfa=False)
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    TOTP.activate(user, secret)
+    response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert client.get("/start/").status_code == 302  # not signed in before the code
+    wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
+    assert wrong.status_code == 200 and "_auth_user_id" not in client.session
+    done = client.post("/accounts/2fa/authenticate/", {"code": current_code(secret)})
+    assert done.status_code == 302
+    page = client.get("/start/")
+    assert page.status_code == 200
+    assert "Koordination Integrationsmanagement" in page.content.decode()
+
+
+def test_recovery_codes_are_available_after_setup(client, member) -> None:  # type: ignore[no-untyped-def]
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    user = member(Role.INTEGRATION_MANAGER)
+    codes = RecoveryCodes.activate(user)
+    assert len(codes.get_unused_codes()) == settings.MFA_RECOVERY_CODE_COUNT
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists()
+
+
+def test_inactive_user_cannot_log_in(client, member) -> None:  # type: ignore[no-untyped-def]
+    user = member(Role.MINISTRY, mfa=False)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD}, follow=True)
+    assert "_auth_user_id" not in client.session
+    assert "inaktiv" in response.content.decode().lower()
+
+
+def test_wrong_password_has_a_german_message(client, member) -> None:  # type: ignore[no-untyped-def]
+    user = member(Role.MINISTRY, mfa=False)
+    response = client.post("/accounts/login/", {"login": user.email, "password": "falsch"})
+    assert response.status_code == 200
+    assert "E-Mail-Adresse und/oder das Passwort sind leider falsch" in response.content.decode()
+
+
+def test_failed_logins_are_rate_limited(client, member) -> None:  # type: ignore[no-untyped-def]
+    user = member(Role.MINISTRY, mfa=False)
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": user.email, "password": "falsch"})
+    blocked = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert blocked.status_code in (200, 429)
+    assert "zu viele" in blocked.content.decode().lower()
+
+
+def test_signup_is_closed(client, db) -> None:  # type: ignore[no-untyped-def]
+    response = client.get("/accounts/signup/")
+    assert "geschlossen" in response.content.decode().lower()
+
+
+def test_sessions_expire() -> None:
+    assert settings.SESSION_COOKIE_AGE <= 3600
+    assert settings.SESSION_SAVE_EVERY_REQUEST and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_short_passwords_are_rejected() -> None:
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password("kurz1")

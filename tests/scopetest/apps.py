@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ScopeTestConfig(AppConfig):
+    name = "tests.scopetest"
+    label = "scopetest"
