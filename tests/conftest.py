@@ -74,8 +74,11 @@ def member(world: World) -> MemberFactory:
     def make(role: Role, side: str = "a", *, mfa: bool = True, **extra: Any) -> User:
         n = next(_counter)
         user = services.user_create(
-            email=f"{role.value}.{side}.{n}@test.example", first_name=role.label[:20],
-            last_name=f"Nr{n}", password="Ein-sicheres-Passwort-1", actor=None,
+            email=f"{role.value}.{side}.{n}@test.example",
+            first_name=role.label[:20],
+            last_name=f"Nr{n}",
+            password="Ein-sicheres-Passwort-1",
+            actor=None,
         )
         where = world.side(side)
         kwargs: dict[str, Any] = {}

@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -24,7 +26,7 @@ def test_intact_chain_verifies(chain: list[AuditEvent]) -> None:
 
 def test_each_event_links_to_its_predecessor(chain: list[AuditEvent]) -> None:
     assert chain[0].prev_hash == audit.GENESIS
-    for before, after in zip(chain, chain[1:], strict=False):
+    for before, after in pairwise(chain):
         assert after.prev_hash == before.hash
 
 
@@ -72,8 +74,12 @@ def test_event_records_actor_target_and_kreis(member, world) -> None:  # type: i
     from pik.core.roles import Role
 
     user = member(Role.KREIS_COORDINATOR)
-    event = audit.record(actor=user, action="kreis.look", target=world.kreis_a, kreis_id=world.kreis_a.pk)
+    event = audit.record(
+        actor=user, action="kreis.look", target=world.kreis_a, kreis_id=world.kreis_a.pk
+    )
     assert (event.actor_id, event.target_type, event.target_id) == (
-        user.pk, "orgs.kreis", str(world.kreis_a.pk),
+        user.pk,
+        "orgs.kreis",
+        str(world.kreis_a.pk),
     )
     assert list(audit.events_for(world.kreis_a)) == [event]

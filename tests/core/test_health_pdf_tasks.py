@@ -62,18 +62,26 @@ def test_production_profile_passes_deploy_check() -> None:
         "PIK_SECRET_KEY": "x7#Gq!" * 10,
         "PIK_ALLOWED_HOSTS": "pik.example.org",
     }
-    run = subprocess.run(  # noqa: S603
+    run = subprocess.run(
         [sys.executable, "-m", "pik", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_production_profile_refuses_a_missing_secret_key() -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "pik.settings.production", "PIK_SECRET_KEY": ""}
-    run = subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "pik", "check"], env=env, capture_output=True, text=True,
-        timeout=120, check=False,
+    run = subprocess.run(
+        [sys.executable, "-m", "pik", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert run.returncode != 0
     assert "PIK_SECRET_KEY" in run.stderr

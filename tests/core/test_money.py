@@ -1,4 +1,5 @@
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -74,7 +75,7 @@ def test_property_parts_always_sum_exactly_to_total(total: Decimal, weights: lis
 def test_property_larger_weight_never_gets_less(total: Decimal, weights: list[int]) -> None:
     parts = allocate(total, dict(enumerate(weights)))
     ordered = sorted(range(len(weights)), key=lambda i: weights[i])
-    for lower, higher in zip(ordered, ordered[1:], strict=False):
+    for lower, higher in pairwise(ordered):
         if weights[higher] > weights[lower]:
             assert parts[higher] >= parts[lower]
 
@@ -88,3 +89,8 @@ def test_property_each_part_within_one_cent_of_exact_share(
     for i, w in enumerate(weights):
         exact = total * w / weight_sum
         assert abs(parts[i] - exact) < Decimal("0.01")
+
+
+def test_ties_at_the_cut_go_to_the_smallest_keys() -> None:
+    parts = allocate(Decimal("0.05"), dict.fromkeys("jihgfedcba", 1))
+    assert [k for k, v in sorted(parts.items()) if v == Decimal("0.01")] == list("abcde")

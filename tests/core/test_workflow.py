@@ -23,7 +23,11 @@ FLOW = Workflow(
         Transition("draft", "submit", "submitted", roles={"applicant"}),
         Transition("submitted", "propose", "proposed", roles={"clerk"}),
         Transition(
-            "proposed", "approve", "approved", roles={"clerk", "head"}, guard=four_eyes("proposed_by_id")
+            "proposed",
+            "approve",
+            "approved",
+            roles={"clerk", "head"},
+            guard=four_eyes("proposed_by_id"),
         ),
     ],
     roles_of=lambda user, obj: user.roles,
@@ -62,5 +66,8 @@ def test_allowed_lists_only_what_this_user_may_do() -> None:
 
 def test_duplicate_transition_is_a_configuration_error() -> None:
     with pytest.raises(ValueError, match="doppelte"):
-        Workflow("x", [Transition("a", "go", "b", roles=["r"]), Transition("a", "go", "c", roles=["r"])],
-                 roles_of=lambda u, o: [])
+        Workflow(
+            "x",
+            [Transition("a", "go", "b", roles=["r"]), Transition("a", "go", "c", roles=["r"])],
+            roles_of=lambda u, o: [],
+        )

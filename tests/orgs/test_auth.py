@@ -74,7 +74,9 @@ def test_inactive_user_cannot_log_in(client, member) -> None:  # type: ignore[no
     user = member(Role.MINISTRY, mfa=False)
     user.is_active = False
     user.save(update_fields=["is_active"])
-    response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD}, follow=True)
+    response = client.post(
+        "/accounts/login/", {"login": user.email, "password": PASSWORD}, follow=True
+    )
     assert "_auth_user_id" not in client.session
     assert "inaktiv" in response.content.decode().lower()
 

@@ -27,7 +27,10 @@ def test_counts_per_regierungsbezirk() -> None:
         )
     }
     assert rows == {
-        "Stuttgart": (13, 343), "Karlsruhe": (12, 210), "Freiburg": (10, 294), "Tübingen": (9, 254)
+        "Stuttgart": (13, 343),
+        "Karlsruhe": (12, 210),
+        "Freiburg": (10, 294),
+        "Tübingen": (9, 254),
     }
 
 
@@ -49,7 +52,10 @@ def test_changed_population_is_updated_in_place() -> None:
     ("gemeinden", "message"),
     [
         ("ags,name,kreis_ags,population\n08999001,Nirgendwo,08999,10\n", "unbekannter Kreis"),
-        ("ags,name,kreis_ags,population\n0811500X,Kaputt,08115,10\n", "ungültiger Gemeindeschlüssel"),
+        (
+            "ags,name,kreis_ags,population\n0811500X,Kaputt,08115,10\n",
+            "ungültiger Gemeindeschlüssel",
+        ),
         ("ags,name,kreis_ags,population\n08115001,Aidlingen,08115,viele\n", "keine Zahl"),
         ("ags;name;kreis_ags;population\n08115001;Aidlingen;08115;1\n", "Kopfzeile"),
         ("ags,name,kreis_ags,population\n08115001,Aidlingen,08115\n", "Anzahl von Spalten"),

@@ -15,6 +15,9 @@ class FundingRecord(models.Model):
         DataKind.FUNDING, kreis="kreis_id", gemeinde="gemeinde_id", provider="provider_id"
     )
 
+    def __str__(self) -> str:
+        return f"FundingRecord {self.pk}"
+
 
 class CaseRecord(models.Model):
     kreis = models.ForeignKey("orgs.Kreis", on_delete=models.CASCADE)
@@ -24,3 +27,6 @@ class CaseRecord(models.Model):
     scope: ClassVar = ScopePaths(
         DataKind.CASEWORK, kreis="kreis_id", owner="owner_id", shared_with="shared_with"
     )
+
+    def __str__(self) -> str:
+        return f"CaseRecord {self.pk}"

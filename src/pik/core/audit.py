@@ -107,9 +107,7 @@ def verify() -> VerifyResult:
                 False, checked, expected_seq, f"Eintrag #{expected_seq} fehlt (gelöscht?)."
             )
         if event.prev_hash != prev_hash:
-            return VerifyResult(
-                False, checked, event.seq, "Verweis auf den Vorgänger passt nicht."
-            )
+            return VerifyResult(False, checked, event.seq, "Verweis auf den Vorgänger passt nicht.")
         if compute_hash(event) != event.hash:
             return VerifyResult(False, checked, event.seq, "Inhalt wurde verändert.")
         prev_hash, expected_seq, checked = event.hash, expected_seq + 1, checked + 1

@@ -23,9 +23,7 @@ class RequireMfaMiddleware:
             user.is_authenticated
             and getattr(user, "requires_mfa", False)
             and not request.path.startswith(EXEMPT_PREFIXES)
-            and not Authenticator.objects.filter(
-                user=user, type=Authenticator.Type.TOTP
-            ).exists()
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             messages.warning(
                 request,

@@ -28,7 +28,7 @@ def to_cents(amount: Decimal | int | str) -> int:
 
 
 def from_cents(cents: int) -> Decimal:
-    return (Decimal(cents) / 100).quantize(CENT)
+    return Decimal(cents).scaleb(-2)
 
 
 def round_money(amount: Decimal) -> Decimal:
@@ -38,6 +38,8 @@ def round_money(amount: Decimal) -> Decimal:
 
 def _integer_weights(weights: Sequence[Weight]) -> list[int]:
     """Scale Decimal weights to integers with the same ratios (exact, no floats)."""
+    if all(type(w) is int for w in weights):
+        return list(weights)  # type: ignore[arg-type]
     exponent = 0
     for w in weights:
         if isinstance(w, bool) or not isinstance(w, int | Decimal):
@@ -73,19 +75,28 @@ def allocate(total: Decimal | int | str, weights: Mapping[K, Weight]) -> dict[K,
     if weight_sum == 0:
         raise ValueError("Alle Gewichte sind null; der Betrag kann nicht verteilt werden.")
 
-    parts: list[int] = []
-    remainders: list[tuple[int, int]] = []  # (remainder, index)
-    for index, w in enumerate(ints):
-        quotient, remainder = divmod(total_cents * w, weight_sum)
-        parts.append(quotient)
-        remainders.append((remainder, index))
+    pairs = [divmod(total_cents * w, weight_sum) for w in ints]
+    parts = [quotient for quotient, _ in pairs]
     leftover = total_cents - sum(parts)
     if leftover:
-        rank = _key_ranks(keys)
-        order = sorted(remainders, key=lambda r: (-r[0], rank[r[1]]))
-        for _, index in order[:leftover]:
+        for index in _largest_remainders([r for _, r in pairs], keys, leftover):
             parts[index] += 1
     return {key: from_cents(cents) for key, cents in zip(keys, parts, strict=True)}
+
+
+def _largest_remainders(remainders: list[int], keys: list[K], count: int) -> list[int]:
+    """Indexes of the ``count`` largest remainders; among equal remainders the smaller key wins.
+
+    Keys are compared only where the cut falls between equal remainders.
+    """
+    order = sorted(range(len(remainders)), key=remainders.__getitem__, reverse=True)
+    cut = remainders[order[count - 1]]
+    winners = [i for i in order[:count] if remainders[i] > cut]
+    tied = [i for i in order if remainders[i] == cut]
+    if len(tied) > count - len(winners):
+        rank = _key_ranks([keys[i] for i in tied])
+        tied = [i for _, i in sorted(zip(rank, tied, strict=True))]
+    return winners + tied[: count - len(winners)]
 
 
 def _key_ranks(keys: list[K]) -> list[int]:

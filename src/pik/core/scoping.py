@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -124,9 +125,7 @@ def grants_for(user: Any) -> Grants:
         return Grants(user_id=None)
     cached = getattr(user, "_pik_grants", None)
     if cached is None:
-        memberships = user.memberships.filter(is_active=True).prefetch_related(
-            "responsible_kreise"
-        )
+        memberships = user.memberships.filter(is_active=True).prefetch_related("responsible_kreise")
         cached = Grants.from_memberships(user.pk, memberships)
         user._pik_grants = cached
     return cached
@@ -184,5 +183,5 @@ def get_visible_or_404(queryset: models.QuerySet[M], user: Any, **lookup: Any) -
     """One object the user may see, or 404 (also when it exists but belongs to others)."""
     try:
         return visible(queryset, user).get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+    except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc

@@ -25,7 +25,10 @@ def readyz(request: HttpRequest) -> JsonResponse:
             cursor.fetchone()
     except DatabaseError as exc:
         return JsonResponse(
-            {"status": "unavailable", "reason": f"Datenbank nicht erreichbar: {exc.__class__.__name__}"},
+            {
+                "status": "unavailable",
+                "reason": f"Datenbank nicht erreichbar: {exc.__class__.__name__}",
+            },
             status=503,
         )
     return JsonResponse({"status": "ok", "database": connection.vendor})

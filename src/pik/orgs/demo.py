@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from functools import cache
 from typing import Any, TextIO
 
 from allauth.mfa.models import Authenticator
@@ -19,8 +20,7 @@ from pik.orgs import services
 from pik.orgs.models import Gemeinde, Kreis, Membership, Provider, User
 
 DEMO_DOMAIN = "demo.pik-bw.example"
-DEMO_PASSWORD = "Demo-Passwort-2026"
-_PASSWORD_HASH = ""
+DEMO_PASSWORD = "Demo-Passwort-2026"  # noqa: S105 - printed demo login, not a secret
 
 # Kreise that get a full demo team: Stuttgart (Stadtkreis), Böblingen, Ortenaukreis, Tübingen.
 DEMO_KREISE = ["08111", "08115", "08317", "08416"]
@@ -34,7 +34,10 @@ TEAMS: dict[str, dict[str, Any]] = {
     "08111": {
         "slug": "stuttgart",
         "coordinator": ("Petra", "Hahn"),
-        "providers": [("Caritasverband für Stuttgart e.V.", "caritas"), ("Evangelische Gesellschaft Stuttgart e.V.", "diakonie")],
+        "providers": [
+            ("Caritasverband für Stuttgart e.V.", "caritas"),
+            ("Evangelische Gesellschaft Stuttgart e.V.", "diakonie"),
+        ],
         "managers": [("Lena", "Schäfer", "kreis"), ("Omar", "Haddad", 0), ("Julia", "Brandt", 1)],
         "gemeinde_admin": None,
     },
@@ -42,7 +45,11 @@ TEAMS: dict[str, dict[str, Any]] = {
         "slug": "boeblingen",
         "coordinator": ("Thomas", "Maier"),
         "providers": [("DRK-Kreisverband Böblingen e.V.", "drk")],
-        "managers": [("Miriam", "Vogt", "08115003"), ("Farid", "Rahimi", 0), ("Anna", "Lehmann", "08115045")],
+        "managers": [
+            ("Miriam", "Vogt", "08115003"),
+            ("Farid", "Rahimi", 0),
+            ("Anna", "Lehmann", "08115045"),
+        ],
         "gemeinde_admin": ("08115003", "Claudia", "Fischer"),
     },
     "08317": {
@@ -70,6 +77,12 @@ PROVIDER_ADMINS = {
 }
 
 
+@cache
+def _demo_password_hash() -> str:
+    """Hashing once and reusing the hash keeps seeding fast (PBKDF2 is slow by design)."""
+    return make_password(DEMO_PASSWORD)
+
+
 def demo_totp_secret(email: str) -> str:
     digest = hashlib.sha256(f"pik-demo:{email}".encode()).digest()[:20]
     return base64.b32encode(digest).decode("ascii")
@@ -81,10 +94,7 @@ def _user(email_local: str, first: str, last: str) -> tuple[User, bool]:
     created = user is None
     if user is None:
         user = services.user_create(email=email, first_name=first, last_name=last, actor=None)
-        # Hashing once and reusing the hash keeps seeding fast (PBKDF2 is slow by design).
-        global _PASSWORD_HASH
-        _PASSWORD_HASH = _PASSWORD_HASH or make_password(DEMO_PASSWORD)
-        User.objects.filter(pk=user.pk).update(password=_PASSWORD_HASH)
+        User.objects.filter(pk=user.pk).update(password=_demo_password_hash())
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, demo_totp_secret(email))
     return user, created
@@ -126,44 +136,54 @@ def seed(*, stdout: TextIO) -> None:
     login(user, "Prüfung, nur lesend")
 
     for ags, team in TEAMS.items():
-        kreis = Kreis.objects.get(ags=ags)
-        slug = team["slug"]
-        providers = []
-        for name, association in team["providers"]:
-            provider = Provider.objects.filter(kreis=kreis, name=name).first() or services.provider_create(
-                name=name, association=association, kreis=kreis, actor=None
-            )
-            providers.append(provider)
-        first, last = team["coordinator"]
-        user, _ = _user(f"koordination.{slug}", first, last)
-        _ensure(user, Role.KREIS_COORDINATOR, kreis=kreis)
-        login(user, f"Koordination {kreis}")
-        for index, (first, last, employer) in enumerate(team["managers"], start=1):
-            user, _ = _user(f"im{index}.{slug}", first, last)
-            if employer == "kreis":
-                _ensure(user, Role.INTEGRATION_MANAGER, kreis=kreis)
-                where = "beim Kreis"
-            elif isinstance(employer, int):
-                _ensure(user, Role.INTEGRATION_MANAGER, kreis=kreis, provider=providers[employer])
-                where = f"bei {providers[employer]}"
-            else:
-                gemeinde = Gemeinde.objects.get(ags=employer)
-                _ensure(user, Role.INTEGRATION_MANAGER, kreis=kreis, gemeinde=gemeinde)
-                where = f"bei {gemeinde}"
-            login(user, f"Integrationsmanagement {kreis}, {where}")
-        if team["gemeinde_admin"]:
-            g_ags, first, last = team["gemeinde_admin"]
-            gemeinde = Gemeinde.objects.get(ags=g_ags)
-            user, _ = _user(f"gemeinde.{slug}", first, last)
-            _ensure(user, Role.GEMEINDE_ADMIN, gemeinde=gemeinde)
-            login(user, f"Verwaltung {gemeinde}")
-        first, last = PROVIDER_ADMINS[slug]
-        user, _ = _user(f"traeger.{slug}", first, last)
-        _ensure(user, Role.PROVIDER_ADMIN, provider=providers[0])
-        login(user, f"Verwaltung {providers[0]}")
+        _seed_team(Kreis.objects.get(ags=ags), team, login)
+    _print_logins(stdout)
 
-    stdout.write("\nDemo-Anmeldungen (Passwort für alle: %s)\n" % DEMO_PASSWORD)
-    stdout.write("Zwei-Faktor-Code: `.venv/bin/pik demo_totp E-MAIL` (oder TOTP-Schlüssel in einer App)\n")
+
+def _seed_team(kreis: Kreis, team: dict[str, Any], login: Any) -> None:
+    slug = team["slug"]
+    providers = []
+    for name, association in team["providers"]:
+        provider = Provider.objects.filter(
+            kreis=kreis, name=name
+        ).first() or services.provider_create(
+            name=name, association=association, kreis=kreis, actor=None
+        )
+        providers.append(provider)
+    first, last = team["coordinator"]
+    user, _ = _user(f"koordination.{slug}", first, last)
+    _ensure(user, Role.KREIS_COORDINATOR, kreis=kreis)
+    login(user, f"Koordination {kreis}")
+    for index, (first, last, employer) in enumerate(team["managers"], start=1):
+        user, _ = _user(f"im{index}.{slug}", first, last)
+        if employer == "kreis":
+            _ensure(user, Role.INTEGRATION_MANAGER, kreis=kreis)
+            where = "beim Kreis"
+        elif isinstance(employer, int):
+            _ensure(user, Role.INTEGRATION_MANAGER, kreis=kreis, provider=providers[employer])
+            where = f"bei {providers[employer]}"
+        else:
+            gemeinde = Gemeinde.objects.get(ags=employer)
+            _ensure(user, Role.INTEGRATION_MANAGER, kreis=kreis, gemeinde=gemeinde)
+            where = f"bei {gemeinde}"
+        login(user, f"Integrationsmanagement {kreis}, {where}")
+    if team["gemeinde_admin"]:
+        g_ags, first, last = team["gemeinde_admin"]
+        gemeinde = Gemeinde.objects.get(ags=g_ags)
+        user, _ = _user(f"gemeinde.{slug}", first, last)
+        _ensure(user, Role.GEMEINDE_ADMIN, gemeinde=gemeinde)
+        login(user, f"Verwaltung {gemeinde}")
+    first, last = PROVIDER_ADMINS[slug]
+    user, _ = _user(f"traeger.{slug}", first, last)
+    _ensure(user, Role.PROVIDER_ADMIN, provider=providers[0])
+    login(user, f"Verwaltung {providers[0]}")
+
+
+def _print_logins(stdout: TextIO) -> None:
+    stdout.write(f"\nDemo-Anmeldungen (Passwort für alle: {DEMO_PASSWORD})\n")
+    stdout.write(
+        "Zwei-Faktor-Code: `.venv/bin/pik demo_totp E-MAIL` (oder TOTP-Schlüssel in einer App)\n"
+    )
     width = max(len(e) for e, _ in LOGINS)
     for email, label in LOGINS:
         stdout.write(f"  {email.ljust(width)}  {label}  [TOTP {demo_totp_secret(email)}]\n")

@@ -37,7 +37,9 @@ class ReferenceDataError(ValueError):
 
     def __init__(self, errors: list[str]) -> None:
         self.errors = errors
-        super().__init__("Referenzdaten fehlerhaft, nichts wurde gespeichert:\n" + "\n".join(errors))
+        super().__init__(
+            "Referenzdaten fehlerhaft, nichts wurde gespeichert:\n" + "\n".join(errors)
+        )
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,7 @@ def _parse_kreise(text: str) -> tuple[list[dict[str, str]], list[str]]:
     return result, errors
 
 
-def _parse_gemeinden(
-    text: str, kreis_ags: set[str]
-) -> tuple[list[dict[str, Any]], list[str]]:
+def _parse_gemeinden(text: str, kreis_ags: set[str]) -> tuple[list[dict[str, Any]], list[str]]:
     errors: list[str] = []
     result: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -103,7 +103,9 @@ def _parse_gemeinden(
         where = f"Gemeinden, Zeile {line}"
         ags = row["ags"]
         if not re.fullmatch(r"08\d{6}", ags):
-            errors.append(f"{where}: ungültiger Gemeindeschlüssel „{ags}“ (erwartet 8 Ziffern, 08…).")
+            errors.append(
+                f"{where}: ungültiger Gemeindeschlüssel „{ags}“ (erwartet 8 Ziffern, 08…)."
+            )
             continue
         if ags in seen:
             errors.append(f"{where}: Gemeindeschlüssel {ags} kommt doppelt vor.")
@@ -131,7 +133,9 @@ def reference_data_load(
 
     All rows are checked first; with any error nothing is saved.
     """
-    kreise_text = kreise_csv if kreise_csv is not None else (DATA_DIR / "bw_kreise.csv").read_text("utf-8")
+    kreise_text = (
+        kreise_csv if kreise_csv is not None else (DATA_DIR / "bw_kreise.csv").read_text("utf-8")
+    )
     gemeinden_text = (
         gemeinden_csv
         if gemeinden_csv is not None
@@ -154,7 +158,11 @@ def reference_data_load(
     existing_k = {k.ags: k for k in Kreis.objects.all()}
     new_k, changed_k = [], []
     for r in kreis_rows:
-        values = {"name": r["name"], "kind": r["kind"], "regierungsbezirk": bezirke[r["regierungsbezirk"]]}
+        values = {
+            "name": r["name"],
+            "kind": r["kind"],
+            "regierungsbezirk": bezirke[r["regierungsbezirk"]],
+        }
         kreis = existing_k.get(r["ags"])
         if kreis is None:
             new_k.append(Kreis(ags=r["ags"], **values))
@@ -169,7 +177,11 @@ def reference_data_load(
     existing_g = {g.ags: g for g in Gemeinde.objects.all()}
     new_g, changed_g = [], []
     for r in gemeinde_rows:
-        values = {"name": r["name"], "kreis_id": kreis_ids[r["kreis_ags"]], "population": r["population"]}
+        values = {
+            "name": r["name"],
+            "kreis_id": kreis_ids[r["kreis_ags"]],
+            "population": r["population"],
+        }
         gemeinde = existing_g.get(r["ags"])
         if gemeinde is None:
             new_g.append(Gemeinde(ags=r["ags"], **values))
@@ -204,7 +216,9 @@ def user_create(
 ) -> User:
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": f"Es gibt bereits ein Konto mit der E-Mail-Adresse {email}."})
+        raise ValidationError(
+            {"email": f"Es gibt bereits ein Konto mit der E-Mail-Adresse {email}."}
+        )
     user = User.objects.create_user(
         email=email, password=password, first_name=first_name, last_name=last_name
     )
@@ -236,7 +250,9 @@ def membership_create(
     responsible = list(responsible_kreise)
     if role in STATEWIDE_ROLES:
         if kreis or gemeinde or provider:
-            errors["role"] = "Landesweite Rollen gehören zu keinem Kreis, keiner Gemeinde und keinem Träger."
+            errors["role"] = (
+                "Landesweite Rollen gehören zu keinem Kreis, keiner Gemeinde und keinem Träger."
+            )
     elif kreis is None:
         errors["kreis"] = "Für diese Rolle muss ein Kreis angegeben werden."
     if role == Role.GEMEINDE_ADMIN and gemeinde is None:
@@ -267,9 +283,7 @@ def membership_create(
 
 
 @transaction.atomic
-def provider_create(
-    *, name: str, association: str, kreis: Kreis, actor: User | None
-) -> Provider:
+def provider_create(*, name: str, association: str, kreis: Kreis, actor: User | None) -> Provider:
     if Provider.objects.filter(kreis=kreis, name=name).exists():
         raise ValidationError({"name": f"Den Träger „{name}“ gibt es in diesem Kreis bereits."})
     provider = Provider.objects.create(name=name, association=association, kreis=kreis)

@@ -190,9 +190,7 @@ MEDIA_URL = "/media/"
 EMAIL_BACKEND = os.environ.get(
     "PIK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
-DEFAULT_FROM_EMAIL = os.environ.get(
-    "PIK_DEFAULT_FROM_EMAIL", "pik <noreply@pik.rps.bwl.example>"
-)
+DEFAULT_FROM_EMAIL = os.environ.get("PIK_DEFAULT_FROM_EMAIL", "pik <noreply@pik.rps.bwl.example>")
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("PIK_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

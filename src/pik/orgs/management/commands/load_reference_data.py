@@ -12,8 +12,12 @@ class Command(BaseCommand):
     help = "Lädt Land, Regierungsbezirke, Kreise und Gemeinden (idempotent, alles oder nichts)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--kreise", type=Path, help="CSV der Kreise (Standard: mitgelieferte Daten)")
-        parser.add_argument("--gemeinden", type=Path, help="CSV der Gemeinden (Standard: mitgeliefert)")
+        parser.add_argument(
+            "--kreise", type=Path, help="CSV der Kreise (Standard: mitgelieferte Daten)"
+        )
+        parser.add_argument(
+            "--gemeinden", type=Path, help="CSV der Gemeinden (Standard: mitgeliefert)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         texts: dict[str, str | None] = {}
@@ -25,14 +29,19 @@ class Command(BaseCommand):
             try:
                 texts[key] = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                raise CommandError(f"Datei {path} kann nicht gelesen werden (UTF-8 erwartet): {exc}") from exc
+                raise CommandError(
+                    f"Datei {path} kann nicht gelesen werden (UTF-8 erwartet): {exc}"
+                ) from exc
         try:
-            result = reference_data_load(kreise_csv=texts["kreise"], gemeinden_csv=texts["gemeinden"])
+            result = reference_data_load(
+                kreise_csv=texts["kreise"], gemeinden_csv=texts["gemeinden"]
+            )
         except ReferenceDataError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
             self.style.SUCCESS(
-                f"Referenzdaten geladen: Kreise {result.kreise_created} neu, {result.kreise_updated} "
-                f"geändert; Gemeinden {result.gemeinden_created} neu, {result.gemeinden_updated} geändert."
+                f"Referenzdaten geladen: Kreise {result.kreise_created} neu, "
+                f"{result.kreise_updated} geändert; Gemeinden {result.gemeinden_created} neu, "
+                f"{result.gemeinden_updated} geändert."
             )
         )

@@ -1,0 +1,1 @@
+"""pik benchmarks: `make bench` (all) or `make bench BENCH=allocate`."""

@@ -1,0 +1,37 @@
+"""Run pik's benchmarks and print a table: `python -m bench [name-fragment ...]`."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import platform
+import sys
+from pathlib import Path
+
+MODULES = ["bench.bench_allocate"]
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pik.settings")
+    import django
+
+    django.setup()
+    from bench.runner import run, table
+
+    wanted = [a.lower() for a in argv]
+    benches = []
+    for module in MODULES:
+        benches += importlib.import_module(module).benchmarks()
+    benches = [b for b in benches if not wanted or any(w in b.name.lower() for w in wanted)]
+    results = []
+    for bench in benches:
+        print(f"… {bench.name}", file=sys.stderr, flush=True)
+        results.append(run(bench))
+    print(f"pik bench — Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    raise SystemExit(main(sys.argv[1:]))
