@@ -27,7 +27,9 @@ def main(argv: list[str]) -> int:
     for bench in benches:
         print(f"… {bench.name}", file=sys.stderr, flush=True)
         results.append(run(bench))
-    print(f"pik bench — Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")
+    print(
+        f"pik bench — Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}"
+    )
     print(table(results))
     return 0
 

@@ -77,14 +77,18 @@ def run(bench: Benchmark) -> Result:
 
 
 def table(results: list[Result]) -> str:
-    head = f"{'benchmark':<34} {'n':>4} {'median ms':>10} {'p95 ms':>9} {'ref median':>11} {'ref p95':>9} {'ratio':>7}"
+    head = (
+        f"{'benchmark':<34} {'n':>4} {'median ms':>10} {'p95 ms':>9} "
+        f"{'ref median':>11} {'ref p95':>9} {'ratio':>7}"
+    )
     lines = [head, "-" * len(head)]
     for r in results:
         ref_m = f"{r.ref_median_ms:11.3f}" if r.ref_median_ms is not None else f"{'-':>11}"
         ref_p = f"{r.ref_p95_ms:9.3f}" if r.ref_p95_ms is not None else f"{'-':>9}"
         ratio = f"{r.ratio:6.2f}x" if r.ratio is not None else f"{'-':>7}"
         lines.append(
-            f"{r.name:<34} {r.repeat:>4} {r.median_ms:10.3f} {r.p95_ms:9.3f} {ref_m} {ref_p} {ratio}"
+            f"{r.name:<34} {r.repeat:>4} {r.median_ms:10.3f} {r.p95_ms:9.3f} "
+            f"{ref_m} {ref_p} {ratio}"
         )
     lines.append("")
     for r in results:

@@ -24,7 +24,11 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("PIK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+    for candidate in (
+        os.environ.get("PIK_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+    ):
         if candidate and os.path.exists(candidate):
             return candidate
     return None
@@ -34,7 +38,9 @@ def chromium_path() -> str | None:
 def browser() -> Iterator[Any]:
     path = chromium_path()
     if path is None:
-        message = "Chromium nicht gefunden (apt-get install -y chromium): Browser-Tests übersprungen."
+        message = (
+            "Chromium nicht gefunden (apt-get install -y chromium): Browser-Tests übersprungen."
+        )
         if os.environ.get("CI"):
             pytest.fail(message + " In CI ist das ein Fehler.")
         pytest.skip(message)

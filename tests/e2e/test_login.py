@@ -27,7 +27,9 @@ def test_demo_coordinator_logs_in_with_totp_and_sees_the_start_page(live_server,
 
     page.wait_for_url("**/start/")
     assert page.get_by_role("heading", name="Willkommen, Thomas Maier").is_visible()
-    assert page.get_by_text("Koordination Integrationsmanagement (Kreis) – Landkreis Böblingen").is_visible()
+    assert page.get_by_text(
+        "Koordination Integrationsmanagement (Kreis) – Landkreis Böblingen"
+    ).is_visible()
     assert page.get_by_role("heading", name="Team im Kreis").is_visible()
     assert page.get_by_text("Farid Rahimi").is_visible()
 

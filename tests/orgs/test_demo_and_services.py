@@ -52,13 +52,19 @@ def test_membership_rules_give_german_errors(world) -> None:  # type: ignore[no-
         services.membership_create(user=user, role=Role.RPS_HEAD, kreis=world.kreis_a, actor=None)
     with pytest.raises(ValidationError, match="nicht im angegebenen Kreis"):
         services.membership_create(
-            user=user, role=Role.GEMEINDE_ADMIN, kreis=world.kreis_a, gemeinde=world.gemeinde_b,
+            user=user,
+            role=Role.GEMEINDE_ADMIN,
+            kreis=world.kreis_a,
+            gemeinde=world.gemeinde_b,
             actor=None,
         )
     with pytest.raises(ValidationError, match="nur für die RPS-Sachbearbeitung"):
         services.membership_create(
-            user=user, role=Role.KREIS_COORDINATOR, kreis=world.kreis_a,
-            responsible_kreise=[world.kreis_a], actor=None,
+            user=user,
+            role=Role.KREIS_COORDINATOR,
+            kreis=world.kreis_a,
+            responsible_kreise=[world.kreis_a],
+            actor=None,
         )
     assert not user.memberships.exists()
     with pytest.raises(ValidationError, match="bereits ein Konto"):
@@ -68,7 +74,10 @@ def test_membership_rules_give_german_errors(world) -> None:  # type: ignore[no-
 def test_integration_manager_employer_and_one_user_many_roles(world) -> None:  # type: ignore[no-untyped-def]
     user = services.user_create(email="im@test.example", actor=None)
     im = services.membership_create(
-        user=user, role=Role.INTEGRATION_MANAGER, kreis=world.kreis_a, provider=world.provider_a,
+        user=user,
+        role=Role.INTEGRATION_MANAGER,
+        kreis=world.kreis_a,
+        provider=world.provider_a,
         actor=None,
     )
     services.membership_create(
