@@ -28,7 +28,8 @@ def main(argv: list[str]) -> int:
         print(f"… {bench.name}", file=sys.stderr, flush=True)
         results.append(run(bench))
     print(
-        f"pik bench — Python {platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}"
+        f"pik bench — Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPUs, {platform.machine()}"
     )
     print(table(results))
     return 0
