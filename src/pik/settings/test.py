@@ -17,7 +17,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 # A test-only app with one scoped model per data kind (tests/scopetest), created without migrations.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.scopetest"]
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not Django's shared-cache in-memory database: that one answers concurrent writers
     # with "database table is locked" instead of waiting, unlike the real WAL file in use.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_pik.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_pik.sqlite3")}
