@@ -1,35 +1,50 @@
+"""The admin shows organisation data read-only: every write goes through services (audited)."""
+
+from typing import Any
+
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 
 from pik.orgs.models import Gemeinde, Kreis, Membership, OrgUnit, Provider, Regierungsbezirk, User
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(ReadOnlyAdmin):
     ordering = ("email",)
     list_display = ("email", "first_name", "last_name", "is_active", "is_staff")
     search_fields = ("email", "first_name", "last_name")
-    fieldsets = (
-        (None, {"fields": ("email", "password")}),
-        ("Person", {"fields": ("first_name", "last_name")}),
-        ("Rechte", {"fields": ("is_active", "is_staff", "is_superuser")}),
-    )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    exclude = ("password",)
 
 
 @admin.register(Kreis)
-class KreisAdmin(admin.ModelAdmin):
+class KreisAdmin(ReadOnlyAdmin):
     list_display = ("ags", "name", "kind", "regierungsbezirk")
     search_fields = ("ags", "name")
 
 
 @admin.register(Gemeinde)
-class GemeindeAdmin(admin.ModelAdmin):
+class GemeindeAdmin(ReadOnlyAdmin):
     list_display = ("ags", "name", "kreis", "population")
     search_fields = ("ags", "name")
 
 
-admin.site.register(Regierungsbezirk)
-admin.site.register(Provider)
-admin.site.register(OrgUnit)
-admin.site.register(Membership)
+@admin.register(Membership)
+class MembershipAdmin(ReadOnlyAdmin):
+    list_display = ("user", "role", "kreis", "gemeinde", "provider", "is_active")
+    list_filter = ("role",)
+
+
+admin.site.register(Regierungsbezirk, ReadOnlyAdmin)
+admin.site.register(Provider, ReadOnlyAdmin)
+admin.site.register(OrgUnit, ReadOnlyAdmin)
