@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "pik.core",
     "pik.orgs",
     "pik.portal",
+    "pik.casework",
 ]
 
 MIDDLEWARE = [
@@ -197,6 +198,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# --- Casework data protection ----------------------------------------------------------------
+# Client records are anonymised this many days after counselling ended (docs/decisions/0008).
+CASEWORK_RETENTION_DAYS = int(os.environ.get("PIK_CASEWORK_RETENTION_DAYS", "730"))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,1113 @@
+"""Every write to client records. Atomic, keyword-only, one audit event per change.
+
+Bad input raises ``ValidationError`` with German messages and changes nothing. Audit events
+carry ids and field names, never the personal data themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from pik.casework import rules
+from pik.casework.matching import name_key
+from pik.casework.models import (
+    Client,
+    Consent,
+    Contact,
+    Goal,
+    Handover,
+    Household,
+    Plan,
+    PlanField,
+    PlanVersion,
+    Step,
+    Task,
+    TransferRequest,
+)
+from pik.casework.selectors import managers_in_kreis, plan_as_dict, retention_due_all
+from pik.casework.workflow import HANDOVER, TRANSFER
+from pik.core import audit
+from pik.core.scoping import visible
+from pik.core.workflow import TransitionNotAllowed
+from pik.orgs.models import Gemeinde, Kreis, User
+
+LANGUAGES = ("de", "en", "ar", "uk", "fa", "tr")
+ANONYMISED = "anonymisiert"
+
+
+class StaleVersion(ValidationError):
+    """Someone else saved the record since it was loaded: the second save is refused."""
+
+
+# --- Input checks ---------------------------------------------------------------------------
+
+
+def _text(
+    value: str | None, *, label: str, max_length: int, required: bool = False
+) -> tuple[str, str | None]:
+    """The stripped text and an error message (or None)."""
+    text = (value or "").strip()
+    if "\x00" in text or any(ord(c) < 32 and c not in "\n\r\t" for c in text):
+        return text, f"{label} enthält unzulässige Steuerzeichen."
+    if required and not text:
+        return text, f"Bitte geben Sie {label} an."
+    if len(text) > max_length:
+        return text, f"{label} darf höchstens {max_length} Zeichen lang sein."
+    return text, None
+
+
+def _raise(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _not_future(value: dt.date | None, label: str, errors: dict[str, str], key: str) -> None:
+    if value is not None and value > timezone.localdate():
+        errors[key] = f"{label} darf nicht in der Zukunft liegen."
+
+
+def _ensure_access(client: Client, actor: User | None) -> None:
+    """The actor must be allowed to see the record (system jobs act with ``actor=None``)."""
+    if actor is None:
+        return
+    if not visible(Client.objects.filter(pk=client.pk), actor).exists():
+        raise ValidationError("Sie haben keinen Zugriff auf diese Akte.")
+
+
+def _ensure_workable(client: Client) -> None:
+    if client.status == Client.Status.ANONYMISED:
+        raise ValidationError("Die Akte ist anonymisiert und kann nicht mehr bearbeitet werden.")
+
+
+def _ensure_consent(client: Client, purpose: str, message: str) -> Consent:
+    consent = (
+        client.consents.filter(purpose=purpose, withdrawn_on__isnull=True)
+        .order_by("-given_on")
+        .first()
+    )
+    if consent is None:
+        raise ValidationError(message)
+    return consent
+
+
+def _lock(client: Client) -> Client:
+    return Client.objects.select_for_update().get(pk=client.pk)
+
+
+def _check_version(client: Client, expected_version: int) -> None:
+    if client.version != expected_version:
+        last = (
+            audit.events_for(client)
+            .filter(action__in=["client.update", "client.health_update"])
+            .order_by("-seq")
+            .first()
+        )
+        who = f" von {last.actor}" if last is not None and last.actor else ""
+        raise StaleVersion(
+            f"Die Akte wurde inzwischen{who} geändert (jetzt Bearbeitungsstand "
+            f"{client.version}, Sie hatten Stand {expected_version} geladen). Ihre Änderungen "
+            "wurden nicht gespeichert. Bitte laden Sie die Akte neu und tragen Sie sie erneut ein."
+        )
+
+
+# --- Clients --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClientData:
+    first_name: str
+    last_name: str
+    counselling_start: dt.date
+    birth_date: dt.date | None = None
+    birth_year: int | None = None
+    gender: str = Client.Gender.UNKNOWN
+    gemeinde: Gemeinde | None = None
+    household: Household | None = None
+    country_of_origin: str = ""
+    languages: str = ""
+    residence_status: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PLR0912
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    for key, label, length, required in (
+        ("first_name", "einen Vornamen", 100, True),
+        ("last_name", "einen Nachnamen", 100, True),
+        ("country_of_origin", "Herkunftsland", 100, False),
+        ("languages", "Sprachen", 200, False),
+        ("residence_status", "Aufenthaltsstatus", 100, False),
+        ("phone", "Telefon", 50, False),
+        ("email", "E-Mail", 254, False),
+    ):
+        values[key], problem = _text(
+            getattr(data, key), label=label, max_length=length, required=required
+        )
+        if problem:
+            errors[key] = problem.replace("einen Vornamen ", "Der Vorname ").replace(
+                "einen Nachnamen ", "Der Nachname "
+            )
+    for key in ("first_name", "last_name"):
+        if key not in errors and values[key] and not name_key(values[key]):
+            errors[key] = "Der Name muss mindestens einen Buchstaben enthalten."
+    if values["email"] and "email" not in errors:
+        try:
+            validate_email(values["email"])
+        except ValidationError:
+            errors["email"] = "Bitte geben Sie eine gültige E-Mail-Adresse an."
+    this_year = timezone.localdate().year
+    birth_year = data.birth_year
+    if data.birth_date is not None:
+        _not_future(data.birth_date, "Das Geburtsdatum", errors, "birth_date")
+        if data.birth_date.year < 1900:
+            errors["birth_date"] = "Das Geburtsdatum ist nicht plausibel."
+        if birth_year is not None and birth_year != data.birth_date.year:
+            errors["birth_year"] = "Geburtsjahr und Geburtsdatum passen nicht zusammen."
+        birth_year = data.birth_date.year
+    if birth_year is not None and not 1900 <= birth_year <= this_year:
+        errors["birth_year"] = f"Das Geburtsjahr muss zwischen 1900 und {this_year} liegen."
+    if data.gender not in Client.Gender.values:
+        errors["gender"] = "Bitte wählen Sie eine gültige Angabe zum Geschlecht."
+    if data.gemeinde is not None and data.gemeinde.kreis_id != kreis.pk:
+        errors["gemeinde"] = "Die Gemeinde liegt nicht im Kreis der Akte."
+    if data.household is not None and data.household.kreis_id != kreis.pk:
+        errors["household"] = "Der Haushalt gehört zu einem anderen Kreis."
+    _not_future(data.counselling_start, "Der Beratungsbeginn", errors, "counselling_start")
+    if data.birth_date is not None and data.counselling_start < data.birth_date:
+        errors["counselling_start"] = "Der Beratungsbeginn liegt vor dem Geburtsdatum."
+    _raise(errors)
+    values.update(
+        birth_date=data.birth_date,
+        birth_year=birth_year,
+        gender=data.gender,
+        gemeinde=data.gemeinde,
+        household=data.household,
+        counselling_start=data.counselling_start,
+        first_name_key=name_key(values["first_name"]),
+        last_name_key=name_key(values["last_name"]),
+    )
+    return values
+
+
+@transaction.atomic
+def client_create(
+    *,
+    kreis: Kreis,
+    data: ClientData,
+    consent_given_on: dt.date | None,
+    consent_language: str = "de",
+    responsible: User | None = None,
+    actor: User,
+) -> Client:
+    """A new client record with the participation consent it rests on."""
+    manager, coordinator = (
+        rules.is_manager_in(actor, kreis.pk),
+        rules.is_coordinator_of(actor, kreis.pk),
+    )
+    if not (manager or coordinator):
+        raise ValidationError("Sie können in diesem Kreis keine Akten anlegen.")
+    errors: dict[str, str] = {}
+    if responsible is None and not coordinator:
+        responsible = actor
+    if responsible is not None:
+        if responsible != actor and not coordinator:
+            errors["responsible"] = "Nur die Koordination kann Akten anderen zuweisen."
+        elif not managers_in_kreis(kreis_id=kreis.pk).filter(pk=responsible.pk).exists():
+            errors["responsible"] = "Zuständig kann nur das Integrationsmanagement im Kreis sein."
+    if consent_given_on is None:
+        errors["consent_given_on"] = (
+            "Ohne Einwilligung zur Teilnahme darf keine Akte angelegt werden. Bitte tragen Sie "
+            "das Datum der unterschriebenen Einwilligung ein."
+        )
+    else:
+        _not_future(consent_given_on, "Das Datum der Einwilligung", errors, "consent_given_on")
+    if consent_language not in LANGUAGES:
+        errors["consent_language"] = "Bitte wählen Sie die Sprache des Einwilligungsformulars."
+    try:
+        values = _clean_client(data, kreis)
+    except ValidationError as exc:
+        errors = {**{k: " ".join(v) for k, v in exc.message_dict.items()}, **errors}
+        raise ValidationError(errors) from exc
+    _raise(errors)
+    client = Client.objects.create(kreis=kreis, responsible=responsible, **values)
+    assert consent_given_on is not None  # noqa: S101 - checked above
+    Consent.objects.create(
+        client=client,
+        purpose=Consent.Purpose.PARTICIPATION,
+        given_on=consent_given_on,
+        form_language=consent_language,
+        scope_text="Teilnahme am Integrationsmanagement; Verarbeitung der Beratungsdaten.",
+        recorded_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="client.create",
+        target=client,
+        kreis_id=kreis.pk,
+        responsible_id=responsible.pk if responsible else None,
+        consent_given_on=consent_given_on,
+    )
+    return client
+
+
+@transaction.atomic
+def client_update(
+    *, client: Client, data: ClientData, expected_version: int, actor: User
+) -> Client:
+    """Save changed personal data. Refused if someone else saved in between (``StaleVersion``)."""
+    _ensure_access(client, actor)
+    client = _lock(client)
+    _ensure_workable(client)
+    _check_version(client, expected_version)
+    values = _clean_client(data, client.kreis)
+    changed = [k for k, v in values.items() if getattr(client, k) != v and not k.endswith("_key")]
+    for key, value in values.items():
+        setattr(client, key, value)
+    client.version = F("version") + 1
+    client.save()
+    client.refresh_from_db()
+    audit.record(
+        actor=actor, action="client.update", target=client, kreis_id=client.kreis_id, fields=changed
+    )
+    return client
+
+
+@transaction.atomic
+def client_health_notes_set(
+    *, client: Client, notes: str, expected_version: int, actor: User
+) -> Client:
+    """Health notes: only the responsible manager, only with consent to health data."""
+    client = _lock(client)
+    _ensure_workable(client)
+    if not rules.may_read_health_notes(actor, client):
+        raise ValidationError("Gesundheitliche Hinweise bearbeitet nur die zuständige Person.")
+    _check_version(client, expected_version)
+    text, problem = _text(notes, label="Der Hinweis", max_length=5000)
+    if problem:
+        raise ValidationError({"notes": problem})
+    if text:
+        _ensure_consent(
+            client,
+            Consent.Purpose.HEALTH,
+            "Für gesundheitliche Hinweise fehlt die Einwilligung zur Verarbeitung von "
+            "Gesundheitsdaten.",
+        )
+    client.health_notes = text
+    client.version = F("version") + 1
+    client.save(update_fields=["health_notes", "version", "updated_at"])
+    client.refresh_from_db()
+    audit.record(
+        actor=actor, action="client.health_update", target=client, kreis_id=client.kreis_id
+    )
+    return client
+
+
+@transaction.atomic
+def client_close(*, client: Client, ended_on: dt.date, actor: User | None) -> Client:
+    """End the counselling: from then the retention period runs."""
+    _ensure_access(client, actor)
+    client = _lock(client)
+    if client.status != Client.Status.ACTIVE:
+        raise ValidationError("Die Beratung ist bereits beendet.")
+    errors: dict[str, str] = {}
+    _not_future(ended_on, "Das Ende der Beratung", errors, "ended_on")
+    if ended_on < client.counselling_start:
+        errors["ended_on"] = "Das Ende der Beratung liegt vor ihrem Beginn."
+    _raise(errors)
+    client.status, client.counselling_end = Client.Status.CLOSED, ended_on
+    client.version = F("version") + 1
+    client.save(update_fields=["status", "counselling_end", "version", "updated_at"])
+    client.refresh_from_db()
+    Handover.objects.filter(client=client, status=Handover.Status.PENDING).update(
+        status=Handover.Status.CANCELLED, decided_at=timezone.now()
+    )
+    audit.record(
+        actor=actor,
+        action="client.close",
+        target=client,
+        kreis_id=client.kreis_id,
+        ended_on=ended_on,
+    )
+    return client
+
+
+@transaction.atomic
+def client_assign(*, client: Client, responsible: User | None, actor: User) -> Client:
+    """The coordinator (re)assigns a record to a manager of the Kreis, or leaves it open."""
+    client = _lock(client)
+    _ensure_workable(client)
+    if not rules.is_coordinator_of(actor, client.kreis_id):
+        raise ValidationError("Zuweisen kann nur die Koordination des Kreises.")
+    if (
+        responsible is not None
+        and not managers_in_kreis(kreis_id=client.kreis_id).filter(pk=responsible.pk).exists()
+    ):
+        raise ValidationError(
+            {"responsible": "Zuständig kann nur das Integrationsmanagement im Kreis sein."}
+        )
+    previous = client.responsible_id
+    client.responsible = responsible
+    client.version = F("version") + 1
+    client.save(update_fields=["responsible", "version", "updated_at"])
+    client.refresh_from_db()
+    if responsible is not None:
+        client.shared_with.remove(responsible)
+    Handover.objects.filter(client=client, status=Handover.Status.PENDING).update(
+        status=Handover.Status.CANCELLED, decided_at=timezone.now()
+    )
+    audit.record(
+        actor=actor,
+        action="client.assign",
+        target=client,
+        kreis_id=client.kreis_id,
+        previous_id=previous,
+        responsible_id=responsible.pk if responsible else None,
+    )
+    return client
+
+
+# --- Consent --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    client: Client,
+    purpose: str,
+    given_on: dt.date,
+    scope_text: str = "",
+    form_language: str = "de",
+    actor: User,
+) -> Consent:
+    _ensure_access(client, actor)
+    client = _lock(client)
+    _ensure_workable(client)
+    errors: dict[str, str] = {}
+    if purpose not in Consent.Purpose.values:
+        errors["purpose"] = "Bitte wählen Sie einen Zweck der Einwilligung."
+    _not_future(given_on, "Das Datum der Einwilligung", errors, "given_on")
+    text, problem = _text(scope_text, label="Der Umfang", max_length=2000)
+    if problem:
+        errors["scope_text"] = problem
+    if form_language not in LANGUAGES:
+        errors["form_language"] = "Bitte wählen Sie die Sprache des Formulars."
+    if not errors and client.consents.filter(purpose=purpose, withdrawn_on__isnull=True).exists():
+        errors["purpose"] = "Für diesen Zweck liegt bereits eine gültige Einwilligung vor."
+    _raise(errors)
+    consent = Consent.objects.create(
+        client=client,
+        purpose=purpose,
+        given_on=given_on,
+        scope_text=text,
+        form_language=form_language,
+        recorded_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="consent.record",
+        target=client,
+        kreis_id=client.kreis_id,
+        consent_id=consent.pk,
+        purpose=purpose,
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, consent: Consent, withdrawn_on: dt.date, actor: User) -> Consent:
+    """Withdrawal stops the processing it covered: participation ends the counselling, health
+    consent deletes the health notes, transfer consent blocks open transfer requests."""
+    client = consent.client
+    _ensure_access(client, actor)
+    client = _lock(client)
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    errors: dict[str, str] = {}
+    if consent.withdrawn_on is not None:
+        errors["withdrawn_on"] = "Diese Einwilligung ist bereits widerrufen."
+    _not_future(withdrawn_on, "Das Datum des Widerrufs", errors, "withdrawn_on")
+    if withdrawn_on < consent.given_on:
+        errors["withdrawn_on"] = "Der Widerruf liegt vor der Erteilung."
+    _raise(errors)
+    consent.withdrawn_on = withdrawn_on
+    consent.save(update_fields=["withdrawn_on", "updated_at"])
+    effects = []
+    if consent.purpose == Consent.Purpose.PARTICIPATION and client.status == Client.Status.ACTIVE:
+        client.status = Client.Status.CLOSED
+        client.counselling_end = max(withdrawn_on, client.counselling_start)
+        client.save(update_fields=["status", "counselling_end", "updated_at"])
+        Handover.objects.filter(client=client, status=Handover.Status.PENDING).update(
+            status=Handover.Status.CANCELLED, decided_at=timezone.now()
+        )
+        effects.append("counselling_closed")
+    if consent.purpose == Consent.Purpose.HEALTH and client.health_notes:
+        client.health_notes = ""
+        client.save(update_fields=["health_notes", "updated_at"])
+        effects.append("health_notes_deleted")
+    if consent.purpose == Consent.Purpose.TRANSFER:
+        n = TransferRequest.objects.filter(
+            client=client, status=TransferRequest.Status.REQUESTED
+        ).update(status=TransferRequest.Status.DECLINED, decided_at=timezone.now())
+        if n:
+            effects.append("transfer_stopped")
+    Client.objects.filter(pk=client.pk).update(version=F("version") + 1)
+    audit.record(
+        actor=actor,
+        action="consent.withdraw",
+        target=client,
+        kreis_id=client.kreis_id,
+        consent_id=consent.pk,
+        purpose=consent.purpose,
+        effects=effects,
+    )
+    return consent
+
+
+# --- Contacts -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def contact_record(
+    *,
+    client: Client,
+    occurred_on: dt.date,
+    kind: str,
+    duration_minutes: int,
+    topics: Iterable[str] = (),
+    notes: str = "",
+    actor: User,
+) -> Contact:
+    """A counselling contact, in a few keystrokes. Needs the participation consent."""
+    _ensure_access(client, actor)
+    client = _lock(client)
+    _ensure_workable(client)
+    _ensure_consent(
+        client,
+        Consent.Purpose.PARTICIPATION,
+        "Ohne gültige Einwilligung zur Teilnahme können keine Kontakte erfasst werden.",
+    )
+    errors: dict[str, str] = {}
+    topics = list(dict.fromkeys(topics))
+    if kind not in Contact.Kind.values:
+        errors["kind"] = "Bitte wählen Sie die Art des Kontakts."
+    if not isinstance(duration_minutes, int) or not 1 <= duration_minutes <= 600:
+        errors["duration_minutes"] = "Die Dauer muss zwischen 1 und 600 Minuten liegen."
+    if any(t not in PlanField.values for t in topics):
+        errors["topics"] = "Unbekanntes Thema."
+    _not_future(occurred_on, "Das Datum des Kontakts", errors, "occurred_on")
+    if occurred_on < client.counselling_start:
+        errors["occurred_on"] = "Der Kontakt liegt vor dem Beginn der Beratung."
+    if client.counselling_end and occurred_on > client.counselling_end:
+        errors["occurred_on"] = "Der Kontakt liegt nach dem Ende der Beratung."
+    text, problem = _text(notes, label="Die Notiz", max_length=5000)
+    if problem:
+        errors["notes"] = problem
+    _raise(errors)
+    contact = Contact.objects.create(
+        client=client,
+        staff=actor,
+        occurred_on=occurred_on,
+        kind=kind,
+        duration_minutes=duration_minutes,
+        topics=topics,
+        notes=text,
+    )
+    audit.record(
+        actor=actor,
+        action="contact.record",
+        target=client,
+        kreis_id=client.kreis_id,
+        contact_id=contact.pk,
+        kind=kind,
+    )
+    return contact
+
+
+# --- Integration plan -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanData:
+    status: str = Plan.Status.DRAFT
+    agreed_on: dt.date | None = None
+    review_due: dt.date | None = None
+    language_skills: str = ""
+    school_education: str = ""
+    vocational_qualifications: str = ""
+    occupation: str = ""
+    interests: str = ""
+    agreements: str = ""
+
+
+def _plan_for_change(client: Client, actor: User) -> Plan:
+    _ensure_access(client, actor)
+    client = _lock(client)
+    _ensure_workable(client)
+    _ensure_consent(
+        client,
+        Consent.Purpose.PARTICIPATION,
+        "Ohne gültige Einwilligung zur Teilnahme kann der Integrationsplan nicht bearbeitet "
+        "werden.",
+    )
+    plan, _ = Plan.objects.select_for_update().get_or_create(client=client, defaults={"version": 0})
+    return plan
+
+
+def _new_plan_version(plan: Plan, actor: User, change: str) -> None:
+    """Bump the version and freeze a copy of the whole plan."""
+    Plan.objects.filter(pk=plan.pk).update(version=F("version") + 1, updated_at=timezone.now())
+    plan.refresh_from_db()
+    fresh = Plan.objects.prefetch_related("goals__steps").get(pk=plan.pk)
+    PlanVersion.objects.create(
+        plan=plan,
+        number=plan.version,
+        snapshot=plan_as_dict(fresh),
+        created_by=actor,
+        change=change,
+    )
+
+
+@transaction.atomic
+def plan_save(*, client: Client, data: PlanData, expected_version: int, actor: User) -> Plan:
+    """Save the plan's fields. ``expected_version`` 0 for a plan that does not exist yet."""
+    plan = _plan_for_change(client, actor)
+    if plan.version != expected_version:
+        raise StaleVersion(
+            f"Der Integrationsplan wurde inzwischen geändert (jetzt Fassung {plan.version}, Sie "
+            f"hatten Fassung {expected_version} geladen). Ihre Änderungen wurden nicht "
+            "gespeichert. Bitte laden Sie den Plan neu."
+        )
+    errors: dict[str, str] = {}
+    values: dict[str, Any] = {}
+    for f in fields(PlanData):
+        if f.name in Plan.TEXT_FIELDS:
+            values[f.name], problem = _text(
+                getattr(data, f.name), label="Der Text", max_length=5000
+            )
+            if problem:
+                errors[f.name] = problem
+    if data.status not in Plan.Status.values:
+        errors["status"] = "Bitte wählen Sie einen Status."
+    if data.status == Plan.Status.AGREED and data.agreed_on is None:
+        errors["agreed_on"] = "Ein vereinbarter Plan braucht das Datum der Vereinbarung."
+    _not_future(data.agreed_on, "Das Datum der Vereinbarung", errors, "agreed_on")
+    if data.review_due and data.agreed_on and data.review_due < data.agreed_on:
+        errors["review_due"] = "Die Überprüfung kann nicht vor der Vereinbarung liegen."
+    _raise(errors)
+    values.update(status=data.status, agreed_on=data.agreed_on, review_due=data.review_due)
+    for key, value in values.items():
+        setattr(plan, key, value)
+    plan.save()
+    _new_plan_version(plan, actor, "Planfelder gespeichert")
+    audit.record(
+        actor=actor,
+        action="plan.save",
+        target=plan.client,
+        kreis_id=plan.client.kreis_id,
+        plan_version=plan.version,
+    )
+    return plan
+
+
+@transaction.atomic
+def goal_add(
+    *,
+    client: Client,
+    field: str,
+    description: str,
+    target_date: dt.date | None = None,
+    actor: User,
+) -> Goal:
+    plan = _plan_for_change(client, actor)
+    errors: dict[str, str] = {}
+    if field not in PlanField.values:
+        errors["field"] = "Bitte wählen Sie ein Handlungsfeld."
+    text, problem = _text(description, label="ein Ziel", max_length=2000, required=True)
+    if problem:
+        errors["description"] = problem
+    _raise(errors)
+    goal = Goal.objects.create(plan=plan, field=field, description=text, target_date=target_date)
+    _new_plan_version(plan, actor, f"Ziel hinzugefügt ({goal.get_field_display()})")
+    audit.record(
+        actor=actor,
+        action="plan.goal_add",
+        target=plan.client,
+        kreis_id=plan.client.kreis_id,
+        goal_id=goal.pk,
+        plan_version=plan.version,
+    )
+    return goal
+
+
+@transaction.atomic
+def goal_set_status(*, goal: Goal, status: str, actor: User) -> Goal:
+    plan = _plan_for_change(goal.plan.client, actor)
+    if status not in Goal.Status.values:
+        raise ValidationError({"status": "Bitte wählen Sie einen Status."})
+    goal = Goal.objects.select_for_update().get(pk=goal.pk)
+    goal.status = status
+    goal.save(update_fields=["status", "updated_at"])
+    _new_plan_version(plan, actor, f"Ziel {goal.get_status_display()}")
+    audit.record(
+        actor=actor,
+        action="plan.goal_status",
+        target=plan.client,
+        kreis_id=plan.client.kreis_id,
+        goal_id=goal.pk,
+        status=status,
+        plan_version=plan.version,
+    )
+    return goal
+
+
+@transaction.atomic
+def step_add(
+    *,
+    goal: Goal,
+    description: str,
+    who: str = Step.Who.CLIENT,
+    due_on: dt.date | None = None,
+    actor: User,
+) -> Step:
+    plan = _plan_for_change(goal.plan.client, actor)
+    errors: dict[str, str] = {}
+    text, problem = _text(description, label="einen Schritt", max_length=300, required=True)
+    if problem:
+        errors["description"] = problem
+    if who not in Step.Who.values:
+        errors["who"] = "Bitte wählen Sie, wer den Schritt übernimmt."
+    _raise(errors)
+    step = Step.objects.create(goal=goal, description=text, who=who, due_on=due_on)
+    _new_plan_version(plan, actor, "Schritt hinzugefügt")
+    audit.record(
+        actor=actor,
+        action="plan.step_add",
+        target=plan.client,
+        kreis_id=plan.client.kreis_id,
+        step_id=step.pk,
+        plan_version=plan.version,
+    )
+    return step
+
+
+@transaction.atomic
+def step_set_done(*, step: Step, done: bool, actor: User) -> Step:
+    plan = _plan_for_change(step.goal.plan.client, actor)
+    step = Step.objects.select_for_update().get(pk=step.pk)
+    step.done_on = timezone.localdate() if done else None
+    step.save(update_fields=["done_on", "updated_at"])
+    _new_plan_version(plan, actor, "Schritt erledigt" if done else "Schritt wieder offen")
+    audit.record(
+        actor=actor,
+        action="plan.step_done" if done else "plan.step_reopen",
+        target=plan.client,
+        kreis_id=plan.client.kreis_id,
+        step_id=step.pk,
+        plan_version=plan.version,
+    )
+    return step
+
+
+# --- Tasks ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def task_create(
+    *,
+    title: str,
+    due_on: dt.date,
+    assigned_to: User,
+    client: Client | None = None,
+    actor: User,
+) -> Task:
+    kreis_id = client.kreis_id if client is not None else rules.casework_kreis_id(actor)
+    if client is not None:
+        _ensure_access(client, actor)
+        _ensure_workable(client)
+    if kreis_id is None or not (
+        rules.is_manager_in(actor, kreis_id) or rules.is_coordinator_of(actor, kreis_id)
+    ):
+        raise ValidationError("Sie können in diesem Kreis keine Aufgaben anlegen.")
+    errors: dict[str, str] = {}
+    text, problem = _text(title, label="eine Aufgabe", max_length=200, required=True)
+    if problem:
+        errors["title"] = problem
+    if assigned_to != actor and not (
+        rules.is_coordinator_of(actor, kreis_id)
+        or managers_in_kreis(kreis_id=kreis_id).filter(pk=assigned_to.pk).exists()
+    ):
+        errors["assigned_to"] = "Aufgaben gehen nur an das Integrationsmanagement im Kreis."
+    if due_on < timezone.localdate() - dt.timedelta(days=365):
+        errors["due_on"] = "Das Fälligkeitsdatum liegt mehr als ein Jahr zurück."
+    _raise(errors)
+    task = Task.objects.create(
+        kreis_id=kreis_id,
+        client=client,
+        assigned_to=assigned_to,
+        created_by=actor,
+        title=text,
+        due_on=due_on,
+    )
+    audit.record(
+        actor=actor,
+        action="task.create",
+        target=client if client is not None else task,
+        kreis_id=kreis_id,
+        task_id=task.pk,
+    )
+    return task
+
+
+@transaction.atomic
+def task_complete(*, task: Task, actor: User) -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if not visible(Task.objects.filter(pk=task.pk), actor).exists():
+        raise ValidationError("Sie haben keinen Zugriff auf diese Aufgabe.")
+    if task.done_at is not None:
+        raise ValidationError("Die Aufgabe ist bereits erledigt.")
+    task.done_at = timezone.now()
+    task.save(update_fields=["done_at", "updated_at"])
+    audit.record(actor=actor, action="task.complete", target=task, kreis_id=task.kreis_id)
+    return task
+
+
+# --- Handover within the Kreis --------------------------------------------------------------
+
+
+@transaction.atomic
+def handover_request(*, client: Client, to_user: User, note: str = "", actor: User) -> Handover:
+    """Offer the record to another manager of the same Kreis (any employer there)."""
+    client = _lock(client)
+    _ensure_workable(client)
+    if client.status != Client.Status.ACTIVE:
+        raise ValidationError("Nur laufende Beratungen können übergeben werden.")
+    if not (client.responsible_id == actor.pk or rules.is_coordinator_of(actor, client.kreis_id)):
+        raise ValidationError("Übergeben kann nur die zuständige Person oder die Koordination.")
+    errors: dict[str, str] = {}
+    if to_user.pk in (client.responsible_id, actor.pk):
+        errors["to_user"] = "Die Akte ist bereits bei dieser Person."
+    elif not managers_in_kreis(kreis_id=client.kreis_id).filter(pk=to_user.pk).exists():
+        errors["to_user"] = (
+            "Übergeben werden kann nur an das Integrationsmanagement im selben Kreis."
+        )
+    text, problem = _text(note, label="Der Hinweis", max_length=2000)
+    if problem:
+        errors["note"] = problem
+    if Handover.objects.filter(client=client, status=Handover.Status.PENDING).exists():
+        errors["to_user"] = "Für diese Akte wartet bereits eine Übergabe auf Annahme."
+    _raise(errors)
+    handover = Handover.objects.create(client=client, from_user=actor, to_user=to_user, note=text)
+    audit.record(
+        actor=actor,
+        action="handover.request",
+        target=client,
+        kreis_id=client.kreis_id,
+        handover_id=handover.pk,
+        to_user_id=to_user.pk,
+    )
+    return handover
+
+
+def _handover_move(handover: Handover, action: str, actor: User) -> Handover:
+    handover = Handover.objects.select_for_update().select_related("client").get(pk=handover.pk)
+    try:
+        HANDOVER.apply(handover, action=action, user=actor)
+    except TransitionNotAllowed as exc:
+        raise ValidationError(str(exc)) from exc
+    handover.decided_at = timezone.now()
+    handover.save(update_fields=["status", "decided_at", "updated_at"])
+    return handover
+
+
+@transaction.atomic
+def handover_accept(*, handover: Handover, actor: User) -> Handover:
+    """The recipient takes over: the record moves to them (still within the Kreis)."""
+    client = _lock(handover.client)
+    if not rules.is_manager_in(actor, client.kreis_id):
+        raise ValidationError("Annehmen kann nur das Integrationsmanagement im Kreis der Akte.")
+    handover = _handover_move(handover, "accept", actor)
+    previous = client.responsible_id
+    client.responsible = actor
+    client.version = F("version") + 1
+    client.save(update_fields=["responsible", "version", "updated_at"])
+    client.shared_with.remove(actor)
+    Task.objects.filter(client=client, done_at__isnull=True, assigned_to_id=previous).update(
+        assigned_to=actor
+    )
+    audit.record(
+        actor=actor,
+        action="handover.accept",
+        target=client,
+        kreis_id=client.kreis_id,
+        handover_id=handover.pk,
+        previous_id=previous,
+    )
+    return handover
+
+
+@transaction.atomic
+def handover_decline(*, handover: Handover, actor: User) -> Handover:
+    handover = _handover_move(handover, "decline", actor)
+    audit.record(
+        actor=actor,
+        action="handover.decline",
+        target=handover.client,
+        kreis_id=handover.client.kreis_id,
+        handover_id=handover.pk,
+    )
+    return handover
+
+
+@transaction.atomic
+def handover_cancel(*, handover: Handover, actor: User) -> Handover:
+    handover = _handover_move(handover, "cancel", actor)
+    audit.record(
+        actor=actor,
+        action="handover.cancel",
+        target=handover.client,
+        kreis_id=handover.client.kreis_id,
+        handover_id=handover.pk,
+    )
+    return handover
+
+
+# --- Transfer to another Kreis --------------------------------------------------------------
+
+
+@transaction.atomic
+def transfer_request(
+    *, client: Client, to_kreis: Kreis, reason: str, actor: User
+) -> TransferRequest:
+    """Ask another Kreis to take the record over. Needs the client's consent to the transfer."""
+    client = _lock(client)
+    _ensure_workable(client)
+    if not (client.responsible_id == actor.pk or rules.is_coordinator_of(actor, client.kreis_id)):
+        raise ValidationError(
+            "Einen Kreiswechsel beantragt die zuständige Person oder die Koordination."
+        )
+    errors: dict[str, str] = {}
+    if to_kreis.pk == client.kreis_id:
+        errors["to_kreis"] = "Die Akte ist bereits in diesem Kreis."
+    text, problem = _text(reason, label="den Anlass", max_length=2000, required=True)
+    if problem:
+        errors["reason"] = problem
+    if TransferRequest.objects.filter(
+        client=client, status=TransferRequest.Status.REQUESTED
+    ).exists():
+        errors["to_kreis"] = "Für diese Akte ist bereits ein Kreiswechsel beantragt."
+    _raise(errors)
+    _ensure_consent(
+        client,
+        Consent.Purpose.TRANSFER,
+        "Für die Übermittlung an einen anderen Kreis fehlt die Einwilligung der Person.",
+    )
+    transfer = TransferRequest.objects.create(
+        client=client,
+        from_kreis_id=client.kreis_id,
+        to_kreis=to_kreis,
+        requested_by=actor,
+        reason=text,
+    )
+    audit.record(
+        actor=actor,
+        action="transfer.request",
+        target=client,
+        kreis_id=client.kreis_id,
+        transfer_id=transfer.pk,
+        to_kreis=to_kreis.ags,
+    )
+    return transfer
+
+
+@transaction.atomic
+def transfer_accept(
+    *, transfer: TransferRequest, responsible: User | None, actor: User
+) -> TransferRequest:
+    """The receiving Kreis's coordinator takes the record over and assigns it (or not yet)."""
+    transfer = TransferRequest.objects.select_for_update().get(pk=transfer.pk)
+    client = _lock(transfer.client)
+    try:
+        TRANSFER.apply(transfer, action="accept", user=actor)
+    except TransitionNotAllowed as exc:
+        raise ValidationError(str(exc)) from exc
+    if (
+        responsible is not None
+        and not managers_in_kreis(kreis_id=transfer.to_kreis_id).filter(pk=responsible.pk).exists()
+    ):
+        raise ValidationError(
+            {"responsible": "Zuständig kann nur das Integrationsmanagement im neuen Kreis sein."}
+        )
+    _ensure_consent(
+        client,
+        Consent.Purpose.TRANSFER,
+        "Die Einwilligung zur Übermittlung wurde widerrufen; der Kreiswechsel ist nicht möglich.",
+    )
+    transfer.decided_by, transfer.decided_at = actor, timezone.now()
+    transfer.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    old_kreis = client.kreis_id
+    client.kreis_id = transfer.to_kreis_id
+    client.responsible = responsible
+    client.gemeinde = None
+    client.household = None
+    client.version = F("version") + 1
+    client.save(
+        update_fields=["kreis", "responsible", "gemeinde", "household", "version", "updated_at"]
+    )
+    client.shared_with.clear()
+    Handover.objects.filter(client=client, status=Handover.Status.PENDING).update(
+        status=Handover.Status.CANCELLED, decided_at=timezone.now()
+    )
+    Task.objects.filter(client=client, done_at__isnull=True).delete()
+    audit.record(
+        actor=actor,
+        action="transfer.accept",
+        target=client,
+        kreis_id=transfer.to_kreis_id,
+        transfer_id=transfer.pk,
+        from_kreis_id=old_kreis,
+        responsible_id=responsible.pk if responsible else None,
+    )
+    return transfer
+
+
+@transaction.atomic
+def transfer_decline(*, transfer: TransferRequest, actor: User) -> TransferRequest:
+    transfer = TransferRequest.objects.select_for_update().get(pk=transfer.pk)
+    try:
+        TRANSFER.apply(transfer, action="decline", user=actor)
+    except TransitionNotAllowed as exc:
+        raise ValidationError(str(exc)) from exc
+    transfer.decided_by, transfer.decided_at = actor, timezone.now()
+    transfer.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    audit.record(
+        actor=actor,
+        action="transfer.decline",
+        target=transfer.client,
+        kreis_id=transfer.from_kreis_id,
+        transfer_id=transfer.pk,
+    )
+    return transfer
+
+
+# --- Data protection duties -----------------------------------------------------------------
+
+
+def _strip_personal_data(client: Client) -> None:
+    """Keep what statistics need (Kreis, year of birth, gender, dates, counts, plan fields and
+    goal statuses); drop everything that identifies the person or tells their story."""
+    client.first_name = client.last_name = ANONYMISED
+    client.first_name_key = client.last_name_key = ""
+    client.birth_date = None
+    client.phone = client.email = client.health_notes = ""
+    client.residence_status = client.languages = ""
+    client.household = None
+    client.status = Client.Status.ANONYMISED
+    client.anonymised_at = timezone.now()
+    client.save()
+    client.shared_with.clear()
+    client.contacts.update(notes="")
+    client.consents.update(scope_text="")
+    client.tasks.all().delete()
+    client.handovers.update(note="")
+    client.transfers.update(reason="")
+    Plan.objects.filter(client=client).update(**dict.fromkeys(Plan.TEXT_FIELDS, ""))
+    Goal.objects.filter(plan__client=client).update(description=ANONYMISED)
+    Step.objects.filter(goal__plan__client=client).update(description=ANONYMISED)
+    PlanVersion.objects.filter(plan__client=client).delete()
+
+
+@transaction.atomic
+def client_anonymise(*, client: Client, reason: str, actor: User | None) -> Client:
+    """Anonymise a closed record (retention period over, or on request)."""
+    client = _lock(client)
+    if client.status == Client.Status.ANONYMISED:
+        raise ValidationError("Die Akte ist bereits anonymisiert.")
+    if client.status != Client.Status.CLOSED:
+        raise ValidationError("Anonymisiert werden nur Akten mit beendeter Beratung.")
+    _strip_personal_data(client)
+    audit.record(
+        actor=actor,
+        action="client.anonymise",
+        target=client,
+        kreis_id=client.kreis_id,
+        reason=reason,
+    )
+    return client
+
+
+def retention_run(*, on: dt.date | None = None) -> list[int]:
+    """Anonymise every record whose retention period has run out; each in its own transaction,
+    so one failure does not undo the others. Returns the ids anonymised."""
+    on = on or timezone.localdate()
+    done = []
+    for pk in list(retention_due_all(on=on).values_list("pk", flat=True)):
+        client = Client.objects.get(pk=pk)
+        client_anonymise(client=client, reason="Aufbewahrungsfrist abgelaufen", actor=None)
+        done.append(pk)
+    return done
+
+
+@transaction.atomic
+def client_erase(*, client: Client, reason: str, confirm_name: str, actor: User) -> None:
+    """Erasure on request (GDPR Art. 17): the record and everything hanging off it is deleted.
+    The audit trail keeps only the fact, the id and the reason, no personal data."""
+    client = _lock(client)
+    if not rules.is_coordinator_of(actor, client.kreis_id):
+        raise ValidationError("Löschen auf Antrag kann nur die Koordination des Kreises.")
+    errors: dict[str, str] = {}
+    text, problem = _text(reason, label="den Grund", max_length=1000, required=True)
+    if problem:
+        errors["reason"] = problem
+    if (confirm_name or "").strip().casefold() != client.last_name.casefold():
+        errors["confirm_name"] = (
+            "Zur Bestätigung bitte den Nachnamen genau wie in der Akte eingeben."
+        )
+    _raise(errors)
+    pk, kreis_id = client.pk, client.kreis_id
+    client.delete()
+    Household.objects.filter(kreis_id=kreis_id, members__isnull=True).delete()
+    audit.record(
+        actor=actor,
+        action="client.erase",
+        kreis_id=kreis_id,
+        client_id=pk,
+        reason=text,
+    )
+
+
+@transaction.atomic
+def household_create(
+    *,
+    kreis: Kreis,
+    name: str,
+    gemeinde: Gemeinde | None = None,
+    accommodation: str = "",
+    actor: User,
+) -> Household:
+    if not (rules.is_manager_in(actor, kreis.pk) or rules.is_coordinator_of(actor, kreis.pk)):
+        raise ValidationError("Sie können in diesem Kreis keine Haushalte anlegen.")
+    errors: dict[str, str] = {}
+    text, problem = _text(name, label="eine Bezeichnung", max_length=150, required=True)
+    if problem:
+        errors["name"] = problem
+    place, problem = _text(accommodation, label="Die Unterkunft", max_length=200)
+    if problem:
+        errors["accommodation"] = problem
+    if gemeinde is not None and gemeinde.kreis_id != kreis.pk:
+        errors["gemeinde"] = "Die Gemeinde liegt nicht im Kreis."
+    _raise(errors)
+    household = Household.objects.create(
+        kreis=kreis, name=text, gemeinde=gemeinde, accommodation=place
+    )
+    audit.record(actor=actor, action="household.create", target=household, kreis_id=kreis.pk)
+    return household

@@ -1,0 +1,61 @@
+"""Helpers that build casework data through the services (so tests exercise the real path)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+from django.utils import timezone
+
+from pik.casework import services
+from pik.casework.models import Client, Consent
+from pik.core.roles import Role
+from pik.orgs import services as org_services
+from pik.orgs.models import Kreis, User
+
+_n = itertools.count()
+
+
+def staff(role: Role, kreis: Kreis, **extra: Any) -> User:
+    n = next(_n)
+    user = org_services.user_create(
+        email=f"cw.{role.value}.{kreis.ags}.{n}@test.example",
+        first_name="Test",
+        last_name=f"{role.value[:10]}{n}",
+        password="Ein-sicheres-Passwort-1",
+        actor=None,
+    )
+    org_services.membership_create(user=user, role=role, kreis=kreis, actor=None, **extra)
+    return user
+
+
+def data(**overrides: Any) -> services.ClientData:
+    values: dict[str, Any] = {
+        "first_name": "Mohammed",
+        "last_name": "Al-Hassan",
+        "birth_year": 1990,
+        "counselling_start": timezone.localdate() - dt.timedelta(days=100),
+    }
+    values.update(overrides)
+    return services.ClientData(**values)
+
+
+def make_client(manager: User, kreis: Kreis, **overrides: Any) -> Client:
+    return services.client_create(
+        kreis=kreis,
+        data=data(**overrides),
+        consent_given_on=timezone.localdate() - dt.timedelta(days=100),
+        actor=manager,
+    )
+
+
+def give_consent(client: Client, purpose: str, actor: User) -> Consent:
+    return services.consent_record(
+        client=client, purpose=purpose, given_on=timezone.localdate(), actor=actor
+    )
+
+
+def client_in(kreis: Kreis) -> Client:
+    """A client in ``kreis`` owned by a fresh manager there (for the permission matrix)."""
+    return make_client(staff(Role.INTEGRATION_MANAGER, kreis), kreis)
