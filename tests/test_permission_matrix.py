@@ -16,11 +16,14 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from pik.core.roles import STATEWIDE_ROLES, Role
+from tests.casework import factories as cw
 from tests.conftest import ALL_ROLES, World
 
 # Namespaces that belong to libraries (tested by their authors) or are not views of ours.
 EXTERNAL = {"admin", None}
 ALL = frozenset(Role)
+CASEWORK = frozenset({Role.INTEGRATION_MANAGER, Role.KREIS_COORDINATOR})
+COORDINATOR = frozenset({Role.KREIS_COORDINATOR})
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,72 @@ ROUTES: dict[str, Route] = {
         foreign_roles=frozenset(STATEWIDE_ROLES),
     ),
 }
+
+
+def _client(kreis: str) -> Callable[[World], dict[str, Any]]:
+    """A client record in Kreis A (own) or B (foreign), owned by another manager: the member
+    under test is never the responsible person, so managers get 404 and coordinators of the
+    Kreis 200 (the responsible manager's own access is tested in tests/casework/test_views)."""
+    return lambda w: {"pk": cw.client_in(getattr(w, f"kreis_{kreis}")).pk}
+
+
+def _object(maker: str, kreis: str) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"pk": getattr(cw, maker)(getattr(w, f"kreis_{kreis}")).pk}
+
+
+def _client_route(roles: frozenset[Role] = COORDINATOR) -> Route:
+    return Route(own=_client("a"), foreign=_client("b"), roles=roles)
+
+
+def _object_route(maker: str, roles: frozenset[Role] = COORDINATOR) -> Route:
+    return Route(own=_object(maker, "a"), foreign=_object(maker, "b"), roles=roles)
+
+
+ROUTES.update(
+    {
+        "casework:my_day": Route(roles=CASEWORK),
+        "casework:client_list": Route(roles=CASEWORK),
+        "casework:client_create": Route(roles=CASEWORK),
+        "casework:task_list": Route(roles=CASEWORK),
+        "casework:kreis_overview": Route(roles=COORDINATOR),
+        "casework:retention_due": Route(roles=COORDINATOR),
+        **{
+            f"casework:{name}": _client_route()
+            for name in (
+                "client_detail",
+                "client_edit",
+                "client_close",
+                "contact_add",
+                "consent_add",
+                "plan_edit",
+                "goal_add",
+                "task_add",
+                "handover_create",
+                "client_assign",
+                "transfer_create",
+                "export_json",
+                "export_pdf",
+                "consent_pdf",
+                "client_erase",
+            )
+        },
+        # Health notes: field-level protection, only the responsible manager (never in the matrix).
+        "casework:health_notes": _client_route(roles=frozenset()),
+        "casework:plan_pdf": Route(
+            own=_object("plan_client_in", "a"),
+            foreign=_object("plan_client_in", "b"),
+            roles=COORDINATOR,
+        ),
+        "casework:consent_withdraw": _object_route("consent_in"),
+        "casework:goal_status": _object_route("goal_in"),
+        "casework:step_add": _object_route("goal_in"),
+        "casework:step_toggle": _object_route("step_in"),
+        "casework:task_done": _object_route("task_in"),
+        "casework:handover_detail": _object_route("handover_in"),
+        # Only the receiving Kreis's coordinator opens a transfer request.
+        "casework:transfer_detail": _object_route("transfer_into"),
+    }
+)
 
 
 def _named_patterns(resolver: URLResolver, namespace: str | None = None) -> list[str]:

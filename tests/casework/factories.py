@@ -13,6 +13,7 @@ from pik.casework.models import Client, Consent
 from pik.core.roles import Role
 from pik.orgs import services as org_services
 from pik.orgs.models import Kreis, User
+from tests.conftest import with_totp
 
 _n = itertools.count()
 
@@ -27,7 +28,7 @@ def staff(role: Role, kreis: Kreis, **extra: Any) -> User:
         actor=None,
     )
     org_services.membership_create(user=user, role=role, kreis=kreis, actor=None, **extra)
-    return user
+    return with_totp(user)
 
 
 def data(**overrides: Any) -> services.ClientData:
@@ -59,3 +60,62 @@ def give_consent(client: Client, purpose: str, actor: User) -> Consent:
 def client_in(kreis: Kreis) -> Client:
     """A client in ``kreis`` owned by a fresh manager there (for the permission matrix)."""
     return make_client(staff(Role.INTEGRATION_MANAGER, kreis), kreis)
+
+
+def _owned(kreis: Kreis) -> tuple[User, Client]:
+    manager = staff(Role.INTEGRATION_MANAGER, kreis)
+    return manager, make_client(manager, kreis)
+
+
+def plan_client_in(kreis: Kreis) -> Client:
+    manager, client = _owned(kreis)
+    services.plan_save(
+        client=client,
+        data=services.PlanData(interests="Fußball"),
+        expected_version=0,
+        actor=manager,
+    )
+    return client
+
+
+def consent_in(kreis: Kreis) -> Consent:
+    return client_in(kreis).consents.get()
+
+
+def goal_in(kreis: Kreis) -> Any:
+    manager, client = _owned(kreis)
+    return services.goal_add(
+        client=client, field="work", description="Arbeit finden", actor=manager
+    )
+
+
+def step_in(kreis: Kreis) -> Any:
+    manager, client = _owned(kreis)
+    goal = services.goal_add(client=client, field="work", description="Arbeit", actor=manager)
+    return services.step_add(goal=goal, description="Lebenslauf schreiben", actor=manager)
+
+
+def task_in(kreis: Kreis) -> Any:
+    manager, client = _owned(kreis)
+    return services.task_create(
+        title="Rückruf",
+        due_on=timezone.localdate(),
+        assigned_to=manager,
+        client=client,
+        actor=manager,
+    )
+
+
+def handover_in(kreis: Kreis) -> Any:
+    manager, client = _owned(kreis)
+    other = staff(Role.INTEGRATION_MANAGER, kreis)
+    return services.handover_request(client=client, to_user=other, actor=manager)
+
+
+def transfer_into(kreis: Kreis) -> Any:
+    """A transfer request from some other Kreis into ``kreis``."""
+    source = Kreis.objects.exclude(pk=kreis.pk).order_by("ags").first()
+    assert source is not None
+    manager, client = _owned(source)
+    give_consent(client, Consent.Purpose.TRANSFER, manager)
+    return services.transfer_request(client=client, to_kreis=kreis, reason="Umzug", actor=manager)

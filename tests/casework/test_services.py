@@ -109,7 +109,7 @@ def test_every_read_is_logged_and_listed(im, coordinator, client_a) -> None:  # 
     selectors.client_get(user=im, pk=client_a.pk)
     selectors.client_get(user=coordinator, pk=client_a.pk)
     log = list(selectors.client_access_log(client=client_a))
-    reads = [e for e in log if e.action == "client.read"]
+    reads = [e for e, label in log if label == "Akte aufgerufen"]
     assert [e.actor for e in reads] == [coordinator, im]
 
 

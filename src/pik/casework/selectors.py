@@ -28,6 +28,7 @@ from pik.casework.models import (
     Task,
     TransferRequest,
 )
+from pik.casework.workflow import HANDOVER
 from pik.core import audit
 from pik.core.models import AuditEvent
 from pik.core.roles import Role
@@ -158,9 +159,42 @@ def client_duplicates(
     return result
 
 
-def client_access_log(*, client: Client, limit: int = 50) -> QuerySet[AuditEvent]:
-    """Who opened, exported or changed the record, newest first."""
-    return audit.events_for(client).order_by("-seq")[:limit]
+ACTION_LABELS = {
+    "client.read": "Akte aufgerufen",
+    "client.health_read": "Gesundheitliche Hinweise aufgerufen",
+    "client.export": "Auskunft erstellt",
+    "client.create": "Akte angelegt",
+    "client.update": "Stammdaten geändert",
+    "client.health_update": "Gesundheitliche Hinweise geändert",
+    "client.close": "Beratung beendet",
+    "client.assign": "Zuständigkeit geändert",
+    "client.anonymise": "anonymisiert",
+    "consent.record": "Einwilligung eingetragen",
+    "consent.withdraw": "Widerruf eingetragen",
+    "contact.record": "Kontakt erfasst",
+    "plan.save": "Integrationsplan gespeichert",
+    "plan.goal_add": "Ziel eingetragen",
+    "plan.goal_status": "Ziel-Status geändert",
+    "plan.step_add": "Schritt eingetragen",
+    "plan.step_done": "Schritt erledigt",
+    "plan.step_reopen": "Schritt wieder offen",
+    "task.create": "Aufgabe angelegt",
+    "handover.request": "Übergabe angeboten",
+    "handover.accept": "Übergabe angenommen",
+    "handover.decline": "Übergabe abgelehnt",
+    "handover.cancel": "Übergabe zurückgezogen",
+    "transfer.request": "Kreiswechsel beantragt",
+    "transfer.accept": "Kreiswechsel übernommen",
+    "transfer.decline": "Kreiswechsel abgelehnt",
+}
+
+
+def client_access_log(*, client: Client, limit: int = 50) -> list[tuple[AuditEvent, str]]:
+    """Who opened, exported or changed the record, newest first, with a German label."""
+    return [
+        (e, ACTION_LABELS.get(e.action, e.action))
+        for e in audit.events_for(client).order_by("-seq")[:limit]
+    ]
 
 
 def client_health_notes(*, user: User, client: Client) -> str:
@@ -506,3 +540,11 @@ def caseload_by_manager(*, user: User) -> list[dict[str, Any]]:
         .order_by("responsible__last_name")
     )
     return list(rows)
+
+
+CLIENT_STATUSES = Client.Status.choices
+
+
+def handover_allowed(handover: Handover, user: User) -> list[Any]:
+    """The moves this user may make on the handover now (for the buttons)."""
+    return HANDOVER.allowed(handover, user)

@@ -1,0 +1,317 @@
+"""Forms of the casework pages: parse and show errors; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pik.casework.models import Client, Consent, Contact, Goal, Plan, PlanField, Step
+from pik.casework.services import LANGUAGES, ClientData, PlanData
+
+LANGUAGE_NAMES = {
+    "de": "Deutsch",
+    "en": "English (Englisch)",
+    "ar": "العربية (Arabisch)",
+    "uk": "Українська (Ukrainisch)",
+    "fa": "فارسی (Farsi)",
+    "tr": "Türkçe (Türkisch)",
+}
+LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def show_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's German messages next to the fields they concern."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def _no_nul(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:
+        raise ValidationError(_("Die Eingabe enthält unzulässige Zeichen."))
+    return value
+
+
+class CleanTextMixin:
+    """Refuse NUL bytes everywhere before they reach a service or the database."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()  # type: ignore[misc]
+        for key, value in list(data.items()):
+            try:
+                _no_nul(value)
+            except ValidationError as exc:
+                self.add_error(key, exc)  # type: ignore[attr-defined]
+        return data
+
+
+class ClientForm(CleanTextMixin, forms.Form):
+    first_name = forms.CharField(label=_("Vorname"), max_length=100)
+    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    birth_date = forms.DateField(label=_("Geburtsdatum"), required=False, widget=DateInput())
+    birth_year = forms.IntegerField(
+        label=_("Geburtsjahr"),
+        required=False,
+        help_text=_("Wenn das genaue Datum nicht bekannt ist."),
+    )
+    gender = forms.ChoiceField(label=_("Geschlecht"), choices=Client.Gender.choices)
+    gemeinde: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Wohngemeinde"), queryset=None, required=False, empty_label="–"
+    )
+    country_of_origin = forms.CharField(label=_("Herkunftsland"), max_length=100, required=False)
+    languages = forms.CharField(label=_("Sprachen"), max_length=200, required=False)
+    residence_status = forms.CharField(label=_("Aufenthaltsstatus"), max_length=100, required=False)
+    phone = forms.CharField(label=_("Telefon"), max_length=50, required=False)
+    email = forms.CharField(label=_("E-Mail"), max_length=254, required=False)
+    counselling_start = forms.DateField(label=_("Beratung seit"), widget=DateInput())
+
+    def __init__(self, *args: Any, gemeinden: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gemeinde"].queryset = gemeinden  # type: ignore[attr-defined]
+
+    def client_data(self) -> ClientData:
+        d = self.cleaned_data
+        return ClientData(
+            first_name=d["first_name"],
+            last_name=d["last_name"],
+            birth_date=d.get("birth_date"),
+            birth_year=d.get("birth_year"),
+            gender=d["gender"],
+            gemeinde=d.get("gemeinde"),
+            country_of_origin=d.get("country_of_origin", ""),
+            languages=d.get("languages", ""),
+            residence_status=d.get("residence_status", ""),
+            phone=d.get("phone", ""),
+            email=d.get("email", ""),
+            counselling_start=d["counselling_start"],
+        )
+
+    @staticmethod
+    def initial_for(client: Client) -> dict[str, Any]:
+        return {
+            name: getattr(client, name)
+            for name in (
+                "first_name",
+                "last_name",
+                "birth_date",
+                "birth_year",
+                "gender",
+                "gemeinde",
+                "country_of_origin",
+                "languages",
+                "residence_status",
+                "phone",
+                "email",
+                "counselling_start",
+            )
+        } | {"version": client.version}
+
+
+class ClientCreateForm(ClientForm):
+    consent_given_on = forms.DateField(
+        label=_("Einwilligung zur Teilnahme unterschrieben am"),
+        widget=DateInput(),
+        help_text=_(
+            "Ohne unterschriebene Einwilligung wird keine Akte angelegt. Das Formular können "
+            "Sie nach dem Anlegen zweisprachig drucken."
+        ),
+    )
+    consent_language = forms.ChoiceField(
+        label=_("Sprache des Einwilligungsformulars"), choices=LANGUAGE_CHOICES
+    )
+    responsible: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("zuständig"),
+        queryset=None,
+        required=False,
+        empty_label=_("noch niemand (offen in der Koordination)"),
+    )
+    confirm_duplicate = forms.BooleanField(
+        label=_("Ich habe die ähnlichen Einträge geprüft: Es ist eine andere Person."),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, managers: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if managers is None:
+            del self.fields["responsible"]
+        else:
+            self.fields["responsible"].queryset = managers  # type: ignore[attr-defined]
+
+
+class ClientEditForm(ClientForm):
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class HealthNotesForm(CleanTextMixin, forms.Form):
+    notes = forms.CharField(
+        label=_("Gesundheitliche Hinweise"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class ContactForm(CleanTextMixin, forms.Form):
+    occurred_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    kind = forms.ChoiceField(label=_("Art"), choices=Contact.Kind.choices)
+    duration_minutes = forms.IntegerField(label=_("Dauer (Minuten)"), min_value=1, max_value=600)
+    topics = forms.MultipleChoiceField(
+        label=_("Themen"),
+        choices=PlanField.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes = forms.CharField(
+        label=_("Notiz"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {"occurred_on": timezone.localdate(), "kind": "in_person", "duration_minutes": 30},
+        )
+        super().__init__(*args, **kwargs)
+
+
+class ConsentForm(CleanTextMixin, forms.Form):
+    purpose = forms.ChoiceField(label=_("Zweck"), choices=Consent.Purpose.choices)
+    given_on = forms.DateField(label=_("erteilt am"), widget=DateInput())
+    scope_text = forms.CharField(
+        label=_("Umfang"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    form_language = forms.ChoiceField(label=_("Sprache des Formulars"), choices=LANGUAGE_CHOICES)
+
+
+class WithdrawForm(forms.Form):
+    withdrawn_on = forms.DateField(label=_("widerrufen am"), widget=DateInput())
+
+
+class PlanForm(CleanTextMixin, forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Plan.Status.choices)
+    agreed_on = forms.DateField(label=_("vereinbart am"), required=False, widget=DateInput())
+    review_due = forms.DateField(label=_("nächste Überprüfung"), required=False, widget=DateInput())
+    language_skills = forms.CharField(
+        label=_("Sprachkenntnisse"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    school_education = forms.CharField(
+        label=_("Schulbildung"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    vocational_qualifications = forms.CharField(
+        label=_("Berufliche Qualifikation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    occupation = forms.CharField(
+        label=_("Tätigkeit / Beruf"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    interests = forms.CharField(
+        label=_("Interessen"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    agreements = forms.CharField(
+        label=_("Vereinbarungen"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+    def plan_data(self) -> PlanData:
+        d = self.cleaned_data
+        return PlanData(
+            status=d["status"],
+            agreed_on=d.get("agreed_on"),
+            review_due=d.get("review_due"),
+            **{name: d.get(name, "") for name in Plan.TEXT_FIELDS},
+        )
+
+
+class GoalForm(CleanTextMixin, forms.Form):
+    field = forms.ChoiceField(label=_("Handlungsfeld"), choices=PlanField.choices)
+    description = forms.CharField(
+        label=_("Ziel"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    target_date = forms.DateField(label=_("Zieldatum"), required=False, widget=DateInput())
+
+
+class GoalStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Goal.Status.choices)
+
+
+class StepForm(CleanTextMixin, forms.Form):
+    description = forms.CharField(label=_("Schritt"), max_length=300)
+    who = forms.ChoiceField(label=_("wer"), choices=Step.Who.choices)
+    due_on = forms.DateField(label=_("bis"), required=False, widget=DateInput())
+
+
+class TaskForm(CleanTextMixin, forms.Form):
+    title = forms.CharField(label=_("Aufgabe"), max_length=200)
+    due_on = forms.DateField(label=_("fällig am"), widget=DateInput())
+
+
+class CloseForm(forms.Form):
+    ended_on = forms.DateField(label=_("Beratung beendet am"), widget=DateInput())
+
+
+class PersonChoiceForm(CleanTextMixin, forms.Form):
+    """Choose a manager of the Kreis (handover, assignment, transfer)."""
+
+    person: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("an"), queryset=None)
+    note = forms.CharField(
+        label=_("Hinweis"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        people: Any,
+        label: str,
+        required: bool = True,
+        note: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["person"]
+        field.queryset = people  # type: ignore[attr-defined]
+        field.label, field.required = label, required
+        if not required:
+            field.empty_label = _("noch niemand")  # type: ignore[attr-defined]
+        if not note:
+            del self.fields["note"]
+
+
+class TransferForm(CleanTextMixin, forms.Form):
+    to_kreis: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("neuer Kreis"), queryset=None
+    )
+    reason = forms.CharField(
+        label=_("Anlass"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, kreise: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_kreis"].queryset = kreise  # type: ignore[attr-defined]
+
+
+class EraseForm(CleanTextMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Grund (z. B. Antrag auf Löschung vom …)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    confirm_name = forms.CharField(label=_("Zur Bestätigung: Nachname der Person"), max_length=100)
