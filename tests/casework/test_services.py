@@ -398,3 +398,26 @@ def test_task_complete_once(im, client_a) -> None:  # type: ignore[no-untyped-de
     assert Task.objects.get().done_at is not None
     with pytest.raises(ValidationError):
         services.task_create(title="  ", due_on=TODAY(), assigned_to=im, actor=im)
+
+
+def test_retention_command_and_task(im, client_a, settings) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from django.core.management import call_command
+
+    from pik.casework.tasks import casework_retention_task
+
+    settings.CASEWORK_RETENTION_DAYS = 30
+    services.client_close(client=client_a, ended_on=TODAY() - dt.timedelta(days=31), actor=im)
+    out = io.StringIO()
+    call_command("casework_retention", "--dry-run", stdout=out)
+    assert "1 Akten fällig" in out.getvalue() and f"Akte {client_a.pk}" in out.getvalue()
+    client_a.refresh_from_db()
+    assert client_a.status == Client.Status.CLOSED
+    result = casework_retention_task.enqueue()  # immediate backend in tests
+    assert result.return_value == {"anonymised": 1}
+    client_a.refresh_from_db()
+    assert client_a.status == Client.Status.ANONYMISED
+    out = io.StringIO()
+    call_command("casework_retention", stdout=out)
+    assert "0 Akten anonymisiert" in out.getvalue()

@@ -91,7 +91,8 @@ def _ascii(text: str) -> str:
         else:
             out.append(ch)
     decomposed = unicodedata.normalize("NFKD", "".join(out))
-    return "".join(c for c in decomposed if (c.isascii() and c.isalpha()) or c == " ")
+    kept = "".join(c for c in decomposed if (c.isascii() and c.isalpha()) or c == " ")
+    return kept.lower()  # again: some characters decompose to capitals (🄐 → A)
 
 
 def name_key(name: str) -> str:

@@ -68,7 +68,7 @@ def client_get(*, user: User, pk: Any, log_read: bool = True) -> Client:
 
 
 def client_list(
-    *, user: User, query: str = "", status: str = "", responsible: str = "", log: bool = True
+    *, user: User, query: str = "", status: str = "", responsible: str = ""
 ) -> QuerySet[Client]:
     """The caseload (manager) or the Kreis (coordinator), searchable by name, tolerant of
     transliteration (``Muhammad`` finds ``Mohammed``)."""

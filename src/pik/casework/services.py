@@ -59,7 +59,7 @@ def _text(
     if "\x00" in text or any(ord(c) < 32 and c not in "\n\r\t" for c in text):
         return text, f"{label} enthält unzulässige Steuerzeichen."
     if required and not text:
-        return text, f"Bitte geben Sie {label} an."
+        return text, f"{label} fehlt."
     if len(text) > max_length:
         return text, f"{label} darf höchstens {max_length} Zeichen lang sein."
     return text, None
@@ -143,21 +143,19 @@ def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PL
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
     for key, label, length, required in (
-        ("first_name", "einen Vornamen", 100, True),
-        ("last_name", "einen Nachnamen", 100, True),
-        ("country_of_origin", "Herkunftsland", 100, False),
-        ("languages", "Sprachen", 200, False),
-        ("residence_status", "Aufenthaltsstatus", 100, False),
-        ("phone", "Telefon", 50, False),
-        ("email", "E-Mail", 254, False),
+        ("first_name", "Der Vorname", 100, True),
+        ("last_name", "Der Nachname", 100, True),
+        ("country_of_origin", "Das Herkunftsland", 100, False),
+        ("languages", "Die Angabe zu Sprachen", 200, False),
+        ("residence_status", "Der Aufenthaltsstatus", 100, False),
+        ("phone", "Die Telefonnummer", 50, False),
+        ("email", "Die E-Mail-Adresse", 254, False),
     ):
         values[key], problem = _text(
             getattr(data, key), label=label, max_length=length, required=required
         )
         if problem:
-            errors[key] = problem.replace("einen Vornamen ", "Der Vorname ").replace(
-                "einen Nachnamen ", "Der Nachname "
-            )
+            errors[key] = problem
     for key in ("first_name", "last_name"):
         if key not in errors and values[key] and not name_key(values[key]):
             errors[key] = "Der Name muss mindestens einen Buchstaben enthalten."
@@ -632,7 +630,7 @@ def goal_add(
     errors: dict[str, str] = {}
     if field not in PlanField.values:
         errors["field"] = "Bitte wählen Sie ein Handlungsfeld."
-    text, problem = _text(description, label="ein Ziel", max_length=2000, required=True)
+    text, problem = _text(description, label="Das Ziel", max_length=2000, required=True)
     if problem:
         errors["description"] = problem
     _raise(errors)
@@ -681,7 +679,7 @@ def step_add(
 ) -> Step:
     plan = _plan_for_change(goal.plan.client, actor)
     errors: dict[str, str] = {}
-    text, problem = _text(description, label="einen Schritt", max_length=300, required=True)
+    text, problem = _text(description, label="Der Schritt", max_length=300, required=True)
     if problem:
         errors["description"] = problem
     if who not in Step.Who.values:
@@ -739,7 +737,7 @@ def task_create(
     ):
         raise ValidationError("Sie können in diesem Kreis keine Aufgaben anlegen.")
     errors: dict[str, str] = {}
-    text, problem = _text(title, label="eine Aufgabe", max_length=200, required=True)
+    text, problem = _text(title, label="Die Aufgabe", max_length=200, required=True)
     if problem:
         errors["title"] = problem
     if assigned_to != actor and not (
@@ -898,7 +896,7 @@ def transfer_request(
     errors: dict[str, str] = {}
     if to_kreis.pk == client.kreis_id:
         errors["to_kreis"] = "Die Akte ist bereits in diesem Kreis."
-    text, problem = _text(reason, label="den Anlass", max_length=2000, required=True)
+    text, problem = _text(reason, label="Der Anlass", max_length=2000, required=True)
     if problem:
         errors["reason"] = problem
     if TransferRequest.objects.filter(
@@ -1065,7 +1063,7 @@ def client_erase(*, client: Client, reason: str, confirm_name: str, actor: User)
     if not rules.is_coordinator_of(actor, client.kreis_id):
         raise ValidationError("Löschen auf Antrag kann nur die Koordination des Kreises.")
     errors: dict[str, str] = {}
-    text, problem = _text(reason, label="den Grund", max_length=1000, required=True)
+    text, problem = _text(reason, label="Der Grund", max_length=1000, required=True)
     if problem:
         errors["reason"] = problem
     if (confirm_name or "").strip().casefold() != client.last_name.casefold():
@@ -1097,7 +1095,7 @@ def household_create(
     if not (rules.is_manager_in(actor, kreis.pk) or rules.is_coordinator_of(actor, kreis.pk)):
         raise ValidationError("Sie können in diesem Kreis keine Haushalte anlegen.")
     errors: dict[str, str] = {}
-    text, problem = _text(name, label="eine Bezeichnung", max_length=150, required=True)
+    text, problem = _text(name, label="Die Bezeichnung", max_length=150, required=True)
     if problem:
         errors["name"] = problem
     place, problem = _text(accommodation, label="Die Unterkunft", max_length=200)
