@@ -395,8 +395,12 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "client": client,
             "plan": plan,
             "form": form,
-            "goal_form": forms.GoalForm(),
-            "step_form": forms.StepForm(),
+            # distinct ids per form, so every label points at its own field
+            "goal_form": forms.GoalForm(auto_id="id_goal_%s"),
+            "goal_rows": [
+                (goal, forms.StepForm(auto_id=f"id_step{goal.pk}_%s"))
+                for goal in (plan.goals.all() if plan else [])
+            ],
             "languages": forms.LANGUAGE_CHOICES,
         },
     )
