@@ -8,7 +8,7 @@ import platform
 import sys
 from pathlib import Path
 
-MODULES = ["bench.bench_allocate"]
+MODULES = ["bench.bench_allocate", "bench.bench_casework"]
 
 
 def main(argv: list[str]) -> int:
