@@ -42,10 +42,11 @@ def data(**overrides: Any) -> services.ClientData:
     return services.ClientData(**values)
 
 
-def make_client(manager: User, kreis: Kreis, **overrides: Any) -> Client:
+def make_client(manager: User, kreis: Kreis, household_name: str = "", **overrides: Any) -> Client:
     return services.client_create(
         kreis=kreis,
         data=data(**overrides),
+        household_name=household_name,
         consent_given_on=timezone.localdate() - dt.timedelta(days=100),
         actor=manager,
     )

@@ -421,3 +421,13 @@ def test_retention_command_and_task(im, client_a, settings) -> None:  # type: ig
     out = io.StringIO()
     call_command("casework_retention", stdout=out)
     assert "0 Akten anonymisiert" in out.getvalue()
+
+
+def test_new_household_with_first_member_and_a_second_joins(im, world) -> None:  # type: ignore[no-untyped-def]
+    first = make_client(im, world.kreis_a, household_name="Familie Haddad")
+    assert first.household is not None and first.household.name == "Familie Haddad"
+    second = make_client(im, world.kreis_a, first_name="Rania", household=first.household)
+    assert selectors.household_members(user=im, client=second) == [first]
+    assert list(selectors.households_for(user=im, kreis_id=world.kreis_a.pk)) == [first.household]
+    with pytest.raises(ValidationError, match="entweder"):
+        make_client(im, world.kreis_a, household=first.household, household_name="Neu")

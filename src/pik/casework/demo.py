@@ -67,6 +67,20 @@ GOALS = [
     ("family", "Kita-Platz für die Kinder", ["Anmeldung bei der Gemeinde"]),
     ("participation", "Kontakt zu Vereinen im Ort", ["Probetraining im Sportverein"]),
 ]
+CLIENT_FIELDS = [
+    "first_name",
+    "last_name",
+    "birth_date",
+    "birth_year",
+    "gender",
+    "gemeinde",
+    "country_of_origin",
+    "languages",
+    "residence_status",
+    "phone",
+    "email",
+    "counselling_start",
+]
 TOPICS = ["language", "work", "housing", "family", "residence", "finances", "health", "school"]
 
 
@@ -117,8 +131,19 @@ def _seed_kreis(kreis: Kreis, managers: list[User], coordinator: User, rng: rand
             ),
             consent_given_on=start,
             consent_language=rng.choice(["ar", "fa", "uk", "en", "tr", "de"]),
+            household_name="Familie Al-Hassan" if index == 0 else "",
             actor=manager,
         )
+        if index == 1:  # Amina joins Mohammed's household
+            client.household = clients[0].household
+            client = services.client_update(
+                client=client,
+                data=services.ClientData(
+                    **{f: getattr(client, f) for f in CLIENT_FIELDS}, household=client.household
+                ),
+                expected_version=client.version,
+                actor=manager,
+            )
         clients.append(client)
         _contacts(client, manager, start, end, rng)
         if finished:

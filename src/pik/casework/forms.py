@@ -73,6 +73,9 @@ class ClientForm(CleanTextMixin, forms.Form):
     gemeinde: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Wohngemeinde"), queryset=None, required=False, empty_label="–"
     )
+    household: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Haushalt"), queryset=None, required=False, empty_label="–"
+    )
     country_of_origin = forms.CharField(label=_("Herkunftsland"), max_length=100, required=False)
     languages = forms.CharField(label=_("Sprachen"), max_length=200, required=False)
     residence_status = forms.CharField(label=_("Aufenthaltsstatus"), max_length=100, required=False)
@@ -80,9 +83,10 @@ class ClientForm(CleanTextMixin, forms.Form):
     email = forms.CharField(label=_("E-Mail"), max_length=254, required=False)
     counselling_start = forms.DateField(label=_("Beratung seit"), widget=DateInput())
 
-    def __init__(self, *args: Any, gemeinden: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, gemeinden: Any, households: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["gemeinde"].queryset = gemeinden  # type: ignore[attr-defined]
+        self.fields["household"].queryset = households  # type: ignore[attr-defined]
 
     def client_data(self) -> ClientData:
         d = self.cleaned_data
@@ -93,6 +97,7 @@ class ClientForm(CleanTextMixin, forms.Form):
             birth_year=d.get("birth_year"),
             gender=d["gender"],
             gemeinde=d.get("gemeinde"),
+            household=d.get("household"),
             country_of_origin=d.get("country_of_origin", ""),
             languages=d.get("languages", ""),
             residence_status=d.get("residence_status", ""),
@@ -112,6 +117,7 @@ class ClientForm(CleanTextMixin, forms.Form):
                 "birth_year",
                 "gender",
                 "gemeinde",
+                "household",
                 "country_of_origin",
                 "languages",
                 "residence_status",
@@ -123,6 +129,12 @@ class ClientForm(CleanTextMixin, forms.Form):
 
 
 class ClientCreateForm(ClientForm):
+    household_name = forms.CharField(
+        label=_("oder neuer Haushalt"),
+        max_length=150,
+        required=False,
+        help_text=_("z. B. „Familie Haddad, Gartenstraße“ – weitere Personen wählen ihn dann aus."),
+    )
     consent_given_on = forms.DateField(
         label=_("Einwilligung zur Teilnahme unterschrieben am"),
         widget=DateInput(),

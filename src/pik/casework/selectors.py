@@ -23,6 +23,7 @@ from pik.casework.models import (
     Contact,
     Goal,
     Handover,
+    Household,
     Plan,
     Step,
     Task,
@@ -204,6 +205,22 @@ def client_health_notes(*, user: User, client: Client) -> str:
         raise Http404
     audit.record(actor=user, action="client.health_read", target=client, kreis_id=client.kreis_id)
     return client.health_notes
+
+
+def households_for(*, user: User, kreis_id: int) -> QuerySet[Household]:
+    """Households the user may pick: those of their caseload (coordinator: the Kreis)."""
+    return visible(Household.objects.filter(kreis_id=kreis_id), user).order_by("name")
+
+
+def household_members(*, user: User, client: Client) -> list[Client]:
+    """The other members of the client's household, as far as the user may see them."""
+    if client.household_id is None:
+        return []
+    return list(
+        visible(Client.objects.filter(household_id=client.household_id), user)
+        .exclude(pk=client.pk)
+        .order_by("last_name", "first_name")
+    )
 
 
 def client_contacts(*, client: Client) -> QuerySet[Contact]:

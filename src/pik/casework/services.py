@@ -206,9 +206,11 @@ def client_create(
     consent_given_on: dt.date | None,
     consent_language: str = "de",
     responsible: User | None = None,
+    household_name: str = "",
     actor: User,
 ) -> Client:
-    """A new client record with the participation consent it rests on."""
+    """A new client record with the participation consent it rests on; ``household_name``
+    starts a new household with the client as its first member."""
     manager, coordinator = (
         rules.is_manager_in(actor, kreis.pk),
         rules.is_coordinator_of(actor, kreis.pk),
@@ -237,7 +239,16 @@ def client_create(
     except ValidationError as exc:
         errors = {**{k: " ".join(v) for k, v in exc.message_dict.items()}, **errors}
         raise ValidationError(errors) from exc
+    household_label, problem = _text(household_name, label="Der Haushalt", max_length=150)
+    if problem:
+        errors["household_name"] = problem
+    elif household_label and data.household is not None:
+        errors["household_name"] = "Bitte entweder einen Haushalt wählen oder einen neuen anlegen."
     _raise(errors)
+    if household_label:
+        values["household"] = Household.objects.create(
+            kreis=kreis, name=household_label, gemeinde=values["gemeinde"]
+        )
     client = Client.objects.create(kreis=kreis, responsible=responsible, **values)
     assert consent_given_on is not None  # noqa: S101 - checked above
     Consent.objects.create(
@@ -255,6 +266,7 @@ def client_create(
         kreis_id=kreis.pk,
         responsible_id=responsible.pk if responsible else None,
         consent_given_on=consent_given_on,
+        household_id=client.household_id,
     )
     return client
 
@@ -1081,31 +1093,3 @@ def client_erase(*, client: Client, reason: str, confirm_name: str, actor: User)
         client_id=pk,
         reason=text,
     )
-
-
-@transaction.atomic
-def household_create(
-    *,
-    kreis: Kreis,
-    name: str,
-    gemeinde: Gemeinde | None = None,
-    accommodation: str = "",
-    actor: User,
-) -> Household:
-    if not (rules.is_manager_in(actor, kreis.pk) or rules.is_coordinator_of(actor, kreis.pk)):
-        raise ValidationError("Sie können in diesem Kreis keine Haushalte anlegen.")
-    errors: dict[str, str] = {}
-    text, problem = _text(name, label="Die Bezeichnung", max_length=150, required=True)
-    if problem:
-        errors["name"] = problem
-    place, problem = _text(accommodation, label="Die Unterkunft", max_length=200)
-    if problem:
-        errors["accommodation"] = problem
-    if gemeinde is not None and gemeinde.kreis_id != kreis.pk:
-        errors["gemeinde"] = "Die Gemeinde liegt nicht im Kreis."
-    _raise(errors)
-    household = Household.objects.create(
-        kreis=kreis, name=text, gemeinde=gemeinde, accommodation=place
-    )
-    audit.record(actor=actor, action="household.create", target=household, kreis_id=kreis.pk)
-    return household

@@ -114,7 +114,10 @@ def client_create(request: HttpRequest) -> HttpResponse:
     coordinator = rules.is_coordinator_of(user, kreis_id)
     managers = selectors.managers_in_kreis(kreis_id=kreis.pk) if coordinator else None
     form = forms.ClientCreateForm(
-        request.POST or None, gemeinden=kreis_gemeinden(kreis=kreis), managers=managers
+        request.POST or None,
+        gemeinden=kreis_gemeinden(kreis=kreis),
+        households=selectors.households_for(user=user, kreis_id=kreis.pk),
+        managers=managers,
     )
     duplicates: list[selectors.PossibleDuplicate] = []
     if request.method == "POST" and form.is_valid():
@@ -141,6 +144,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
                     consent_given_on=d["consent_given_on"],
                     consent_language=d["consent_language"],
                     responsible=d.get("responsible") if coordinator else None,
+                    household_name=d.get("household_name", ""),
                     actor=user,
                 )
             except ValidationError as exc:
@@ -171,6 +175,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "client": client,
             "contact_form": forms.ContactForm(),
             "contacts": selectors.client_contacts(client=client)[:20],
+            "household_members": selectors.household_members(user=user, client=client),
             "consents": selectors.client_consents(client=client),
             "purposes": selectors.consent_purposes_active(client=client),
             "plan": selectors.client_plan(client=client),
@@ -194,6 +199,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial=forms.ClientForm.initial_for(client),
         gemeinden=kreis_gemeinden(kreis=client.kreis),
+        households=selectors.households_for(user=user, kreis_id=client.kreis_id),
     )
     if request.method == "POST" and form.is_valid():
         try:
