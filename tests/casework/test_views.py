@@ -297,3 +297,14 @@ def test_retention_page_lists_due_records(client, im, record, world, settings) -
     client.force_login(coordinator)
     page = client.get(reverse("casework:retention_due")).content.decode()
     assert "Al-Hassan" in page and "fällig" in page
+
+
+def test_task_done_does_not_redirect_elsewhere(client, im, record) -> None:  # type: ignore[no-untyped-def]
+    task = services.task_create(title="Rückruf", due_on=TODAY(), assigned_to=im, actor=im)
+    client.force_login(im)
+    response = client.post(
+        reverse("casework:task_done", args=[task.pk]), {"next": "//evil.example/"}
+    )
+    assert response["Location"] == reverse("casework:task_list")
+    task.refresh_from_db()
+    assert task.done_at is not None

@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from pik.casework import forms, rules, selectors, services
 from pik.casework.documents import consent_form_pdf, export_pdf, plan_pdf
@@ -530,8 +531,8 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
 def task_done(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     task = selectors.task_get(user=user, pk=pk)
-    back = request.POST.get("next") or reverse("casework:task_list")
-    if not back.startswith("/"):
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("casework:task_list")
     if request.method == "POST":
         try:
