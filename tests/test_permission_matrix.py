@@ -76,26 +76,7 @@ ROUTES.update(
         "casework:task_list": Route(roles=CASEWORK),
         "casework:kreis_overview": Route(roles=COORDINATOR),
         "casework:retention_due": Route(roles=COORDINATOR),
-        **{
-            f"casework:{name}": _client_route()
-            for name in (
-                "client_detail",
-                "client_edit",
-                "client_close",
-                "contact_add",
-                "consent_add",
-                "plan_edit",
-                "goal_add",
-                "task_add",
-                "handover_create",
-                "client_assign",
-                "transfer_create",
-                "export_json",
-                "export_pdf",
-                "consent_pdf",
-                "client_erase",
-            )
-        },
+        **{f"casework:{name}": _client_route() for name in cw.CLIENT_PAGES},
         # Health notes: field-level protection, only the responsible manager (never in the matrix).
         "casework:health_notes": _client_route(roles=frozenset()),
         "casework:plan_pdf": Route(

@@ -17,6 +17,27 @@ from tests.conftest import with_totp
 
 _n = itertools.count()
 
+#: Pages about one client record (URL argument: the client's pk) that the Kreis coordinator
+#: opens; the responsible manager opens them too, except the coordinator-only ones.
+CLIENT_PAGES = [
+    "client_detail",
+    "client_edit",
+    "client_close",
+    "contact_add",
+    "consent_add",
+    "plan_edit",
+    "goal_add",
+    "task_add",
+    "handover_create",
+    "client_assign",
+    "transfer_create",
+    "export_json",
+    "export_pdf",
+    "consent_pdf",
+    "client_erase",
+]
+COORDINATOR_ONLY = {"client_assign", "client_erase"}
+
 
 def staff(role: Role, kreis: Kreis, **extra: Any) -> User:
     n = next(_n)

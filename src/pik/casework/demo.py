@@ -67,20 +67,6 @@ GOALS = [
     ("family", "Kita-Platz für die Kinder", ["Anmeldung bei der Gemeinde"]),
     ("participation", "Kontakt zu Vereinen im Ort", ["Probetraining im Sportverein"]),
 ]
-CLIENT_FIELDS = [
-    "first_name",
-    "last_name",
-    "birth_date",
-    "birth_year",
-    "gender",
-    "gemeinde",
-    "country_of_origin",
-    "languages",
-    "residence_status",
-    "phone",
-    "email",
-    "counselling_start",
-]
 TOPICS = ["language", "work", "housing", "family", "residence", "finances", "health", "school"]
 
 
@@ -138,9 +124,7 @@ def _seed_kreis(kreis: Kreis, managers: list[User], coordinator: User, rng: rand
             client.household = clients[0].household
             client = services.client_update(
                 client=client,
-                data=services.ClientData(
-                    **{f: getattr(client, f) for f in CLIENT_FIELDS}, household=client.household
-                ),
+                data=services.ClientData(**{f: getattr(client, f) for f in services.CLIENT_FIELDS}),
                 expected_version=client.version,
                 actor=manager,
             )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pik.casework.models import Client, Consent, Contact, Goal, Plan, PlanField, Step
-from pik.casework.services import LANGUAGES, ClientData, PlanData
+from pik.casework.services import CLIENT_FIELDS, LANGUAGES, ClientData, PlanData
 
 LANGUAGE_NAMES = {
     "de": "Deutsch",
@@ -108,24 +108,7 @@ class ClientForm(CleanTextMixin, forms.Form):
 
     @staticmethod
     def initial_for(client: Client) -> dict[str, Any]:
-        return {
-            name: getattr(client, name)
-            for name in (
-                "first_name",
-                "last_name",
-                "birth_date",
-                "birth_year",
-                "gender",
-                "gemeinde",
-                "household",
-                "country_of_origin",
-                "languages",
-                "residence_status",
-                "phone",
-                "email",
-                "counselling_start",
-            )
-        } | {"version": client.version}
+        return {name: getattr(client, name) for name in CLIENT_FIELDS} | {"version": client.version}
 
 
 class ClientCreateForm(ClientForm):

@@ -19,6 +19,16 @@ from pik.core.scoping import DataKind, ScopePaths
 USER = settings.AUTH_USER_MODEL
 
 
+def via_client(path: str = "client__") -> ScopePaths:
+    """CASEWORK scope of a table that hangs off a client record (``path`` leads to it)."""
+    return ScopePaths(
+        DataKind.CASEWORK,
+        kreis=f"{path}kreis_id",
+        owner=f"{path}responsible_id",
+        shared_with=f"{path}shared_with",
+    )
+
+
 class PlanField(models.TextChoices):
     """The fields of the integration plan used in practice (Handlungsfelder)."""
 
@@ -187,12 +197,7 @@ class Consent(TimeStamped):
     form_language = models.CharField(_("Sprache des Formulars"), max_length=5, default="de")
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", null=True)
 
-    scope: ClassVar = ScopePaths(
-        DataKind.CASEWORK,
-        kreis="client__kreis_id",
-        owner="client__responsible_id",
-        shared_with="client__shared_with",
-    )
+    scope: ClassVar = via_client()
 
     class Meta:
         verbose_name = _("Einwilligung")
@@ -233,12 +238,7 @@ class Contact(TimeStamped):
     topics = models.JSONField(_("Themen"), default=list, blank=True)
     notes = models.TextField(_("Notiz"), blank=True)
 
-    scope: ClassVar = ScopePaths(
-        DataKind.CASEWORK,
-        kreis="client__kreis_id",
-        owner="client__responsible_id",
-        shared_with="client__shared_with",
-    )
+    scope: ClassVar = via_client()
 
     class Meta:
         verbose_name = _("Beratungskontakt")
@@ -282,12 +282,7 @@ class Plan(TimeStamped):
     agreements = models.TextField(_("Vereinbarungen"), blank=True)
     version = models.PositiveIntegerField(_("Fassung"), default=1)
 
-    scope: ClassVar = ScopePaths(
-        DataKind.CASEWORK,
-        kreis="client__kreis_id",
-        owner="client__responsible_id",
-        shared_with="client__shared_with",
-    )
+    scope: ClassVar = via_client()
 
     TEXT_FIELDS: ClassVar = [
         "language_skills",
@@ -346,12 +341,7 @@ class Goal(TimeStamped):
     target_date = models.DateField(_("Zieldatum"), null=True, blank=True)
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default="open")
 
-    scope: ClassVar = ScopePaths(
-        DataKind.CASEWORK,
-        kreis="plan__client__kreis_id",
-        owner="plan__client__responsible_id",
-        shared_with="plan__client__shared_with",
-    )
+    scope: ClassVar = via_client("plan__client__")
 
     class Meta:
         verbose_name = _("Ziel")
@@ -374,12 +364,7 @@ class Step(TimeStamped):
     due_on = models.DateField(_("bis"), null=True, blank=True)
     done_on = models.DateField(_("erledigt am"), null=True, blank=True)
 
-    scope: ClassVar = ScopePaths(
-        DataKind.CASEWORK,
-        kreis="goal__plan__client__kreis_id",
-        owner="goal__plan__client__responsible_id",
-        shared_with="goal__plan__client__shared_with",
-    )
+    scope: ClassVar = via_client("goal__plan__client__")
 
     class Meta:
         verbose_name = _("Schritt")

@@ -139,6 +139,10 @@ class ClientData:
     email: str = ""
 
 
+#: The personal-data fields of a client record, in form order (forms and demo reuse them).
+CLIENT_FIELDS = [f.name for f in fields(ClientData)]
+
+
 def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PLR0912
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
@@ -865,30 +869,27 @@ def handover_accept(*, handover: Handover, actor: User) -> Handover:
     return handover
 
 
-@transaction.atomic
-def handover_decline(*, handover: Handover, actor: User) -> Handover:
-    handover = _handover_move(handover, "decline", actor)
+def _handover_close(handover: Handover, action: str, actor: User) -> Handover:
+    """Decline (recipient) or cancel (sender, coordinator): the record stays where it is."""
+    handover = _handover_move(handover, action, actor)
     audit.record(
         actor=actor,
-        action="handover.decline",
+        action=f"handover.{action}",
         target=handover.client,
         kreis_id=handover.client.kreis_id,
         handover_id=handover.pk,
     )
     return handover
+
+
+@transaction.atomic
+def handover_decline(*, handover: Handover, actor: User) -> Handover:
+    return _handover_close(handover, "decline", actor)
 
 
 @transaction.atomic
 def handover_cancel(*, handover: Handover, actor: User) -> Handover:
-    handover = _handover_move(handover, "cancel", actor)
-    audit.record(
-        actor=actor,
-        action="handover.cancel",
-        target=handover.client,
-        kreis_id=handover.client.kreis_id,
-        handover_id=handover.pk,
-    )
-    return handover
+    return _handover_close(handover, "cancel", actor)
 
 
 # --- Transfer to another Kreis --------------------------------------------------------------

@@ -7,6 +7,7 @@ pages answer GET with a confirmation form, so they work without JavaScript.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -34,6 +35,28 @@ def _user(request: HttpRequest) -> Any:
 
 def _client_url(client: Any) -> str:
     return reverse("casework:client_detail", args=[client.pk])
+
+
+def _submit(
+    request: HttpRequest,
+    form: Any,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    success: str,
+    to: str,
+) -> HttpResponse | None:
+    """On a valid POST run the service; its German errors go back into the form (nothing is
+    saved), success redirects. ``None`` means: render the page (again)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        action(form.cleaned_data)
+    except ValidationError as exc:
+        forms.show_errors(form, exc)
+        return None
+    if success:
+        messages.success(request, success)
+    return redirect(to)
 
 
 def _form_page(request: HttpRequest, **context: Any) -> HttpResponse:
@@ -202,19 +225,20 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
         gemeinden=kreis_gemeinden(kreis=client.kreis),
         households=selectors.households_for(user=user, kreis_id=client.kreis_id),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.client_update(
-                client=client,
-                data=form.client_data(),
-                expected_version=form.cleaned_data["version"],
-                actor=user,
-            )
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Die Änderungen sind gespeichert.")
-            return redirect(_client_url(client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.client_update(
+            client=client,
+            data=form.client_data(),
+            expected_version=form.cleaned_data["version"],
+            actor=user,
+        ),
+        success="Die Änderungen sind gespeichert.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
     return render(
         request,
         "casework/client_form.html",
@@ -230,19 +254,20 @@ def health_notes(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.HealthNotesForm(
         request.POST or None, initial={"notes": notes, "version": client.version}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.client_health_notes_set(
-                client=client,
-                notes=form.cleaned_data["notes"],
-                expected_version=form.cleaned_data["version"],
-                actor=user,
-            )
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Die gesundheitlichen Hinweise sind gespeichert.")
-            return redirect(_client_url(client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.client_health_notes_set(
+            client=client,
+            notes=form.cleaned_data["notes"],
+            expected_version=form.cleaned_data["version"],
+            actor=user,
+        ),
+        success="Die gesundheitlichen Hinweise sind gespeichert.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
     return _form_page(
         request,
         title=f"Gesundheitliche Hinweise: {client}",
@@ -260,14 +285,17 @@ def client_close(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     client = selectors.client_get(user=user, pk=pk, log_read=False)
     form = forms.CloseForm(request.POST or None, initial={"ended_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.client_close(client=client, ended_on=form.cleaned_data["ended_on"], actor=user)
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Die Beratung ist beendet.")
-            return redirect(_client_url(client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.client_close(
+            client=client, ended_on=form.cleaned_data["ended_on"], actor=user
+        ),
+        success="Die Beratung ist beendet.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
     return _form_page(
         request,
         title=f"Beratung beenden: {client}",
@@ -289,23 +317,23 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     client = selectors.client_get(user=user, pk=pk, log_read=False)
     form = forms.ContactForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.contact_record(
-                client=client,
-                occurred_on=d["occurred_on"],
-                kind=d["kind"],
-                duration_minutes=d["duration_minutes"],
-                topics=d["topics"],
-                notes=d["notes"],
-                actor=user,
-            )
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Der Kontakt ist erfasst.")
-            return redirect(_client_url(client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.contact_record(
+            client=client,
+            occurred_on=d["occurred_on"],
+            kind=d["kind"],
+            duration_minutes=d["duration_minutes"],
+            topics=d["topics"],
+            notes=d["notes"],
+            actor=user,
+        ),
+        success="Der Kontakt ist erfasst.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
     return _form_page(
         request, title=f"Kontakt erfassen: {client}", form=form, back=_client_url(client)
     )
@@ -319,14 +347,15 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"given_on": timezone.localdate(), "purpose": request.GET.get("zweck", "")},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consent_record(client=client, actor=user, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Die Einwilligung ist eingetragen.")
-            return redirect(_client_url(client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.consent_record(client=client, actor=user, **form.cleaned_data),
+        success="Die Einwilligung ist eingetragen.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
     return _form_page(
         request,
         title=f"Einwilligung eintragen: {client}",
@@ -341,16 +370,17 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     consent = selectors.consent_get(user=user, pk=pk)
     form = forms.WithdrawForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consent_withdraw(
-                consent=consent, withdrawn_on=form.cleaned_data["withdrawn_on"], actor=user
-            )
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Der Widerruf ist eingetragen.")
-            return redirect(_client_url(consent.client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.consent_withdraw(
+            consent=consent, withdrawn_on=form.cleaned_data["withdrawn_on"], actor=user
+        ),
+        success="Der Widerruf ist eingetragen.",
+        to=_client_url(consent.client),
+    )
+    if done is not None:
+        return done
     return _form_page(
         request,
         title=f"Widerruf: {consent.get_purpose_display()}",
@@ -382,19 +412,20 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "review_due": plan.review_due,
         }
     form = forms.PlanForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_save(
-                client=client,
-                data=form.plan_data(),
-                expected_version=form.cleaned_data["version"],
-                actor=user,
-            )
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Der Integrationsplan ist gespeichert.")
-            return redirect("casework:plan_edit", pk=client.pk)
+    done = _submit(
+        request,
+        form,
+        lambda d: services.plan_save(
+            client=client,
+            data=form.plan_data(),
+            expected_version=form.cleaned_data["version"],
+            actor=user,
+        ),
+        success="Der Integrationsplan ist gespeichert.",
+        to=reverse("casework:plan_edit", args=[client.pk]),
+    )
+    if done is not None:
+        return done
     return render(
         request,
         "casework/plan.html",
@@ -419,14 +450,15 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
     client = selectors.client_get(user=user, pk=pk, log_read=False)
     form = forms.GoalForm(request.POST or None)
     back = reverse("casework:plan_edit", args=[client.pk])
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_add(client=client, actor=user, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Das Ziel ist eingetragen.")
-            return redirect(back)
+    done = _submit(
+        request,
+        form,
+        lambda d: services.goal_add(client=client, actor=user, **form.cleaned_data),
+        success="Das Ziel ist eingetragen.",
+        to=back,
+    )
+    if done is not None:
+        return done
     return _form_page(request, title=f"Ziel eintragen: {client}", form=form, back=back)
 
 
@@ -436,13 +468,17 @@ def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
     goal = selectors.goal_get(user=user, pk=pk)
     form = forms.GoalStatusForm(request.POST or None, initial={"status": goal.status})
     back = reverse("casework:plan_edit", args=[goal.plan.client_id])
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_set_status(goal=goal, status=form.cleaned_data["status"], actor=user)
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            return redirect(back)
+    done = _submit(
+        request,
+        form,
+        lambda d: services.goal_set_status(
+            goal=goal, status=form.cleaned_data["status"], actor=user
+        ),
+        success="",
+        to=back,
+    )
+    if done is not None:
+        return done
     return _form_page(request, title=f"Ziel: {goal}", form=form, back=back)
 
 
@@ -452,13 +488,15 @@ def step_add(request: HttpRequest, pk: int) -> HttpResponse:
     goal = selectors.goal_get(user=user, pk=pk)
     form = forms.StepForm(request.POST or None)
     back = reverse("casework:plan_edit", args=[goal.plan.client_id])
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.step_add(goal=goal, actor=user, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            return redirect(back)
+    done = _submit(
+        request,
+        form,
+        lambda d: services.step_add(goal=goal, actor=user, **form.cleaned_data),
+        success="",
+        to=back,
+    )
+    if done is not None:
+        return done
     return _form_page(request, title=f"Schritt zu: {goal}", form=form, back=back)
 
 
@@ -489,14 +527,15 @@ def step_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 def task_list(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = forms.TaskForm(request.POST or None, initial={"due_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.task_create(assigned_to=user, actor=user, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Die Aufgabe ist angelegt.")
-            return redirect("casework:task_list")
+    done = _submit(
+        request,
+        form,
+        lambda d: services.task_create(assigned_to=user, actor=user, **form.cleaned_data),
+        success="Die Aufgabe ist angelegt.",
+        to="casework:task_list",
+    )
+    if done is not None:
+        return done
     return render(
         request,
         "casework/task_list.html",
@@ -509,19 +548,20 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     client = selectors.client_get(user=user, pk=pk, log_read=False)
     form = forms.TaskForm(request.POST or None, initial={"due_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.task_create(
-                client=client,
-                assigned_to=client.responsible or user,
-                actor=user,
-                **form.cleaned_data,
-            )
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Die Wiedervorlage ist angelegt.")
-            return redirect(_client_url(client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.task_create(
+            client=client,
+            assigned_to=client.responsible or user,
+            actor=user,
+            **form.cleaned_data,
+        ),
+        success="Die Wiedervorlage ist angelegt.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
     return _form_page(
         request, title=f"Wiedervorlage: {client}", form=form, back=_client_url(client)
     )
@@ -556,19 +596,20 @@ def handover_create(request: HttpRequest, pk: int) -> HttpResponse:
         pk__in=[p for p in (client.responsible_id, user.pk) if p]
     )
     form = forms.PersonChoiceForm(request.POST or None, people=people, label="übergeben an")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.handover_request(
-                client=client,
-                to_user=form.cleaned_data["person"],
-                note=form.cleaned_data["note"],
-                actor=user,
-            )
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Die Übergabe wartet auf Annahme.")
-            return redirect(_client_url(client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.handover_request(
+            client=client,
+            to_user=form.cleaned_data["person"],
+            note=form.cleaned_data["note"],
+            actor=user,
+        ),
+        success="Die Übergabe wartet auf Annahme.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
     employers = selectors.manager_employers(kreis_id=client.kreis_id)
     return _form_page(
         request,
@@ -632,16 +673,17 @@ def client_assign(request: HttpRequest, pk: int) -> HttpResponse:
         note=False,
         initial={"person": client.responsible_id},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.client_assign(
-                client=client, responsible=form.cleaned_data["person"], actor=user
-            )
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Die Zuständigkeit ist geändert.")
-            return redirect(_client_url(client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.client_assign(
+            client=client, responsible=form.cleaned_data["person"], actor=user
+        ),
+        success="Die Zuständigkeit ist geändert.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
     return _form_page(
         request, title=f"Zuständigkeit: {client}", form=form, back=_client_url(client)
     )
@@ -654,14 +696,15 @@ def transfer_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.TransferForm(
         request.POST or None, kreise=selectors.other_kreise(kreis_id=client.kreis_id)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.transfer_request(client=client, actor=user, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Der Kreiswechsel ist beantragt.")
-            return redirect(_client_url(client))
+    done = _submit(
+        request,
+        form,
+        lambda d: services.transfer_request(client=client, actor=user, **form.cleaned_data),
+        success="Der Kreiswechsel ist beantragt.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
     return _form_page(
         request,
         title=f"Kreiswechsel: {client}",
@@ -767,14 +810,15 @@ def client_erase(request: HttpRequest, pk: int) -> HttpResponse:
     if not rules.is_coordinator_of(user, client.kreis_id):
         raise Http404
     form = forms.EraseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.client_erase(client=client, actor=user, **form.cleaned_data)
-        except ValidationError as exc:
-            forms.show_errors(form, exc)
-        else:
-            messages.success(request, "Die Akte ist gelöscht. Die Löschung ist protokolliert.")
-            return redirect("casework:client_list")
+    done = _submit(
+        request,
+        form,
+        lambda d: services.client_erase(client=client, actor=user, **form.cleaned_data),
+        success="Die Akte ist gelöscht. Die Löschung ist protokolliert.",
+        to="casework:client_list",
+    )
+    if done is not None:
+        return done
     return _form_page(
         request,
         title=f"Akte löschen (Antrag der Person): {client}",
