@@ -29,6 +29,7 @@ CLIENT_PAGES = [
     "goal_add",
     "task_add",
     "handover_create",
+    "client_share",
     "client_assign",
     "transfer_create",
     "export_json",

@@ -431,3 +431,19 @@ def test_new_household_with_first_member_and_a_second_joins(im, world) -> None: 
     assert list(selectors.households_for(user=im, kreis_id=world.kreis_a.pk)) == [first.household]
     with pytest.raises(ValidationError, match="entweder"):
         make_client(im, world.kreis_a, household=first.household, household_name="Neu")
+
+
+def test_sharing_within_the_kreis_gives_the_colleague_access(im, client_a, world) -> None:  # type: ignore[no-untyped-def]
+    colleague = staff(Role.INTEGRATION_MANAGER, world.kreis_a, gemeinde=world.gemeinde_a)
+    with pytest.raises(Http404):
+        selectors.client_get(user=colleague, pk=client_a.pk)
+    services.client_share(client=client_a, user=colleague, shared=True, actor=im)
+    assert selectors.client_get(user=colleague, pk=client_a.pk) == client_a
+    with pytest.raises(Http404):  # shared, but health notes stay with the responsible person
+        selectors.client_health_notes(user=colleague, client=client_a)
+    outsider = staff(Role.INTEGRATION_MANAGER, world.kreis_b)
+    with pytest.raises(ValidationError, match="im Kreis"):
+        services.client_share(client=client_a, user=outsider, shared=True, actor=im)
+    services.client_share(client=client_a, user=colleague, shared=False, actor=im)
+    with pytest.raises(Http404):
+        selectors.client_get(user=colleague, pk=client_a.pk)

@@ -302,3 +302,17 @@ def test_task_done_does_not_redirect_elsewhere(client, im, record) -> None:  # t
     assert response["Location"] == reverse("casework:task_list")
     task.refresh_from_db()
     assert task.done_at is not None
+
+
+def test_share_and_stop_sharing_through_the_page(client, im, record, world) -> None:  # type: ignore[no-untyped-def]
+    colleague = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    url = reverse("casework:client_share", args=[record.pk])
+    client.force_login(im)
+    assert client.post(url, {"person": colleague.pk}).status_code == 302
+    assert list(record.shared_with.all()) == [colleague]
+    client.force_login(colleague)
+    assert client.get(reverse("casework:client_detail", args=[record.pk])).status_code == 200
+    client.force_login(im)
+    assert client.post(url, {"remove": str(colleague.pk)}).status_code == 302
+    assert not record.shared_with.exists()
+    assert client.post(url, {"remove": "999999"}).status_code == 404

@@ -169,6 +169,8 @@ ACTION_LABELS = {
     "client.health_update": "Gesundheitliche Hinweise geändert",
     "client.close": "Beratung beendet",
     "client.assign": "Zuständigkeit geändert",
+    "client.share": "Akte geteilt",
+    "client.unshare": "Teilen beendet",
     "client.anonymise": "anonymisiert",
     "consent.record": "Einwilligung eingetragen",
     "consent.withdraw": "Widerruf eingetragen",
@@ -288,6 +290,10 @@ def manager_employers(*, kreis_id: int) -> dict[int, str]:
         role=Role.INTEGRATION_MANAGER, kreis_id=kreis_id, is_active=True
     ).select_related("gemeinde", "provider", "kreis")
     return {m.user_id: m.employer_label for m in rows}
+
+
+def client_shared_with(*, client: Client) -> QuerySet[User]:
+    return client.shared_with.order_by("last_name", "first_name")
 
 
 def other_kreise(*, kreis_id: int) -> QuerySet[Kreis]:

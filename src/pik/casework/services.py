@@ -391,6 +391,33 @@ def client_assign(*, client: Client, responsible: User | None, actor: User) -> C
     return client
 
 
+@transaction.atomic
+def client_share(*, client: Client, user: User, shared: bool, actor: User) -> Client:
+    """Share the record with a colleague in the Kreis (e.g. a substitute), or stop sharing."""
+    client = _lock(client)
+    _ensure_workable(client)
+    if not (client.responsible_id == actor.pk or rules.is_coordinator_of(actor, client.kreis_id)):
+        raise ValidationError("Teilen kann nur die zuständige Person oder die Koordination.")
+    if shared:
+        if user.pk == client.responsible_id:
+            raise ValidationError({"person": "Die Akte liegt bereits bei dieser Person."})
+        if not managers_in_kreis(kreis_id=client.kreis_id).filter(pk=user.pk).exists():
+            raise ValidationError(
+                {"person": "Geteilt werden kann nur mit dem Integrationsmanagement im Kreis."}
+            )
+        client.shared_with.add(user)
+    else:
+        client.shared_with.remove(user)
+    audit.record(
+        actor=actor,
+        action="client.share" if shared else "client.unshare",
+        target=client,
+        kreis_id=client.kreis_id,
+        user_id=user.pk,
+    )
+    return client
+
+
 # --- Consent --------------------------------------------------------------------------------
 
 

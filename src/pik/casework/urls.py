@@ -25,6 +25,7 @@ urlpatterns = [
     path("klienten/<int:pk>/uebergabe/", views.handover_create, name="handover_create"),
     path("uebergaben/<int:pk>/", views.handover_detail, name="handover_detail"),
     path("klienten/<int:pk>/zuweisen/", views.client_assign, name="client_assign"),
+    path("klienten/<int:pk>/teilen/", views.client_share, name="client_share"),
     path("klienten/<int:pk>/kreiswechsel/", views.transfer_create, name="transfer_create"),
     path("kreiswechsel/<int:pk>/", views.transfer_detail, name="transfer_detail"),
     path("kreis/", views.kreis_overview, name="kreis_overview"),

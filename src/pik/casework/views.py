@@ -690,6 +690,44 @@ def client_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def client_share(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    shared = selectors.client_shared_with(client=client)
+    if request.method == "POST" and request.POST.get("remove"):
+        person = (
+            shared.filter(pk=request.POST["remove"]).first()
+            if request.POST["remove"].isdigit()
+            else None
+        )
+        if person is None:
+            raise Http404
+        try:
+            services.client_share(client=client, user=person, shared=False, actor=user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("casework:client_share", pk=client.pk)
+    people = selectors.managers_in_kreis(kreis_id=client.kreis_id).exclude(
+        pk__in=[p for p in (client.responsible_id, user.pk) if p]
+    )
+    form = forms.PersonChoiceForm(
+        request.POST or None, people=people, label="teilen mit", note=False
+    )
+    done = _submit(
+        request,
+        form,
+        lambda d: services.client_share(client=client, user=d["person"], shared=True, actor=user),
+        success="Die Akte ist geteilt.",
+        to=reverse("casework:client_share", args=[client.pk]),
+    )
+    if done is not None:
+        return done
+    return render(
+        request, "casework/share.html", {"client": client, "shared": shared, "form": form}
+    )
+
+
+@login_required
 def transfer_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     client = selectors.client_get(user=user, pk=pk, log_read=False)
