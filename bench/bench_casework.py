@@ -29,7 +29,10 @@ class Lazy:
     def data(self) -> CaseworkSet:
         if self._data is None:
             self._data = self._load()
-            self.notes.append(f"{self._data.clients:,} clients / {self._data.contacts:,} contacts")
+            self.notes.append(
+                f"this Kreis {self._data.clients:,} clients / {self._data.contacts:,} contacts; "
+                f"tables {Client.objects.count():,} clients / {Contact.objects.count():,} contacts"
+            )
         return self._data
 
 
