@@ -36,8 +36,6 @@ from pik.core.roles import Role
 from pik.core.scoping import get_visible_or_404, grants_for, visible
 from pik.orgs.models import Kreis, Membership, User
 
-READ_ACTIONS = ("client.read", "client.health_read", "client.export")
-
 
 def require_casework(user: Any) -> None:
     """Casework pages exist only for integration managers and Kreis coordinators (else 404)."""
