@@ -316,3 +316,13 @@ def test_share_and_stop_sharing_through_the_page(client, im, record, world) -> N
     assert client.post(url, {"remove": str(colleague.pk)}).status_code == 302
     assert not record.shared_with.exists()
     assert client.post(url, {"remove": "999999"}).status_code == 404
+
+
+def test_coordinator_filters_the_kreis_by_manager(client, im, record, world) -> None:  # type: ignore[no-untyped-def]
+    other = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    make_client(other, world.kreis_a, first_name="Oksana", last_name="Melnyk")
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    client.force_login(coordinator)
+    page = client.get(reverse("casework:client_list") + f"?zustaendig={other.pk}").content.decode()
+    assert "Melnyk, Oksana" in page and "Al-Hassan, Mohammed" not in page
+    assert f'<option value="{other.pk}" selected>' in page

@@ -92,6 +92,9 @@ def client_list(request: HttpRequest) -> HttpResponse:
             "responsible": responsible,
             "statuses": selectors.CLIENT_STATUSES,
             "coordinator": rules.is_coordinator(user),
+            "managers": selectors.managers_in_kreis(kreis_id=rules.casework_kreis_id(user) or 0)
+            if rules.is_coordinator(user)
+            else [],
         },
     )
 
@@ -114,10 +117,9 @@ def retention_due(request: HttpRequest) -> HttpResponse:
     if not rules.is_coordinator(user):
         raise Http404
     today = timezone.localdate()
-    rows = [
-        (c, selectors.anonymise_on(c))
-        for c in selectors.retention_due(user=user, on=today, within_days=60)
-    ]
+    due = list(selectors.retention_due(user=user, on=today, within_days=60))
+    selectors.client_list_logged(user=user, clients=due, query="")
+    rows = [(c, selectors.anonymise_on(c)) for c in due]
     return render(
         request,
         "casework/retention.html",
