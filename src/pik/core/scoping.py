@@ -71,6 +71,7 @@ class Grants:
     funding_providers: frozenset[int] = frozenset()
     casework_kreise: frozenset[int] = frozenset()
     caseload_kreise: frozenset[int] = frozenset()
+    rps_kreise: frozenset[int] = frozenset()  # Kreise an RPS case worker is responsible for
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -82,6 +83,7 @@ class Grants:
         fund_p: set[int] = set()
         case_k: set[int] = set()
         load_k: set[int] = set()
+        rps_k: set[int] = set()
         statewide_org = statewide_funding = False
         for m in memberships:
             roles.add(m.role)
@@ -90,7 +92,8 @@ class Grants:
             if m.role in (Role.RPS_HEAD, Role.AUDITOR):
                 statewide_funding = True
             if m.role == Role.RPS_CASE_WORKER:
-                fund_k.update(m.responsible_kreis_ids())
+                rps_k.update(m.responsible_kreis_ids())
+                fund_k.update(rps_k)
             if m.kreis_id is not None:
                 org_k.add(m.kreis_id)
             if m.role == Role.KREIS_COORDINATOR and m.kreis_id is not None:
@@ -113,6 +116,7 @@ class Grants:
             funding_providers=frozenset(fund_p),
             casework_kreise=frozenset(case_k),
             caseload_kreise=frozenset(load_k),
+            rps_kreise=frozenset(rps_k),
         )
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "pik.core",
     "pik.orgs",
+    "pik.funding",
     "pik.portal",
 ]
 
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pik.orgs.context_processors.navigation",
+                "pik.funding.context_processors.navigation",
             ],
         },
     },
