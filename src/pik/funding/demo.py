@@ -8,8 +8,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import TextIO
 
+from django.apps import apps
+
 from pik.funding import services
 from pik.funding.models import Applicant, Application, Contingent, Programme
+from pik.funding.reference import ensure_reference_data
 from pik.orgs.models import Gemeinde, Kreis, Provider, User
 
 DEMO_DOMAIN = "demo.pik-bw.example"
@@ -96,6 +99,7 @@ def _staff_application(
 
 
 def seed(*, stdout: TextIO) -> None:
+    ensure_reference_data(apps)  # normally present from the data migration
     im = Programme.objects.get(code="im")
     digital = Programme.objects.get(code="digital")
     _contingents(im, stdout)

@@ -77,15 +77,26 @@ def budget_get(*, user: User, pk: int) -> Budget:
     return get_visible_or_404(Budget.objects.select_related("programme"), user, pk=pk)
 
 
-def responsible_case_workers() -> dict[int, list[str]]:
-    """Kreis id → names of the RPS case workers responsible for it (one query)."""
-    result: dict[int, list[str]] = {}
-    rows = Membership.objects.filter(
-        role=Role.RPS_CASE_WORKER, is_active=True, responsible_kreise__isnull=False
-    ).values_list("responsible_kreise", "user__first_name", "user__last_name", "user_id")
-    for kreis_id, first, last, _ in rows:
-        result.setdefault(kreis_id, []).append(f"{first} {last}".strip())
-    return result
+@dataclass(frozen=True)
+class CaseWorkerIndex:
+    by_kreis: dict[int, list[str]]
+    choices: list[tuple[int, str]]
+
+
+def case_worker_index() -> CaseWorkerIndex:
+    """Who is responsible for which Kreis, and the choices for the filter (one query)."""
+    by_kreis: dict[int, list[str]] = {}
+    names: dict[int, str] = {}
+    rows = Membership.objects.filter(role=Role.RPS_CASE_WORKER, is_active=True).values_list(
+        "responsible_kreise", "user__first_name", "user__last_name", "user_id"
+    )
+    for kreis_id, first, last, user_id in rows:
+        name = f"{first} {last}".strip()
+        names[user_id] = name
+        if kreis_id is not None:
+            by_kreis.setdefault(kreis_id, []).append(name)
+    choices = sorted(names.items(), key=lambda item: item[1].split()[-1] if item[1] else "")
+    return CaseWorkerIndex(by_kreis, choices)
 
 
 @dataclass(frozen=True)
@@ -313,15 +324,6 @@ def money_de(value: Decimal) -> str:
     """1234567.8 → '1.234.567,80' (German notation for letters and exports)."""
     text = f"{value:,.2f}"
     return text.replace(",", "X").replace(".", ",").replace("X", ".")
-
-
-def case_worker_choices() -> list[tuple[int, str]]:
-    return [
-        (m.user_id, str(m.user))
-        for m in Membership.objects.filter(role=Role.RPS_CASE_WORKER, is_active=True)
-        .select_related("user")
-        .order_by("user__last_name")
-    ]
 
 
 def check_may_create_applicant(*, user: User, members: list[Any], kind: str) -> None:

@@ -674,16 +674,6 @@ def _file_number(application: Application) -> str:
     return f"{prefix}{taken + 1:04d}"
 
 
-def _budget_year(application: Application) -> dict[int, Decimal]:
-    """The approved amount per budget year (positions' months; digital: the application year)."""
-    amount = application.approved_amount or Decimal("0.00")
-    if application.programme.kind == Programme.Kind.DIGITAL:
-        return {application.year: amount}
-    per_year = calculation.amounts_per_year(list(application.positions.all()))
-    weights = {year: to_cents(value) for year, value in per_year.items() if value > 0}
-    return allocate(amount, weights) if weights else {application.year: amount}
-
-
 def _prepare_step(
     application: Application, action: str, actor: User, message: str, amount: Any
 ) -> set[str]:
@@ -744,12 +734,19 @@ def application_transition(
         application.decided_by, application.decided_at = actor, timezone.now()
         fields |= {"decided_by", "decided_at"}
     if action == "approve":
-        for year, value in _budget_year(application).items():
-            budget = Budget.objects.filter(programme=application.programme, year=year).first()
-            if budget is None:
-                raise ValidationError(f"Für {year} ist kein Haushaltsansatz angelegt.")
-            if value > 0:
-                ledger_commit(budget=budget, amount=value, application=application, actor=actor)
+        # The whole grant is bound in the funding year's budget (the notice shows the amounts
+        # per calendar year of the positions; see docs/decisions/0006).
+        budget = Budget.objects.filter(
+            programme=application.programme, year=application.year
+        ).first()
+        if budget is None:
+            raise ValidationError(f"Für {application.year} ist kein Haushaltsansatz angelegt.")
+        ledger_commit(
+            budget=budget,
+            amount=application.approved_amount or Decimal("0.00"),
+            application=application,
+            actor=actor,
+        )
     application.save(update_fields=sorted(fields))
     _event(
         application, action=action, label=transition.label, old=old, actor=actor, message=message

@@ -49,10 +49,11 @@ def _form_errors(request: HttpRequest, form: Any) -> None:
             messages.error(request, f"{label}: {error}" if label else error)
 
 
-def _filters(request: HttpRequest) -> tuple[ApplicationFilterForm, selectors.ApplicationFilter]:
-    workers = selectors.case_worker_choices()
+def _filters(
+    request: HttpRequest, workers: selectors.CaseWorkerIndex
+) -> tuple[ApplicationFilterForm, selectors.ApplicationFilter]:
     form = ApplicationFilterForm(
-        request.GET or None, programmes=selectors.programme_list(), case_workers=workers
+        request.GET or None, programmes=selectors.programme_list(), case_workers=workers.choices
     )
     if form.is_bound and form.is_valid():
         d = form.cleaned_data
@@ -69,7 +70,8 @@ def _filters(request: HttpRequest) -> tuple[ApplicationFilterForm, selectors.App
 
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
-    form, filters = _filters(request)
+    workers = selectors.case_worker_index()
+    form, filters = _filters(request, workers)
     applications = selectors.application_list(user=_user(request), filters=filters)
     page = Paginator(applications, 50).get_page(request.GET.get("seite"))
     return render(
@@ -78,7 +80,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "case_workers": selectors.responsible_case_workers(),
+            "case_workers": workers.by_kreis,
             "can_apply": permissions.can_apply(request.user),
             "query": request.GET.urlencode(),
         },
@@ -87,9 +89,10 @@ def application_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def application_export(request: HttpRequest) -> HttpResponse:
-    _, filters = _filters(request)
+    workers = selectors.case_worker_index()
+    _, filters = _filters(request, workers)
     applications = selectors.application_list(user=_user(request), filters=filters)
-    data = exports.applications_xlsx(applications, selectors.responsible_case_workers())
+    data = exports.applications_xlsx(applications, workers.by_kreis)
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="antraege.xlsx"'
     return response
