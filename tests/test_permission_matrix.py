@@ -141,7 +141,7 @@ CASES = [(name, role) for name in ROUTES for role in ALL_ROLES]
 
 
 @pytest.mark.parametrize(("name", "role"), CASES, ids=[f"{n}-{r.value}" for n, r in CASES])
-def test_role_matrix(name: str, role: Role, client, world, member) -> None:  # type: ignore[no-untyped-def]
+def test_role_matrix(name: str, role: Role, client, world, member) -> None:
     route = ROUTES[name]
     ctx = Ctx(world, funding_objects(world) if route.funding else None)
     client.force_login(member(role, "a"))
@@ -157,7 +157,7 @@ def test_role_matrix(name: str, role: Role, client, world, member) -> None:  # t
 
 
 @pytest.mark.parametrize("name", list(ROUTES))
-def test_anonymous_users_are_sent_to_login(name: str, client, world) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_users_are_sent_to_login(name: str, client, world) -> None:
     route = ROUTES[name]
     ctx = Ctx(world, funding_objects(world) if route.funding else None)
     response = client.get(reverse(name, kwargs=route.own(ctx)))

@@ -20,7 +20,7 @@ def xlsx(rows: list[list[object]]) -> bytes:
     return buffer.getvalue()
 
 
-def test_xlsx_import_computes_contingents(im, world) -> None:  # type: ignore[no-untyped-def]
+def test_xlsx_import_computes_contingents(im, world) -> None:
     data = xlsx([["AGS", "Personen"], ["08115003", 166], ["08116004", 668]])
     result = services.contingents_import(programme=im, data=data, filename="x.csv", actor=None)
     assert result == services.ImportResult(2, [])
@@ -40,14 +40,14 @@ def test_xlsx_import_computes_contingents(im, world) -> None:  # type: ignore[no
         (b"PK\x03\x04 not really a workbook", "Excel-Datei kann nicht gelesen"),
     ],
 )
-def test_bad_uploads_save_nothing_and_name_the_rows(im, world, content, message) -> None:  # type: ignore[no-untyped-def]
+def test_bad_uploads_save_nothing_and_name_the_rows(im, world, content, message) -> None:
     result = services.contingents_import(programme=im, data=content, filename="p.csv", actor=None)
     assert result.saved == 0
     assert any(message in e for e in result.errors), result.errors
     assert not Contingent.objects.exists()
 
 
-def test_semicolon_csv_with_thousands_separator(im, world) -> None:  # type: ignore[no-untyped-def]
+def test_semicolon_csv_with_thousands_separator(im, world) -> None:
     data = b"AGS;Personen\n08115003;1.200\n"
     assert (
         services.contingents_import(programme=im, data=data, filename="p.csv", actor=None).saved
@@ -56,7 +56,7 @@ def test_semicolon_csv_with_thousands_separator(im, world) -> None:  # type: ign
     assert Contingent.objects.get().persons == 1200
 
 
-def test_budget_split_over_all_contingents_is_exact(im, contingents) -> None:  # type: ignore[no-untyped-def]
+def test_budget_split_over_all_contingents_is_exact(im, contingents) -> None:
     budget = Budget.objects.get(programme=im, year=2020)
     count = services.contingents_split_budget(programme=im, budget=budget, actor=None)
     shares = list(Contingent.objects.values_list("budget_share", flat=True))
@@ -64,14 +64,14 @@ def test_budget_split_over_all_contingents_is_exact(im, contingents) -> None:  #
     assert sum(shares) == budget.total
 
 
-def test_gemeinde_below_minimum_cannot_apply_alone(im, contingents) -> None:  # type: ignore[no-untyped-def]
+def test_gemeinde_below_minimum_cannot_apply_alone(im, contingents) -> None:
     with pytest.raises(ValidationError, match="Mindestkontingent"):
         services.applicant_create(
             programme=im, kind="gemeinde", members=[contingents["08115001"]], actor=None
         )
 
 
-def test_pooling_across_kreis_borders_sums_the_contingents(im, contingents) -> None:  # type: ignore[no-untyped-def]
+def test_pooling_across_kreis_borders_sums_the_contingents(im, contingents) -> None:
     members = [contingents["08115001"], contingents["08115002"], contingents["08117001"]]
     applicant = services.applicant_create(
         programme=im, kind="pooling", members=members, lead=members[0], actor=None
@@ -84,7 +84,7 @@ def test_pooling_across_kreis_borders_sums_the_contingents(im, contingents) -> N
         )
 
 
-def test_pooling_below_minimum_is_refused(im, contingents) -> None:  # type: ignore[no-untyped-def]
+def test_pooling_below_minimum_is_refused(im, contingents) -> None:
     members = [contingents["08115001"], contingents["08115002"]]  # 50 persons = 39,804 EUR
     with pytest.raises(ValidationError, match="nicht das Mindestkontingent"):
         services.applicant_create(
@@ -93,7 +93,7 @@ def test_pooling_below_minimum_is_refused(im, contingents) -> None:  # type: ign
     assert not Applicant.objects.exists()
 
 
-def test_handover_to_the_kreis_only_for_its_own_gemeinden(im, contingents) -> None:  # type: ignore[no-untyped-def]
+def test_handover_to_the_kreis_only_for_its_own_gemeinden(im, contingents) -> None:
     kreis = Kreis.objects.get(ags="08115")
     applicant = services.applicant_create(
         programme=im,

@@ -11,7 +11,7 @@ from tests.funding.conftest import step
 
 
 @pytest.fixture
-def kreis_application(digital, world, member, actors):  # type: ignore[no-untyped-def]
+def kreis_application(digital, world, member, actors):
     managers = [member(Role.INTEGRATION_MANAGER, "a") for _ in range(3)]
     member(Role.INTEGRATION_MANAGER, "b")  # another Kreis: not required
     applicant = services.applicant_create(
@@ -27,7 +27,7 @@ def kreis_application(digital, world, member, actors):  # type: ignore[no-untype
     return application, managers
 
 
-def test_submission_is_blocked_naming_who_lacks_access(kreis_application, actors) -> None:  # type: ignore[no-untyped-def]
+def test_submission_is_blocked_naming_who_lacks_access(kreis_application, actors) -> None:
     application, managers = kreis_application
     services.digital_details_set(
         application=application,
@@ -45,7 +45,7 @@ def test_submission_is_blocked_naming_who_lacks_access(kreis_application, actors
     assert application.status == Application.Status.DRAFT
 
 
-def test_confirmation_is_required_as_well(kreis_application, actors) -> None:  # type: ignore[no-untyped-def]
+def test_confirmation_is_required_as_well(kreis_application, actors) -> None:
     application, managers = kreis_application
     services.digital_details_set(
         application=application,
@@ -60,7 +60,7 @@ def test_confirmation_is_required_as_well(kreis_application, actors) -> None:  #
         step(application, "submit", actors["coordinator_a"])
 
 
-def test_access_for_all_allows_submission_and_amount_is_the_cost(kreis_application, actors) -> None:  # type: ignore[no-untyped-def]
+def test_access_for_all_allows_submission_and_amount_is_the_cost(kreis_application, actors) -> None:
     application, managers = kreis_application
     services.digital_details_set(
         application=application,
@@ -76,7 +76,7 @@ def test_access_for_all_allows_submission_and_amount_is_the_cost(kreis_applicati
     assert str(application.requested_amount) == "48500.00"
 
 
-def test_costs_with_fractions_of_a_cent_are_rejected(kreis_application, actors) -> None:  # type: ignore[no-untyped-def]
+def test_costs_with_fractions_of_a_cent_are_rejected(kreis_application, actors) -> None:
     application, managers = kreis_application
     with pytest.raises(ValidationError, match="kein gültiger Betrag"):
         services.digital_details_set(

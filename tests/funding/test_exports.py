@@ -9,7 +9,7 @@ from tests.funding.conftest import step
 
 def test_application_export_is_a_real_workbook_scoped_to_the_user(
     client: Client, draft, actors, member
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     step(draft, "submit", actors["gemeinde_a"])
     client.force_login(actors["case_worker_a"])
     response = client.get("/foerderung/antraege/export.xlsx?programme=im&year=2020")
@@ -26,7 +26,7 @@ def test_application_export_is_a_real_workbook_scoped_to_the_user(
 
 def test_contingent_export_lists_every_visible_gemeinde(
     client: Client, contingents, member
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     client.force_login(member(Role.RPS_HEAD))
     sheet = load_workbook(
         io.BytesIO(client.get("/foerderung/kontingente/im/export.xlsx").content)
@@ -38,7 +38,7 @@ def test_contingent_export_lists_every_visible_gemeinde(
 
 def test_workbench_filters_and_query_count(
     client: Client, draft, actors, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     step(draft, "submit", actors["gemeinde_a"])
     client.force_login(actors["head"])
     response = client.get("/foerderung/antraege/?status=submitted&kreis=08115")
@@ -47,7 +47,9 @@ def test_workbench_filters_and_query_count(
     client.get("/foerderung/antraege/")  # warm the session
 
 
-def test_workbench_query_count_does_not_grow_with_rows(client: Client, im, contingents, actors, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_workbench_query_count_does_not_grow_with_rows(
+    client: Client, im, contingents, actors, django_assert_max_num_queries
+) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

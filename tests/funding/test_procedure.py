@@ -18,7 +18,7 @@ S = Application.Status
 
 def test_whole_path_with_information_request(
     draft, actors, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     step(draft, "submit", actors["gemeinde_a"])
     assert draft.status == S.SUBMITTED
     assert draft.file_number == "RPS15.2-IM-2020-08115-0001"
@@ -59,7 +59,7 @@ def test_whole_path_with_information_request(
         assert expected in text, expected
 
 
-def test_four_eyes_the_proposer_cannot_approve(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_four_eyes_the_proposer_cannot_approve(draft, actors) -> None:
     to_proposed(draft, actors)
     with pytest.raises(ValidationError, match="Vier-Augen-Prinzip"):
         step(draft, "approve", actors["case_worker_a"])
@@ -69,7 +69,7 @@ def test_four_eyes_the_proposer_cannot_approve(draft, actors) -> None:  # type: 
     assert draft.status == S.APPROVED
 
 
-def test_roles_outside_their_part_are_refused(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_roles_outside_their_part_are_refused(draft, actors) -> None:
     with pytest.raises(ValidationError, match="Rolle"):
         step(draft, "submit", actors["case_worker_a"])
     with pytest.raises(ValidationError, match="Rolle"):
@@ -79,7 +79,7 @@ def test_roles_outside_their_part_are_refused(draft, actors) -> None:  # type: i
         step(draft, "start_review", actors["case_worker_b"])  # not responsible for Kreis A
 
 
-def test_request_for_information_needs_a_message(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_request_for_information_needs_a_message(draft, actors) -> None:
     step(draft, "submit", actors["gemeinde_a"])
     step(draft, "start_review", actors["case_worker_a"])
     with pytest.raises(ValidationError, match="Begründung bzw. Nachricht"):
@@ -87,20 +87,20 @@ def test_request_for_information_needs_a_message(draft, actors) -> None:  # type
     assert draft.status == S.IN_REVIEW
 
 
-def test_withdrawal_until_the_decision(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_withdrawal_until_the_decision(draft, actors) -> None:
     to_proposed(draft, actors)
     step(draft, "withdraw", actors["gemeinde_a"])
     assert draft.status == S.WITHDRAWN
 
 
-def test_no_withdrawal_after_the_decision(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_no_withdrawal_after_the_decision(draft, actors) -> None:
     to_proposed(draft, actors)
     step(draft, "approve", actors["head"])
     with pytest.raises(ValidationError, match="nicht möglich"):
         step(draft, "withdraw", actors["gemeinde_a"])
 
 
-def test_empty_application_cannot_be_submitted(im, applicant_a, actors) -> None:  # type: ignore[no-untyped-def]
+def test_empty_application_cannot_be_submitted(im, applicant_a, actors) -> None:
     application = services.application_create(
         programme=im, applicant=applicant_a, year=2021, actor=actors["gemeinde_a"]
     )
@@ -111,7 +111,7 @@ def test_empty_application_cannot_be_submitted(im, applicant_a, actors) -> None:
 
 def test_duplicate_application_for_applicant_programme_and_year(
     draft, im, applicant_a, actors
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     with pytest.raises(ValidationError, match="bereits einen Antrag"):
         services.application_create(
             programme=im, applicant=applicant_a, year=2020, actor=actors["gemeinde_a"]
@@ -123,7 +123,7 @@ def test_duplicate_application_for_applicant_programme_and_year(
     assert again.status == S.DRAFT
 
 
-def test_stale_version_is_refused_no_lost_update(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_stale_version_is_refused_no_lost_update(draft, actors) -> None:
     old_version = draft.version
     services.application_transition(
         application=draft, action="submit", actor=actors["gemeinde_a"], expected_version=old_version
@@ -137,7 +137,7 @@ def test_stale_version_is_refused_no_lost_update(draft, actors) -> None:  # type
         )
 
 
-def test_approval_over_budget_changes_nothing(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_approval_over_budget_changes_nothing(draft, actors) -> None:
     to_proposed(draft, actors)
     Budget.objects.filter(programme=draft.programme, year=2020).update(total=Decimal("1000.00"))
     with pytest.raises(services.BudgetExceeded, match="reicht nicht"):
@@ -147,7 +147,7 @@ def test_approval_over_budget_changes_nothing(draft, actors) -> None:  # type: i
     assert not LedgerEntry.objects.exists() and not Notice.objects.exists()
 
 
-def test_budget_balances_are_derived_from_the_ledger(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_budget_balances_are_derived_from_the_ledger(draft, actors) -> None:
     to_proposed(draft, actors)
     step(draft, "approve", actors["head"])
     budget = Budget.objects.get(programme=draft.programme, year=2020)
@@ -156,7 +156,7 @@ def test_budget_balances_are_derived_from_the_ledger(draft, actors) -> None:  # 
     assert b.free == budget.total - b.committed and b.paid == 0
 
 
-def test_ministry_cannot_lower_a_budget_below_commitments(draft, actors, member) -> None:  # type: ignore[no-untyped-def]
+def test_ministry_cannot_lower_a_budget_below_commitments(draft, actors, member) -> None:
     from pik.core.roles import Role
 
     to_proposed(draft, actors)
@@ -172,7 +172,7 @@ def test_ministry_cannot_lower_a_budget_below_commitments(draft, actors, member)
 
 def test_rejection_issues_a_rejection_notice(
     draft, actors, django_capture_on_commit_callbacks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     step(draft, "submit", actors["gemeinde_a"])
     step(draft, "start_review", actors["case_worker_a"])
     step(
@@ -199,7 +199,7 @@ def _png() -> bytes:
     return buffer.getvalue()
 
 
-def test_attachments_are_checked_by_content(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_attachments_are_checked_by_content(draft, actors) -> None:
     ok = services.attachment_add(
         application=draft, upload=SimpleUploadedFile("vertrag.pdf", PDF), actor=actors["gemeinde_a"]
     )

@@ -11,7 +11,7 @@ from pik.funding.models import Contingent, RuleVersion
 from tests.funding.conftest import PERSONS
 
 
-def test_rule_versions_hold_the_published_figures(im) -> None:  # type: ignore[no-untyped-def]
+def test_rule_versions_hold_the_published_figures(im) -> None:
     v2017 = services.rule_version_for(im, dt.date(2019, 12, 31))
     v2020 = services.rule_version_for(im, dt.date(2020, 1, 1))
     assert v2017.rate_per_person == Decimal("796.08") and v2017.rate_is_derived
@@ -25,13 +25,13 @@ def test_rule_versions_hold_the_published_figures(im) -> None:  # type: ignore[n
     assert (v2017.counselling_max_years, v2017.counselling_max_years_justified) == (3, 4)
 
 
-def test_contingent_is_persons_times_rate(im) -> None:  # type: ignore[no-untyped-def]
+def test_contingent_is_persons_times_rate(im) -> None:
     rule = services.rule_version_for(im, dt.date(2018, 1, 1))
     assert calculation.contingent_amount(rule, 166) == Decimal("132149.28")  # Tettnang
     assert calculation.contingent_amount(rule, 668) == Decimal("531781.44")  # Mannheim
 
 
-def test_position_amount_is_fixed_amount_times_share_and_months(im) -> None:  # type: ignore[no-untyped-def]
+def test_position_amount_is_fixed_amount_times_share_and_months(im) -> None:
     rule = services.rule_version_for(im, dt.date(2020, 6, 1))
     assert calculation.position_amount(
         rule, qualification="university", share=Decimal("1.00"), months=24
@@ -44,7 +44,7 @@ def test_position_amount_is_fixed_amount_times_share_and_months(im) -> None:  # 
     ) == Decimal("7437.50")
 
 
-def test_requested_amount_is_capped_at_the_contingent(draft, actors) -> None:  # type: ignore[no-untyped-def]
+def test_requested_amount_is_capped_at_the_contingent(draft, actors) -> None:
     contingent = Decimal(PERSONS["08115003"]) * Decimal("796.08")
     assert draft.contingent == contingent == Decimal("238824.00")
     assert draft.requested_amount == Decimal("179000.00")  # below the contingent: as computed
@@ -62,7 +62,7 @@ def test_requested_amount_is_capped_at_the_contingent(draft, actors) -> None:  #
     assert draft.requested_amount == contingent
 
 
-def test_amounts_per_year_split_exactly(draft) -> None:  # type: ignore[no-untyped-def]
+def test_amounts_per_year_split_exactly(draft) -> None:
     per_year = calculation.amounts_per_year(list(draft.positions.all()))
     assert set(per_year) == {2020, 2021, 2022}
     assert sum(per_year.values()) == Decimal("179000.00")
@@ -80,7 +80,7 @@ def test_amounts_per_year_split_exactly(draft) -> None:  # type: ignore[no-untyp
         ("person_name", " ", "namentlich"),
     ],
 )
-def test_bad_positions_are_rejected_and_nothing_changes(  # type: ignore[no-untyped-def]
+def test_bad_positions_are_rejected_and_nothing_changes(
     im, applicant_a, actors, field, value, message
 ) -> None:
     application = services.application_create(
@@ -100,9 +100,7 @@ def test_bad_positions_are_rejected_and_nothing_changes(  # type: ignore[no-unty
     assert application.positions.count() == 0 and application.requested_amount == 0
 
 
-def test_new_rule_version_changes_results_from_its_effective_date(  # type: ignore[no-untyped-def]
-    im, applicant_a, actors
-) -> None:
+def test_new_rule_version_changes_results_from_its_effective_date(im, applicant_a, actors) -> None:
     position = {
         "person_name": "Sara Nouri",
         "qualification": "university",
@@ -160,7 +158,7 @@ def test_amount_with_more_than_two_decimals_is_rejected() -> None:
     assert services.parse_money("100.50") == Decimal("100.50")
 
 
-def test_contingents_record_the_rule_version_used(contingents, im) -> None:  # type: ignore[no-untyped-def]
+def test_contingents_record_the_rule_version_used(contingents, im) -> None:
     contingent = Contingent.objects.get(gemeinde__ags="08115003")
     assert contingent.rule_version.name == "Änderung der VwV vom 11. November 2020"
     assert contingent.amount == Decimal("238824.00")
