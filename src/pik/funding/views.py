@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,12 +26,14 @@ from pik.funding.forms import (
     StepForm,
 )
 from pik.orgs import selectors as org_selectors
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 def _user(request: HttpRequest) -> User:
     """The signed-in user (every view here is behind login_required)."""
-    return cast(User, request.user)
+    return cast("User", request.user)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
