@@ -44,10 +44,10 @@ class PositionForm(forms.Form):
     qualification = forms.ChoiceField(
         label=_("Qualifikation"), choices=Position.Qualification.choices
     )
-    share = forms.DecimalField(
+    share = forms.CharField(
         label=_("Stellenanteil (VZÄ)"),
-        max_digits=3,
-        decimal_places=2,
+        max_length=5,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("mindestens 0,25; eine volle Stelle = 1,00"),
     )
     start_date = forms.DateField(

@@ -298,6 +298,7 @@ def notice_download(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         notice.pdf.open("rb"),
         content_type="application/pdf",
+        as_attachment=True,
         filename=f"{notice.application.file_number}.pdf",
     )
 
