@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pik.funding import exports, permissions, selectors, services
@@ -85,6 +86,8 @@ def application_list(request: HttpRequest) -> HttpResponse:
             "case_workers": workers.by_kreis,
             "can_apply": permissions.can_apply(request.user),
             "query": request.GET.urlencode(),
+            "today": timezone.localdate(),
+            "open_states": ("submitted", "in_review", "info_requested"),
         },
     )
 
@@ -335,6 +338,19 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
     programme = selectors.programme_get(code=code)
     summary = selectors.contingent_summary(user=_user(request), programme=programme)
     import_form = ContingentImportForm()
+    if request.method == "POST" and request.POST.get("action") == "split":
+        if not permissions.is_rps(request.user):
+            raise Http404
+        try:
+            budget = selectors.budget_for(programme=programme, year=request.POST.get("year", ""))
+            services.contingents_split_budget(
+                programme=programme, budget=budget, actor=_user(request)
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, f"Der Haushaltsansatz {budget} wurde verteilt.")
+        return redirect("funding:contingent_overview", code=code)
     if request.method == "POST":
         if not permissions.is_rps(request.user):
             raise Http404
