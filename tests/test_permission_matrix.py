@@ -16,8 +16,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from pik.core.roles import STATEWIDE_ROLES, Role
+from pik.funding.permissions import APPLICANT_ROLES, BUDGET_READERS, FUNDING_CASE_ROLES, RPS
 from tests.casework import factories as cw
 from tests.conftest import ALL_ROLES, World
+from tests.matrix_data import FundingObjects, funding_objects
 
 # Namespaces that belong to libraries (tested by their authors) or are not views of ours.
 EXTERNAL = {"admin", None}
@@ -27,12 +29,42 @@ COORDINATOR = frozenset({Role.KREIS_COORDINATOR})
 
 
 @dataclass(frozen=True)
+class Ctx:
+    world: World
+    funding: FundingObjects | None
+
+
+@dataclass(frozen=True)
 class Route:
     public: bool = False
-    own: Callable[[World], dict[str, Any]] = lambda w: {}
-    foreign: Callable[[World], dict[str, Any]] | None = None
+    own: Callable[[Ctx], dict[str, Any]] = lambda c: {}
+    foreign: Callable[[Ctx], dict[str, Any]] | None = None
     roles: frozenset[Role] = ALL  # may open it for their own Kreis
     foreign_roles: frozenset[Role] = field(default_factory=frozenset)  # also for the other Kreis
+    method: str = "get"  # POST views answer a redirect (302) where the user may act or see
+    funding: bool = False  # needs applications, notices … in both Kreise
+
+
+FUNDING_SEE = frozenset(FUNDING_CASE_ROLES)
+FUNDING_STATE = frozenset({Role.RPS_HEAD, Role.AUDITOR})
+
+
+def _app(c: Ctx, side: str, **extra: Any) -> dict[str, Any]:
+    assert c.funding is not None
+    return {"pk": c.funding.application[side].pk, **extra}
+
+
+def funding_route(method: str = "get", **extra: Callable[[Ctx, str], dict[str, Any]]) -> Route:
+    """A route on one application: visible in its Kreis, statewide for RPS head and auditor."""
+    more = extra.get("more", lambda c, side: {})
+    return Route(
+        own=lambda c: {**_app(c, "a"), **more(c, "a")},
+        foreign=lambda c: {**_app(c, "b"), **more(c, "b")},
+        roles=FUNDING_SEE,
+        foreign_roles=FUNDING_STATE,
+        method=method,
+        funding=True,
+    )
 
 
 ROUTES: dict[str, Route] = {
@@ -42,22 +74,65 @@ ROUTES: dict[str, Route] = {
     "orgs:start": Route(),
     "orgs:kreis_list": Route(),
     "orgs:kreis_detail": Route(
-        own=lambda w: {"ags": w.kreis_a.ags},
-        foreign=lambda w: {"ags": w.kreis_b.ags},
+        own=lambda c: {"ags": c.world.kreis_a.ags},
+        foreign=lambda c: {"ags": c.world.kreis_b.ags},
         foreign_roles=frozenset(STATEWIDE_ROLES),
+    ),
+    "funding:application_list": Route(roles=FUNDING_SEE),
+    "funding:application_export": Route(roles=FUNDING_SEE),
+    "funding:application_new": Route(
+        own=lambda c: {"code": "im"}, roles=frozenset(APPLICANT_ROLES), funding=True
+    ),
+    "funding:application_detail": funding_route(),
+    "funding:application_print": funding_route(),
+    "funding:application_step": funding_route("post"),
+    "funding:position_add": funding_route("post"),
+    "funding:position_remove": funding_route(
+        "post",
+        more=lambda c, side: {"position_pk": c.funding.position[side].pk},  # type: ignore[union-attr]
+    ),
+    "funding:digital_details": funding_route("post"),
+    "funding:attachment_upload": funding_route("post"),
+    "funding:attachment_download": funding_route(
+        more=lambda c, side: {"attachment_pk": c.funding.attachment[side].pk}  # type: ignore[union-attr]
+    ),
+    "funding:notice_download": Route(
+        own=lambda c: {"pk": c.funding.notice["a"].pk},  # type: ignore[union-attr]
+        foreign=lambda c: {"pk": c.funding.notice["b"].pk},  # type: ignore[union-attr]
+        roles=FUNDING_SEE,
+        foreign_roles=FUNDING_STATE,
+        funding=True,
+    ),
+    "funding:budget_overview": Route(roles=frozenset(BUDGET_READERS), funding=True),
+    "funding:budget_edit": Route(
+        own=lambda c: {"pk": c.funding.budget.pk},  # type: ignore[union-attr]
+        roles=frozenset({Role.MINISTRY}),
+        funding=True,
+    ),
+    "funding:contingent_overview": Route(
+        own=lambda c: {"code": "im"}, roles=FUNDING_SEE, funding=True
+    ),
+    "funding:contingent_export": Route(
+        own=lambda c: {"code": "im"}, roles=FUNDING_SEE, funding=True
+    ),
+    "funding:applicant_new": Route(
+        own=lambda c: {"code": "im"},
+        roles=frozenset(RPS | APPLICANT_ROLES),
+        method="post",
+        funding=True,
     ),
 }
 
 
-def _client(kreis: str) -> Callable[[World], dict[str, Any]]:
+def _client(kreis: str) -> Callable[[Ctx], dict[str, Any]]:
     """A client record in Kreis A (own) or B (foreign), owned by another manager: the member
     under test is never the responsible person, so managers get 404 and coordinators of the
     Kreis 200 (the responsible manager's own access is tested in tests/casework/test_views)."""
-    return lambda w: {"pk": cw.client_in(getattr(w, f"kreis_{kreis}")).pk}
+    return lambda c: {"pk": cw.client_in(getattr(c.world, f"kreis_{kreis}")).pk}
 
 
-def _object(maker: str, kreis: str) -> Callable[[World], dict[str, Any]]:
-    return lambda w: {"pk": getattr(cw, maker)(getattr(w, f"kreis_{kreis}")).pk}
+def _object(maker: str, kreis: str) -> Callable[[Ctx], dict[str, Any]]:
+    return lambda c: {"pk": getattr(cw, maker)(getattr(c.world, f"kreis_{kreis}")).pk}
 
 
 def _client_route(roles: frozenset[Role] = COORDINATOR) -> Route:
@@ -116,22 +191,26 @@ CASES = [(name, role) for name in ROUTES for role in ALL_ROLES]
 
 
 @pytest.mark.parametrize(("name", "role"), CASES, ids=[f"{n}-{r.value}" for n, r in CASES])
-def test_role_matrix(name: str, role: Role, client, world, member) -> None:  # type: ignore[no-untyped-def]
+def test_role_matrix(name: str, role: Role, client, world, member) -> None:
     route = ROUTES[name]
+    ctx = Ctx(world, funding_objects(world) if route.funding else None)
     client.force_login(member(role, "a"))
-    own = client.get(reverse(name, kwargs=route.own(world)))
-    expected_own = 200 if route.public or role in route.roles else 404
+    request = client.post if route.method == "post" else client.get
+    ok = 302 if route.method == "post" else 200
+    own = request(reverse(name, kwargs=route.own(ctx)))
+    expected_own = ok if route.public or role in route.roles else 404
     assert own.status_code == expected_own, own
     if route.foreign is not None:
-        foreign = client.get(reverse(name, kwargs=route.foreign(world)))
-        expected = 200 if role in route.foreign_roles else 404
+        foreign = request(reverse(name, kwargs=route.foreign(ctx)))
+        expected = ok if role in route.foreign_roles else 404
         assert foreign.status_code == expected, foreign
 
 
 @pytest.mark.parametrize("name", list(ROUTES))
-def test_anonymous_users_are_sent_to_login(name: str, client, world) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_users_are_sent_to_login(name: str, client, world) -> None:
     route = ROUTES[name]
-    response = client.get(reverse(name, kwargs=route.own(world)))
+    ctx = Ctx(world, funding_objects(world) if route.funding else None)
+    response = client.get(reverse(name, kwargs=route.own(ctx)))
     if route.public:
         assert response.status_code == 200
     else:

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("pik.core.urls")),
     path("", include("pik.portal.urls")),
     path("", include("pik.orgs.urls")),
+    path("foerderung/", include("pik.funding.urls")),
     path("fallarbeit/", include("pik.casework.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -70,7 +70,7 @@ def test_orm_refuses_to_change_or_delete_an_event(chain: list[AuditEvent]) -> No
         event.delete()
 
 
-def test_event_records_actor_target_and_kreis(member, world) -> None:  # type: ignore[no-untyped-def]
+def test_event_records_actor_target_and_kreis(member, world) -> None:
     from pik.core.roles import Role
 
     user = member(Role.KREIS_COORDINATOR)

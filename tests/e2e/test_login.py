@@ -10,7 +10,7 @@ from pik.orgs.demo import DEMO_PASSWORD, demo_totp_secret
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_demo_coordinator_logs_in_with_totp_and_sees_the_start_page(live_server, page) -> None:  # type: ignore[no-untyped-def]
+def test_demo_coordinator_logs_in_with_totp_and_sees_the_start_page(live_server, page) -> None:
     call_command("seed_demo", stdout=io.StringIO())
     email = "koordination.boeblingen@demo.pik-bw.example"
 

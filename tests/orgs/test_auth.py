@@ -26,7 +26,7 @@ def test_every_role_but_the_ministry_needs_mfa() -> None:
     assert set(Role) - PERSONAL_DATA_ROLES == {Role.MINISTRY}
 
 
-def test_manager_without_totp_is_sent_to_set_it_up(client, member) -> None:  # type: ignore[no-untyped-def]
+def test_manager_without_totp_is_sent_to_set_it_up(client, member) -> None:
     user = member(Role.INTEGRATION_MANAGER, mfa=False)
     client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
     response = client.get("/start/")
@@ -39,12 +39,12 @@ def test_manager_without_totp_is_sent_to_set_it_up(client, member) -> None:  # t
     assert 'name="code"' in page.content.decode()
 
 
-def test_ministry_without_totp_may_work(client, member) -> None:  # type: ignore[no-untyped-def]
+def test_ministry_without_totp_may_work(client, member) -> None:
     client.force_login(member(Role.MINISTRY, mfa=False))
     assert client.get("/start/").status_code == 200
 
 
-def test_login_asks_for_the_totp_code_and_then_shows_the_start_page(client, member) -> None:  # type: ignore[no-untyped-def]
+def test_login_asks_for_the_totp_code_and_then_shows_the_start_page(client, member) -> None:
     user = member(Role.KREIS_COORDINATOR, mfa=False)
     secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
     TOTP.activate(user, secret)
@@ -61,7 +61,7 @@ def test_login_asks_for_the_totp_code_and_then_shows_the_start_page(client, memb
     assert "Koordination Integrationsmanagement" in page.content.decode()
 
 
-def test_recovery_codes_are_available_after_setup(client, member) -> None:  # type: ignore[no-untyped-def]
+def test_recovery_codes_are_available_after_setup(client, member) -> None:
     from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 
     user = member(Role.INTEGRATION_MANAGER)
@@ -70,7 +70,7 @@ def test_recovery_codes_are_available_after_setup(client, member) -> None:  # ty
     assert Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists()
 
 
-def test_inactive_user_cannot_log_in(client, member) -> None:  # type: ignore[no-untyped-def]
+def test_inactive_user_cannot_log_in(client, member) -> None:
     user = member(Role.MINISTRY, mfa=False)
     user.is_active = False
     user.save(update_fields=["is_active"])
@@ -81,14 +81,14 @@ def test_inactive_user_cannot_log_in(client, member) -> None:  # type: ignore[no
     assert "inaktiv" in response.content.decode().lower()
 
 
-def test_wrong_password_has_a_german_message(client, member) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_has_a_german_message(client, member) -> None:
     user = member(Role.MINISTRY, mfa=False)
     response = client.post("/accounts/login/", {"login": user.email, "password": "falsch"})
     assert response.status_code == 200
     assert "E-Mail-Adresse und/oder das Passwort sind leider falsch" in response.content.decode()
 
 
-def test_failed_logins_are_rate_limited(client, member) -> None:  # type: ignore[no-untyped-def]
+def test_failed_logins_are_rate_limited(client, member) -> None:
     user = member(Role.MINISTRY, mfa=False)
     for _ in range(5):
         client.post("/accounts/login/", {"login": user.email, "password": "falsch"})
@@ -98,7 +98,7 @@ def test_failed_logins_are_rate_limited(client, member) -> None:  # type: ignore
     assert "zu viele" in blocked.content.decode().lower()
 
 
-def test_signup_is_closed(client, db) -> None:  # type: ignore[no-untyped-def]
+def test_signup_is_closed(client, db) -> None:
     response = client.get("/accounts/signup/")
     assert "geschlossen" in response.content.decode().lower()
 

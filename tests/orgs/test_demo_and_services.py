@@ -44,7 +44,7 @@ def test_demo_totp_only_for_demo_accounts() -> None:
         call_command("demo_totp", "someone@rps.bwl.de")
 
 
-def test_membership_rules_give_german_errors(world) -> None:  # type: ignore[no-untyped-def]
+def test_membership_rules_give_german_errors(world) -> None:
     user = services.user_create(email="x@test.example", actor=None)
     with pytest.raises(ValidationError, match="muss ein Kreis angegeben werden"):
         services.membership_create(user=user, role=Role.INTEGRATION_MANAGER, actor=None)
@@ -71,7 +71,7 @@ def test_membership_rules_give_german_errors(world) -> None:  # type: ignore[no-
         services.user_create(email="X@test.example", actor=None)
 
 
-def test_integration_manager_employer_and_one_user_many_roles(world) -> None:  # type: ignore[no-untyped-def]
+def test_integration_manager_employer_and_one_user_many_roles(world) -> None:
     user = services.user_create(email="im@test.example", actor=None)
     im = services.membership_create(
         user=user,

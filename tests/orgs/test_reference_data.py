@@ -74,7 +74,7 @@ def test_bad_rows_are_rejected_with_line_numbers_and_nothing_changes(
     assert Gemeinde.objects.get(ags="08115002").population == 4547  # good row not saved either
 
 
-def test_command_reports_bad_file_in_german(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_command_reports_bad_file_in_german(tmp_path) -> None:
     bad = tmp_path / "kreise.csv"
     bad.write_text("ags,name,kind,regierungsbezirk\n08115,Böblingen,Bezirk,Stuttgart\n", "utf-8")
     with pytest.raises(CommandError, match="weder Stadtkreis noch Landkreis"):
@@ -82,7 +82,7 @@ def test_command_reports_bad_file_in_german(tmp_path) -> None:  # type: ignore[n
     assert Kreis.objects.get(ags="08115").kind == Kreis.Kind.LANDKREIS
 
 
-def test_command_reports_unreadable_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_command_reports_unreadable_file(tmp_path) -> None:
     bad = tmp_path / "gemeinden.csv"
     bad.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(CommandError, match="UTF-8"):

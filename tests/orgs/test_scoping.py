@@ -12,7 +12,7 @@ from tests.scopetest.models import CaseRecord, FundingRecord
 KREIS_BOUND = [r for r in ALL_ROLES if r not in STATEWIDE_ROLES]
 
 
-def funding_records(world):  # type: ignore[no-untyped-def]
+def funding_records(world):
     """One record per Kreis for the Kreis itself, its Gemeinde and its Träger."""
     made = {}
     for side in ("a", "b"):
@@ -39,7 +39,7 @@ EXPECTED_FUNDING_IN_A = {
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
-def test_funding_scope_per_role(role: Role, world, member) -> None:  # type: ignore[no-untyped-def]
+def test_funding_scope_per_role(role: Role, world, member) -> None:
     records = funding_records(world)
     user = member(role, "a")
     seen = set(visible(FundingRecord.objects.all(), user).values_list("pk", flat=True))
@@ -55,7 +55,7 @@ def test_funding_scope_per_role(role: Role, world, member) -> None:  # type: ign
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
-def test_casework_scope_per_role(role: Role, world, member) -> None:  # type: ignore[no-untyped-def]
+def test_casework_scope_per_role(role: Role, world, member) -> None:
     user = member(role, "a")
     colleague = member(Role.INTEGRATION_MANAGER, "a")
     own = CaseRecord.objects.create(kreis=world.kreis_a, owner=user)
@@ -79,7 +79,7 @@ def test_casework_scope_per_role(role: Role, world, member) -> None:  # type: ig
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)
-def test_org_scope_per_role(role: Role, world, member) -> None:  # type: ignore[no-untyped-def]
+def test_org_scope_per_role(role: Role, world, member) -> None:
     user = member(role, "a")
     member(Role.INTEGRATION_MANAGER, "a")
     member(Role.INTEGRATION_MANAGER, "b")
@@ -93,7 +93,7 @@ def test_org_scope_per_role(role: Role, world, member) -> None:  # type: ignore[
         assert kreise == {"08115"} and staff_kreise == {"08115"}
 
 
-def test_anonymous_and_inactive_users_see_nothing(world, member) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_and_inactive_users_see_nothing(world, member) -> None:
     from django.contrib.auth.models import AnonymousUser
 
     assert not visible(Kreis.objects.all(), AnonymousUser()).exists()
@@ -102,13 +102,13 @@ def test_anonymous_and_inactive_users_see_nothing(world, member) -> None:  # typ
     assert not visible(Kreis.objects.all(), user).exists()
 
 
-def test_inactive_membership_grants_nothing(world, member) -> None:  # type: ignore[no-untyped-def]
+def test_inactive_membership_grants_nothing(world, member) -> None:
     user = member(Role.KREIS_COORDINATOR)
     user.memberships.update(is_active=False)
     assert not visible(Kreis.objects.all(), user).exists()
 
 
-def test_model_without_scope_is_a_programming_error(world, member) -> None:  # type: ignore[no-untyped-def]
+def test_model_without_scope_is_a_programming_error(world, member) -> None:
     from pik.core.models import AuditEvent
 
     with pytest.raises(TypeError, match="declares no scope"):
@@ -116,7 +116,7 @@ def test_model_without_scope_is_a_programming_error(world, member) -> None:  # t
 
 
 @pytest.mark.parametrize("role", KREIS_BOUND)
-def test_kreis_page_of_another_kreis_is_404(role: Role, client, member) -> None:  # type: ignore[no-untyped-def]
+def test_kreis_page_of_another_kreis_is_404(role: Role, client, member) -> None:
     client.force_login(member(role, "a"))
     assert client.get("/kreise/08115/").status_code == 200
     assert client.get("/kreise/08116/").status_code == 404

@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+SESSION_FLAG = "pik_mfa_checked"
+SESSION_FLAG = "pik_mfa_checked"
 EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/i18n/")
 
 
@@ -21,10 +23,13 @@ class RequireMfaMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and getattr(user, "requires_mfa", False)
             and not request.path.startswith(EXEMPT_PREFIXES)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            and not request.session.get(SESSION_FLAG)
+            and getattr(user, "requires_mfa", False)
         ):
+            if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+                request.session[SESSION_FLAG] = True  # checked once per session
+                return self.get_response(request)
             messages.warning(
                 request,
                 "Ihre Rolle hat Zugriff auf personenbezogene Daten. Bitte richten Sie zuerst "

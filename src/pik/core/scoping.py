@@ -48,13 +48,11 @@ class ScopePaths:
     shared_with: str | None = None
 
 
-class MembershipLike(Protocol):
-    role: str
-    kreis_id: int | None
-    gemeinde_id: int | None
-    provider_id: int | None
+class MembershipRow(Protocol):
+    """One active membership as a mapping: role, kreis_id, gemeinde_id, provider_id and
+    responsible_kreise (one row per responsible Kreis, or None)."""
 
-    def responsible_kreis_ids(self) -> Iterable[int]: ...
+    def __getitem__(self, key: str) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -71,10 +69,11 @@ class Grants:
     funding_providers: frozenset[int] = frozenset()
     casework_kreise: frozenset[int] = frozenset()
     caseload_kreise: frozenset[int] = frozenset()
+    rps_kreise: frozenset[int] = frozenset()  # Kreise an RPS case worker is responsible for
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def from_memberships(cls, user_id: int, memberships: Iterable[MembershipLike]) -> Grants:
+    def from_memberships(cls, user_id: int, memberships: Iterable[MembershipRow]) -> Grants:
         roles: set[str] = set()
         org_k: set[int] = set()
         fund_k: set[int] = set()
@@ -82,26 +81,29 @@ class Grants:
         fund_p: set[int] = set()
         case_k: set[int] = set()
         load_k: set[int] = set()
+        rps_k: set[int] = set()
         statewide_org = statewide_funding = False
         for m in memberships:
-            roles.add(m.role)
-            if m.role in (Role.MINISTRY, Role.RPS_HEAD, Role.AUDITOR, Role.RPS_CASE_WORKER):
+            role, kreis_id = m["role"], m["kreis_id"]
+            roles.add(role)
+            if role in (Role.MINISTRY, Role.RPS_HEAD, Role.AUDITOR, Role.RPS_CASE_WORKER):
                 statewide_org = True
-            if m.role in (Role.RPS_HEAD, Role.AUDITOR):
+            if role in (Role.RPS_HEAD, Role.AUDITOR):
                 statewide_funding = True
-            if m.role == Role.RPS_CASE_WORKER:
-                fund_k.update(m.responsible_kreis_ids())
-            if m.kreis_id is not None:
-                org_k.add(m.kreis_id)
-            if m.role == Role.KREIS_COORDINATOR and m.kreis_id is not None:
-                fund_k.add(m.kreis_id)
-                case_k.add(m.kreis_id)
-            if m.role == Role.GEMEINDE_ADMIN and m.gemeinde_id is not None:
-                fund_g.add(m.gemeinde_id)
-            if m.role == Role.PROVIDER_ADMIN and m.provider_id is not None:
-                fund_p.add(m.provider_id)
-            if m.role == Role.INTEGRATION_MANAGER and m.kreis_id is not None:
-                load_k.add(m.kreis_id)
+            if role == Role.RPS_CASE_WORKER and m["responsible_kreise"] is not None:
+                rps_k.add(m["responsible_kreise"])
+                fund_k.add(m["responsible_kreise"])
+            if kreis_id is not None:
+                org_k.add(kreis_id)
+            if role == Role.KREIS_COORDINATOR and kreis_id is not None:
+                fund_k.add(kreis_id)
+                case_k.add(kreis_id)
+            if role == Role.GEMEINDE_ADMIN and m["gemeinde_id"] is not None:
+                fund_g.add(m["gemeinde_id"])
+            if role == Role.PROVIDER_ADMIN and m["provider_id"] is not None:
+                fund_p.add(m["provider_id"])
+            if role == Role.INTEGRATION_MANAGER and kreis_id is not None:
+                load_k.add(kreis_id)
         return cls(
             user_id=user_id,
             roles=frozenset(roles),
@@ -113,6 +115,7 @@ class Grants:
             funding_providers=frozenset(fund_p),
             casework_kreise=frozenset(case_k),
             caseload_kreise=frozenset(load_k),
+            rps_kreise=frozenset(rps_k),
         )
 
 
@@ -125,8 +128,11 @@ def grants_for(user: Any) -> Grants:
         return Grants(user_id=None)
     cached = getattr(user, "_pik_grants", None)
     if cached is None:
-        memberships = user.memberships.filter(is_active=True).prefetch_related("responsible_kreise")
-        cached = Grants.from_memberships(user.pk, memberships)
+        # One query: a row per membership and responsible Kreis (LEFT JOIN on the M2M).
+        rows = user.memberships.filter(is_active=True).values(
+            "role", "kreis_id", "gemeinde_id", "provider_id", "responsible_kreise"
+        )
+        cached = Grants.from_memberships(user.pk, rows)
         user._pik_grants = cached
     return cached
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pik.core.models import TimeStamped
 from pik.core.roles import PERSONAL_DATA_ROLES, STATEWIDE_ROLES, Role
-from pik.core.scoping import DataKind, ScopePaths
+from pik.core.scoping import DataKind, ScopePaths, grants_for
 
 
 class Land(models.Model):
@@ -178,7 +178,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     def active_roles(self) -> set[str]:
-        return {m.role for m in self.memberships.all() if m.is_active}
+        return set(grants_for(self).roles)
 
     @property
     def requires_mfa(self) -> bool:
@@ -258,9 +258,6 @@ class Membership(TimeStamped):
     def __str__(self) -> str:
         where = self.provider or self.gemeinde or self.kreis or ""
         return f"{self.user} – {self.get_role_display()} {where}".strip()
-
-    def responsible_kreis_ids(self) -> list[int]:
-        return [k.pk for k in self.responsible_kreise.all()]
 
     @property
     def employer_label(self) -> str:

@@ -9,7 +9,7 @@ from django.db.models import Count, QuerySet, Sum
 
 from pik.core.roles import Role
 from pik.core.scoping import get_visible_or_404, grants_for, visible
-from pik.orgs.models import Gemeinde, Kreis, Membership, Regierungsbezirk, User
+from pik.orgs.models import Gemeinde, Kreis, Membership, Provider, Regierungsbezirk, User
 
 
 def kreis_list(*, user: User) -> QuerySet[Kreis]:
@@ -94,3 +94,30 @@ def start_page(*, user: User) -> StartPage:
             .order_by("kreis__ags", "user__last_name")
         )
     return page
+
+
+def managers_in_kreis(*, kreis_id: int) -> list[User]:
+    """The integration managers the system knows in the Kreis (active memberships)."""
+    return list(
+        User.objects.filter(
+            memberships__role=Role.INTEGRATION_MANAGER,
+            memberships__kreis_id=kreis_id,
+            memberships__is_active=True,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+def providers_in_kreis(*, kreis_id: int) -> QuerySet[Provider]:
+    return Provider.objects.filter(kreis_id=kreis_id).order_by("name")
+
+
+def gemeinden_by_ags(*, ags_list: list[str]) -> list[Gemeinde]:
+    """Gemeinden in the order given; ``ValueError`` naming unknown keys."""
+    found = {g.ags: g for g in Gemeinde.objects.filter(ags__in=ags_list).select_related("kreis")}
+    unknown = [a for a in ags_list if a not in found]
+    if unknown:
+        raise ValueError("Unbekannte Gemeindeschlüssel: " + ", ".join(unknown))
+    return [found[a] for a in ags_list]

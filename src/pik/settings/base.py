@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "pik.core",
     "pik.orgs",
+    "pik.funding",
     "pik.portal",
     "pik.casework",
 ]
@@ -85,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pik.orgs.context_processors.navigation",
+                "pik.funding.context_processors.navigation",
             ],
         },
     },
@@ -200,7 +202,7 @@ TASKS = {
 }
 
 # --- Casework data protection ----------------------------------------------------------------
-# Client records are anonymised this many days after counselling ended (docs/decisions/0008).
+# Client records are anonymised this many days after counselling ended (docs/decisions/0009).
 CASEWORK_RETENTION_DAYS = int(os.environ.get("PIK_CASEWORK_RETENTION_DAYS", "730"))
 
 LOGGING = {

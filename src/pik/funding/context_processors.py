@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from pik.funding import permissions, selectors
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "nav_funding": permissions.can_see_applications(user),
+        "nav_budgets": permissions.can_see_budgets(user),
+        # evaluated only where a template uses it (the start page)
+        "funding_inbox": SimpleLazyObject(lambda: list(selectors.inbox(user=user)[:20])),
+    }

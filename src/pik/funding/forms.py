@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from pik.funding.models import Application, Position
+
+
+class ApplicationFilterForm(forms.Form):
+    programme = forms.ChoiceField(label=_("Programm"), required=False)
+    year = forms.IntegerField(label=_("Förderjahr"), required=False, min_value=2017, max_value=2100)
+    kreis = forms.CharField(label=_("Kreisschlüssel"), required=False, max_length=5)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", "alle"), *Application.Status.choices]
+    )
+    case_worker = forms.TypedChoiceField(
+        label=_("Zuständige Sachbearbeitung"), required=False, coerce=int, empty_value=None
+    )
+    waiting_for_me = forms.BooleanField(label=_("nur was auf mich wartet"), required=False)
+
+    def __init__(self, *args: Any, programmes: Any = (), case_workers: Any = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        programme_field = cast(forms.ChoiceField, self.fields["programme"])
+        programme_field.choices = [("", "alle"), *[(p.code, p.name) for p in programmes]]
+        worker_field = cast(forms.ChoiceField, self.fields["case_worker"])
+        worker_field.choices = [("", "alle"), *case_workers]
+
+
+class ApplicationNewForm(forms.Form):
+    applicant = forms.ChoiceField(label=_("Antragsteller"))
+    year = forms.IntegerField(label=_("Förderjahr"), min_value=2017, max_value=2100)
+
+    def __init__(self, *args: Any, applicants: Any = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["applicant"]).choices = [
+            (a.pk, str(a)) for a in applicants
+        ]
+
+
+class PositionForm(forms.Form):
+    person_name = forms.CharField(label=_("Name der Person"), max_length=200)
+    qualification = forms.ChoiceField(
+        label=_("Qualifikation"), choices=Position.Qualification.choices
+    )
+    share = forms.CharField(
+        label=_("Stellenanteil (VZÄ)"),
+        max_length=5,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text=_("mindestens 0,25; eine volle Stelle = 1,00"),
+    )
+    start_date = forms.DateField(
+        label=_("Beginn (erster Arbeitstag)"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    months = forms.IntegerField(label=_("Monate"), min_value=1, max_value=120, initial=24)
+    provider = forms.TypedChoiceField(
+        label=_("Beschäftigt bei (Weiterleitung an Träger)"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, providers: Any = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["provider"]).choices = [
+            ("", "eigenes Personal"),
+            *[(p.pk, p.name) for p in providers],
+        ]
+
+
+class DigitalForm(forms.Form):
+    tool_name = forms.CharField(label=_("Digitales Werkzeug"), max_length=200)
+    tool_description = forms.CharField(
+        label=_("Beschreibung und Zweck"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    tool_costs = forms.CharField(label=_("Kosten (EUR)"), max_length=20)
+    access_granted = forms.TypedMultipleChoiceField(
+        label=_("Integrationsmanagerinnen und -manager mit Zugang"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    access_confirmed = forms.BooleanField(
+        label=_(
+            "Wir bestätigen: Alle im Kreis tätigen Integrationsmanagerinnen und -manager "
+            "erhalten Zugang."
+        ),
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, managers: Any = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["access_granted"]).choices = [
+            (u.pk, str(u)) for u in managers
+        ]
+
+
+class StepForm(forms.Form):
+    action = forms.CharField(max_length=40)
+    message = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    amount = forms.CharField(required=False, max_length=20)
+    version = forms.IntegerField()
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Anlage (PDF, PNG oder JPEG, höchstens 10 MB)"))
+
+
+class ContingentImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Personenzahlen je Gemeinde (CSV oder XLSX: Spalten „ags“, „personen“)")
+    )
+
+
+class BudgetForm(forms.Form):
+    total = forms.CharField(label=_("Haushaltsansatz (EUR)"), max_length=20)
+
+
+class ApplicantForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Art"),
+        choices=[
+            ("gemeinde", "Gemeinde allein"),
+            ("pooling", "Interkommunaler Zusammenschluss"),
+            ("kreis", "Übertragung an den Kreis (Landratsamt)"),
+        ],
+    )
+    members = forms.CharField(
+        label=_("Gemeindeschlüssel (AGS), durch Komma getrennt"),
+        max_length=2000,
+        help_text=_("Beim Zusammenschluss zuerst die federführende Gemeinde nennen."),
+    )
+    name = forms.CharField(label=_("Bezeichnung (optional)"), max_length=250, required=False)

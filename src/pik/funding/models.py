@@ -1,0 +1,436 @@
+"""Programmes, budgets and their ledger, rule versions, contingents, applicants, applications."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from pik.core.models import TimeStamped
+from pik.core.scoping import DataKind, ScopePaths
+from pik.orgs.models import Gemeinde, Kreis, Provider
+
+
+class Programme(TimeStamped):
+    class Kind(models.TextChoices):
+        STAFF = "staff", _("Förderung von Integrationsmanagerinnen und -managern")
+        DIGITAL = "digital", _("Digitale Lösungen im Integrationsmanagement")
+
+    code = models.SlugField(_("Kürzel"), unique=True)
+    name = models.CharField(_("Name"), max_length=200)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    start_date = models.DateField(_("Beginn des Programms"))
+
+    scope: ClassVar = ScopePaths(DataKind.PUBLIC)
+
+    class Meta:
+        verbose_name = _("Förderprogramm")
+        verbose_name_plural = _("Förderprogramme")
+        ordering: ClassVar = ["start_date", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Budget(TimeStamped):
+    """The state's money for one programme and year. Balances come from the ledger."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="budgets")
+    year = models.PositiveSmallIntegerField(_("Haushaltsjahr"))
+    total = models.DecimalField(_("Haushaltsansatz (EUR)"), max_digits=14, decimal_places=2)
+
+    scope: ClassVar = ScopePaths(DataKind.PUBLIC)
+
+    class Meta:
+        verbose_name = _("Haushaltsansatz")
+        verbose_name_plural = _("Haushaltsansätze")
+        ordering: ClassVar = ["programme", "year"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["programme", "year"], name="budget_unique_year"),
+            models.CheckConstraint(condition=Q(total__gte=0), name="budget_total_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} {self.year}"
+
+
+class LedgerEntry(models.Model):
+    """One movement of budget money. Balances are sums of entries, never stored."""
+
+    class Kind(models.TextChoices):
+        COMMITMENT = "commitment", _("Bindung (Bewilligung)")
+        RELEASE = "release", _("Freigabe (Aufhebung einer Bindung)")
+        PAYMENT = "payment", _("Auszahlung")
+        REPAYMENT = "repayment", _("Rückzahlung")
+
+    budget = models.ForeignKey(Budget, on_delete=models.PROTECT, related_name="entries")
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    amount = models.DecimalField(_("Betrag (EUR)"), max_digits=14, decimal_places=2)
+    application = models.ForeignKey(
+        "Application",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_entries",
+    )
+    note = models.CharField(_("Vermerk"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("gebucht am"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Buchung")
+        verbose_name_plural = _("Buchungen")
+        ordering: ClassVar = ["created_at", "pk"]
+        constraints: ClassVar = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="ledger_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.amount} EUR"
+
+
+class RuleVersion(TimeStamped):
+    """The funding rules of a programme in force from ``effective_from`` (a VwV or amendment)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="rule_versions")
+    name = models.CharField(_("Fassung"), max_length=200)
+    legal_basis = models.TextField(_("Rechtsgrundlage"))
+    effective_from = models.DateField(_("gültig ab"))
+    rate_per_person = models.DecimalField(
+        _("Betrag je Person in Anschlussunterbringung (EUR)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    rate_is_derived = models.BooleanField(_("Betrag je Person abgeleitet"), default=False)
+    reference_date = models.DateField(_("Stichtag"), null=True, blank=True)
+    min_contingent = models.DecimalField(
+        _("Mindestkontingent für einen eigenen Antrag (EUR)"),
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0.00"),
+    )
+    amount_intermediate = models.DecimalField(
+        _("Festbetrag je Vollzeitstelle und Jahr, mittlerer Abschluss mit Ausbildung (EUR)"),
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0.00"),
+    )
+    amount_university = models.DecimalField(
+        _("Festbetrag je Vollzeitstelle und Jahr, Hochschulabschluss (EUR)"),
+        max_digits=14,
+        decimal_places=2,
+        default=Decimal("0.00"),
+    )
+    university_is_derived = models.BooleanField(_("Hochschul-Festbetrag abgeleitet"), default=False)
+    min_position_share = models.DecimalField(
+        _("Mindestanteil einer Stelle (VZÄ)"),
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("0.25"),
+    )
+    standard_months = models.PositiveSmallIntegerField(_("Regelförderdauer (Monate)"), default=24)
+    max_total_months = models.PositiveSmallIntegerField(_("Höchstförderdauer (Monate)"), default=24)
+    first_tranche_percent = models.DecimalField(
+        _("Erste Rate (%)"), max_digits=5, decimal_places=2, default=Decimal("60.00")
+    )
+    proof_of_use_months = models.PositiveSmallIntegerField(
+        _("Verwendungsnachweis fällig (Monate nach Ende)"), default=3
+    )
+    key_figures_due = models.CharField(
+        _("Kennzahlen fällig am"), max_length=20, default="31. Januar"
+    )
+    counselling_max_years = models.PositiveSmallIntegerField(
+        _("Beratungsdauer je Person (Jahre)"), default=3
+    )
+    counselling_max_years_justified = models.PositiveSmallIntegerField(
+        _("Beratungsdauer in begründeten Fällen (Jahre)"), default=4
+    )
+
+    scope: ClassVar = ScopePaths(DataKind.PUBLIC)
+
+    class Meta:
+        verbose_name = _("Fassung der Förderrichtlinie")
+        verbose_name_plural = _("Fassungen der Förderrichtlinie")
+        ordering: ClassVar = ["programme", "-effective_from"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["programme", "effective_from"], name="rule_version_unique_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (gültig ab {self.effective_from:%d.%m.%Y})"
+
+
+class Contingent(TimeStamped):
+    """What a Gemeinde may receive at most: persons on the reference date times the rate."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="contingents")
+    rule_version = models.ForeignKey(RuleVersion, on_delete=models.PROTECT, related_name="+")
+    gemeinde = models.ForeignKey(Gemeinde, on_delete=models.PROTECT, related_name="contingents")
+    reference_date = models.DateField(_("Stichtag"))
+    persons = models.PositiveIntegerField(_("Personen in Anschlussunterbringung"))
+    amount = models.DecimalField(_("Kontingent (EUR)"), max_digits=14, decimal_places=2)
+    budget_share = models.DecimalField(
+        _("Anteil am Haushaltsansatz (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    is_demo = models.BooleanField(_("Demo-Zahl"), default=False)
+
+    scope: ClassVar = ScopePaths(
+        DataKind.FUNDING, kreis="gemeinde__kreis_id", gemeinde="gemeinde_id"
+    )
+
+    class Meta:
+        verbose_name = _("Mittelkontingent")
+        verbose_name_plural = _("Mittelkontingente")
+        ordering: ClassVar = ["gemeinde__ags"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["programme", "reference_date", "gemeinde"], name="contingent_unique"
+            ),
+            models.CheckConstraint(condition=Q(persons__gt=0), name="contingent_persons_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gemeinde}: {self.amount} EUR"
+
+
+class Applicant(TimeStamped):
+    """Who applies: a Gemeinde alone, a pooling of Gemeinden, or a Kreis (Landratsamt)."""
+
+    class Kind(models.TextChoices):
+        GEMEINDE = "gemeinde", _("Gemeinde")
+        POOLING = "pooling", _("Interkommunaler Zusammenschluss")
+        KREIS = "kreis", _("Kreis (Landratsamt / Stadtkreis)")
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="applicants")
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("Name"), max_length=250)
+    kreis = models.ForeignKey(Kreis, on_delete=models.PROTECT, related_name="applicants")
+    gemeinde = models.ForeignKey(
+        Gemeinde,
+        verbose_name=_("federführende Gemeinde"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="led_applicants",
+    )
+    members = models.ManyToManyField(
+        Gemeinde, related_name="applicants", verbose_name=_("Gemeinden")
+    )
+
+    scope: ClassVar = ScopePaths(DataKind.FUNDING, kreis="kreis_id", gemeinde="gemeinde_id")
+
+    class Meta:
+        verbose_name = _("Antragsteller")
+        verbose_name_plural = _("Antragsteller")
+        ordering: ClassVar = ["name"]
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                name="applicant_gemeinde_unless_kreis",
+                condition=Q(kind="kreis") | Q(gemeinde__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Application(TimeStamped):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        SUBMITTED = "submitted", _("eingereicht")
+        IN_REVIEW = "in_review", _("in Prüfung")
+        INFO_REQUESTED = "info_requested", _("Nachforderung")
+        PROPOSED_APPROVAL = "proposed_approval", _("Bewilligung vorgeschlagen")
+        PROPOSED_REJECTION = "proposed_rejection", _("Ablehnung vorgeschlagen")
+        APPROVED = "approved", _("bewilligt")
+        REJECTED = "rejected", _("abgelehnt")
+        NOTICE_ISSUED = "notice_issued", _("Bescheid erlassen")
+        WITHDRAWN = "withdrawn", _("zurückgezogen")
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="applications")
+    applicant = models.ForeignKey(Applicant, on_delete=models.PROTECT, related_name="applications")
+    year = models.PositiveSmallIntegerField(_("Förderjahr"))
+    rule_version = models.ForeignKey(RuleVersion, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        _("Status"), max_length=30, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    contingent = models.DecimalField(
+        _("Kontingent (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    requested_amount = models.DecimalField(
+        _("beantragt (EUR)"), max_digits=14, decimal_places=2, default=Decimal("0.00")
+    )
+    approved_amount = models.DecimalField(
+        _("bewilligt (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    file_number = models.CharField(_("Aktenzeichen"), max_length=60, unique=True, null=True)
+    submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("entschieden am"), null=True, blank=True)
+    due_date = models.DateField(_("Frist"), null=True, blank=True)
+    message = models.TextField(_("letzte Nachricht"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    # Digitale Lösungen
+    tool_name = models.CharField(_("Digitales Werkzeug"), max_length=200, blank=True)
+    tool_description = models.TextField(_("Beschreibung und Zweck"), blank=True)
+    tool_costs = models.DecimalField(
+        _("Kosten (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    access_confirmed = models.BooleanField(
+        _("Alle Integrationsmanagerinnen und -manager im Kreis erhalten Zugang"), default=False
+    )
+    access_granted = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("Zugang erhalten")
+    )
+
+    scope: ClassVar = ScopePaths(
+        DataKind.FUNDING, kreis="applicant__kreis_id", gemeinde="applicant__gemeinde_id"
+    )
+
+    class Meta:
+        verbose_name = _("Antrag")
+        verbose_name_plural = _("Anträge")
+        ordering: ClassVar = ["-created_at"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["programme", "applicant", "year"],
+                condition=~Q(status="withdrawn"),
+                name="application_one_per_applicant_year",
+            ),
+        ]
+        indexes: ClassVar = [models.Index(fields=["programme", "year", "status"])]
+
+    def __str__(self) -> str:
+        return self.file_number or f"Antrag {self.pk} ({self.applicant})"
+
+
+class Position(models.Model):
+    """A funded post (Stelle): a named person, share of a full-time position, months."""
+
+    class Qualification(models.TextChoices):
+        INTERMEDIATE = "intermediate", _("Mittlerer Bildungsabschluss mit Berufsausbildung")
+        UNIVERSITY = "university", _("Hochschulabschluss in einem einschlägigen Fach")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="positions")
+    person_name = models.CharField(_("Name der Person"), max_length=200)
+    qualification = models.CharField(
+        _("Qualifikation"), max_length=20, choices=Qualification.choices
+    )
+    share = models.DecimalField(_("Stellenanteil (VZÄ)"), max_digits=3, decimal_places=2)
+    start_date = models.DateField(_("Beginn"))
+    months = models.PositiveSmallIntegerField(_("Monate"))
+    provider = models.ForeignKey(
+        Provider,
+        verbose_name=_("Träger (Weiterleitung)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="positions",
+    )
+    amount = models.DecimalField(_("Förderbetrag (EUR)"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("Stelle")
+        verbose_name_plural = _("Stellen")
+        ordering: ClassVar = ["pk"]
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=Q(share__gt=0) & Q(share__lte=1), name="position_share_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_name} ({self.share} VZÄ)"
+
+    @property
+    def pass_on(self) -> bool:
+        return self.provider_id is not None
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(upload_to="attachments/%Y/%m/")
+    original_name = models.CharField(_("Dateiname"), max_length=255)
+    content_type = models.CharField(_("Dateityp"), max_length=50)
+    size = models.PositiveIntegerField(_("Größe (Bytes)"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Anlage")
+        verbose_name_plural = _("Anlagen")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ApplicationEvent(models.Model):
+    """The visible history of an application (the audit trail keeps the full record)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=40)
+    label = models.CharField(max_length=200)
+    from_status = models.CharField(max_length=30)
+    to_status = models.CharField(max_length=30)
+    message = models.TextField(blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.created_at:%d.%m.%Y})"
+
+
+class Notice(TimeStamped):
+    class Kind(models.TextChoices):
+        APPROVAL = "approval", _("Zuwendungsbescheid")
+        REJECTION = "rejection", _("Ablehnungsbescheid")
+
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="notice")
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    pdf = models.FileField(upload_to="notices/%Y/", blank=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    scope: ClassVar = ScopePaths(
+        DataKind.FUNDING,
+        kreis="application__applicant__kreis_id",
+        gemeinde="application__applicant__gemeinde_id",
+    )
+
+    class Meta:
+        verbose_name = _("Bescheid")
+        verbose_name_plural = _("Bescheide")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.application.file_number}"

@@ -1,0 +1,105 @@
+"""The two programmes, their yearly state budgets and the rule versions (reference data).
+
+Figures from the domain brief; those marked *derived* were worked out from published cases
+(rate per person, fixed amount for a university degree) and are flagged so in the data.
+Used by the data migration (with historical models) and by tests after a database flush.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+IM_BUDGETS = {
+    2017: "58000000.00",
+    2018: "58000000.00",
+    2019: "70000000.00",
+    2020: "70000000.00",
+    2021: "70000000.00",
+    2025: "58000000.00",
+    2026: "58000000.00",
+}
+LEGAL_IM = (
+    "Verwaltungsvorschrift des Ministeriums für Soziales und Integration über die Förderung "
+    "des Integrationsmanagements im Rahmen des Pakts für Integration mit den Kommunen "
+    "(VwV Integrationsmanagement)"
+)
+COMMON = {
+    "rate_per_person": Decimal("796.08"),
+    "rate_is_derived": True,
+    "reference_date": dt.date(2017, 9, 15),
+    "min_contingent": Decimal("51000.00"),
+    "amount_intermediate": Decimal("51000.00"),
+    "amount_university": Decimal("64000.00"),
+    "university_is_derived": True,
+    "min_position_share": Decimal("0.25"),
+    "standard_months": 24,
+    "first_tranche_percent": Decimal("60.00"),
+    "proof_of_use_months": 3,
+    "key_figures_due": "31. Januar",
+    "counselling_max_years": 3,
+    "counselling_max_years_justified": 4,
+}
+
+
+def ensure_reference_data(apps: Any) -> None:
+    Programme = apps.get_model("funding", "Programme")
+    Budget = apps.get_model("funding", "Budget")
+    RuleVersion = apps.get_model("funding", "RuleVersion")
+    im, _ = Programme.objects.get_or_create(
+        code="im",
+        defaults={
+            "name": "Integrationsmanagement",
+            "kind": "staff",
+            "description": "Förderung von Integrationsmanagerinnen und -managern in den Kommunen "
+            "(Pakt für Integration mit den Kommunen, vereinbart am 27. April 2017).",
+            "start_date": dt.date(2017, 4, 27),
+        },
+    )
+    digital, _ = Programme.objects.get_or_create(
+        code="digital",
+        defaults={
+            "name": "Digitale Lösungen im Integrationsmanagement",
+            "kind": "digital",
+            "description": "Erwerb und Nutzung digitaler Werkzeuge, die die Arbeit der "
+            "Integrationsmanagerinnen und -manager unterstützen. Auflage: Zugang für alle "
+            "Integrationsmanagerinnen und -manager im Kreis.",
+            "start_date": dt.date(2021, 1, 1),
+        },
+    )
+    for year, total in IM_BUDGETS.items():
+        Budget.objects.get_or_create(programme=im, year=year, defaults={"total": Decimal(total)})
+    Budget.objects.get_or_create(
+        programme=digital, year=2021, defaults={"total": Decimal("2200000.00")}
+    )
+    RuleVersion.objects.get_or_create(
+        programme=im,
+        effective_from=dt.date(2017, 4, 27),
+        defaults={
+            **COMMON,
+            "name": "VwV Integrationsmanagement 2017",
+            "legal_basis": LEGAL_IM,
+            "max_total_months": 24,
+        },
+    )
+    RuleVersion.objects.get_or_create(
+        programme=im,
+        effective_from=dt.date(2020, 1, 1),
+        defaults={
+            **COMMON,
+            "name": "Änderung der VwV vom 11. November 2020",
+            "legal_basis": LEGAL_IM,
+            "max_total_months": 60,
+        },
+    )
+    RuleVersion.objects.get_or_create(
+        programme=digital,
+        effective_from=dt.date(2021, 1, 1),
+        defaults={
+            "name": "Förderaufruf Digitale Lösungen 2021",
+            "legal_basis": "Förderaufruf des Ministeriums für Soziales und Integration "
+            "„Digitale Lösungen im Integrationsmanagement“",
+            "min_contingent": Decimal("0.00"),
+            "min_position_share": Decimal("0.25"),
+            "max_total_months": 24,
+        },
+    )

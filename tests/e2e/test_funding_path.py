@@ -1,0 +1,127 @@
+"""The whole funding path in the browser, one signed-in browser context per person."""
+
+import io
+import time
+from typing import Any
+
+import pytest
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from pik.orgs.demo import DEMO_DOMAIN, DEMO_PASSWORD, demo_totp_secret
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(browser: Any, base: str, local: str) -> Any:
+    context = browser.new_context(locale="de-DE", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    email = f"{local}@{DEMO_DOMAIN}"
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    code = format_hotp_value(hotp_value(demo_totp_secret(email), int(time.time()) // 30))
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Bestätigen").click()
+    page.wait_for_url("**/start/")
+    return page
+
+
+def add_position(page: Any, name: str, qualification: str, share: str, start: str) -> None:
+    page.get_by_label("Name der Person").fill(name)
+    page.get_by_label("Qualifikation").select_option(label=qualification)
+    page.get_by_label("Stellenanteil (VZÄ)").fill(share)
+    page.get_by_label("Beginn (erster Arbeitstag)").fill(start)
+    page.get_by_label("Monate").fill("24")
+    page.get_by_role("button", name="Stelle hinzufügen").click()
+    page.get_by_text("Die Stelle wurde hinzugefügt.").wait_for()
+
+
+def step(page: Any, url: str, button: str, message: str = "") -> None:
+    page.goto(url)
+    form = page.locator("form.pik-step").filter(has=page.get_by_role("button", name=button))
+    if message:
+        form.locator("textarea").fill(message)
+    form.get_by_role("button", name=button).click()
+    page.get_by_text("Der Schritt wurde ausgeführt.").wait_for()
+
+
+def test_application_from_draft_to_downloaded_notice(live_server, browser) -> None:
+    call_command("seed_demo", stdout=io.StringIO())
+    base = live_server.url
+
+    applicant = sign_in(browser, base, "gemeinde.boeblingen")
+    applicant.get_by_role("link", name="Anträge", exact=True).click()
+    applicant.get_by_role("link", name="Integrationsmanagement").click()
+    applicant.get_by_label("Antragsteller").select_option(label="Böblingen, Stadt")
+    applicant.get_by_label("Förderjahr").fill("2025")
+    applicant.get_by_role("button", name="Entwurf anlegen").click()
+    applicant.get_by_text("Der Antragsentwurf ist angelegt.").wait_for()
+    url = applicant.url
+    add_position(
+        applicant,
+        "Leyla Yıldız",
+        "Hochschulabschluss in einem einschlägigen Fach",
+        "1,00",
+        "2025-03-01",
+    )
+    add_position(
+        applicant,
+        "Tom Berger",
+        "Mittlerer Bildungsabschluss mit Berufsausbildung",
+        "0,50",
+        "2025-04-01",
+    )
+    assert applicant.get_by_role("cell", name="Leyla Yıldız").is_visible()
+    step(applicant, url, "Einreichen")
+    file_number = "RPS15.2-IM-2025-08115-0001"
+    assert applicant.get_by_text(file_number).first.is_visible()
+
+    case_worker = sign_in(browser, base, "sachbearbeitung.stuttgart")
+    case_worker.goto(base + "/start/")
+    assert case_worker.get_by_role(
+        "link", name=f"{file_number} – Böblingen, Stadt (IM 2025)"
+    ).is_visible()
+    step(case_worker, url, "Prüfung beginnen")
+    step(
+        case_worker,
+        url,
+        "Unterlagen nachfordern",
+        "Bitte den Arbeitsvertrag von Tom Berger nachreichen.",
+    )
+
+    applicant.goto(url)
+    assert applicant.get_by_text(
+        "Bitte den Arbeitsvertrag von Tom Berger nachreichen."
+    ).first.is_visible()
+    step(applicant, url, "Erneut einreichen")
+
+    step(case_worker, url, "Bewilligung vorschlagen")
+    case_worker.goto(url)
+    assert case_worker.get_by_role("button", name="Bewilligen").count() == 0  # four eyes
+
+    head = sign_in(browser, base, "referatsleitung")
+    step(head, url, "Bewilligen")
+
+    applicant.goto(url)
+    assert applicant.get_by_text("Bescheid erlassen").first.is_visible()
+    with applicant.expect_download() as download:
+        applicant.get_by_role("link", name="Zuwendungsbescheid herunterladen (PDF)").click()
+    with open(download.value.path(), "rb") as fh:
+        pdf = PdfReader(io.BytesIO(fh.read()))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    for expected in (
+        "Zuwendungsbescheid",
+        file_number,
+        "Leyla Yıldız",
+        "Tom Berger",
+        "160.808,16 EUR",
+        "Rechtsbehelfsbelehrung",
+        "Martin Vogel",
+    ):
+        assert expected in text, expected
+    applicant.screenshot(path="var/e2e-funding-applicant.png", full_page=True)

@@ -1,0 +1,109 @@
+import io
+
+from django.test import Client
+from openpyxl import load_workbook
+
+from pik.core.roles import Role
+from tests.funding.conftest import step
+
+
+def test_application_export_is_a_real_workbook_scoped_to_the_user(
+    client: Client, draft, actors, member
+) -> None:
+    step(draft, "submit", actors["gemeinde_a"])
+    client.force_login(actors["case_worker_a"])
+    response = client.get("/foerderung/antraege/export.xlsx?programme=im&year=2020")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Aktenzeichen", "Programm", "Förderjahr")
+    assert rows[1][0] == "RPS15.2-IM-2020-08115-0001" and rows[1][5] == "eingereicht"
+    assert actors["case_worker_a"].last_name in rows[1][10]
+    client.force_login(actors["case_worker_b"])  # responsible for Kreis B only
+    other = load_workbook(io.BytesIO(client.get("/foerderung/antraege/export.xlsx").content)).active
+    assert other.max_row == 1
+
+
+def test_contingent_export_lists_every_visible_gemeinde(
+    client: Client, contingents, member
+) -> None:
+    client.force_login(member(Role.RPS_HEAD))
+    sheet = load_workbook(
+        io.BytesIO(client.get("/foerderung/kontingente/im/export.xlsx").content)
+    ).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 1 + 6
+    assert rows[1][0] == "08115001" and rows[1][4] == 30
+
+
+def test_workbench_filters_and_query_count(
+    client: Client, draft, actors, django_assert_max_num_queries
+) -> None:
+    step(draft, "submit", actors["gemeinde_a"])
+    client.force_login(actors["head"])
+    response = client.get("/foerderung/antraege/?status=submitted&kreis=08115")
+    assert "RPS15.2-IM-2020-08115-0001" in response.content.decode()
+    assert "RPS15.2-IM" not in client.get("/foerderung/antraege/?status=approved").content.decode()
+    client.get("/foerderung/antraege/")  # warm the session
+
+
+def test_workbench_query_count_does_not_grow_with_rows(
+    client: Client, im, contingents, actors, django_assert_max_num_queries
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from pik.funding import services
+
+    client.force_login(actors["head"])
+    client.get("/foerderung/antraege/")
+    counts = []
+    for gemeinde_ags in ("08115003", "08116019"):
+        applicant = services.applicant_create(
+            programme=im, kind="gemeinde", members=[contingents[gemeinde_ags]], actor=None
+        )
+        author = actors["gemeinde_a"] if gemeinde_ags == "08115003" else actors["gemeinde_b"]
+        for year in range(2017, 2022):
+            services.application_create(programme=im, applicant=applicant, year=year, actor=author)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/foerderung/antraege/").status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1] <= 10, counts
+
+
+def test_deadlines_are_set_and_shown(client: Client, draft, actors) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    step(draft, "submit", actors["gemeinde_a"])
+    assert draft.due_date == timezone.localdate() + dt.timedelta(days=56)
+    step(draft, "start_review", actors["case_worker_a"])
+    step(draft, "request_info", actors["case_worker_a"], message="Vertrag fehlt")
+    assert draft.due_date == timezone.localdate() + dt.timedelta(days=28)
+    client.force_login(actors["case_worker_a"])
+    assert (
+        draft.due_date.strftime("%d.%m.%Y") in client.get("/foerderung/antraege/").content.decode()
+    )
+
+
+def test_rps_splits_a_fixed_budget_from_the_contingent_page(
+    client: Client, contingents, actors, member
+) -> None:
+    from pik.funding.models import Contingent
+
+    client.force_login(actors["head"])
+    response = client.post(
+        "/foerderung/kontingente/im/", {"action": "split", "year": "2020"}, follow=True
+    )
+    assert "wurde verteilt" in response.content.decode()
+    assert sum(Contingent.objects.values_list("budget_share", flat=True)) == 70_000_000
+    bad = client.post(
+        "/foerderung/kontingente/im/", {"action": "split", "year": "1999"}, follow=True
+    )
+    assert "keinen Haushaltsansatz" in bad.content.decode()
+    client.force_login(actors["gemeinde_a"])
+    assert (
+        client.post("/foerderung/kontingente/im/", {"action": "split", "year": "2020"}).status_code
+        == 404
+    )

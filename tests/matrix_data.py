@@ -1,0 +1,77 @@
+"""Objects in both Kreise for the permission matrix (funding part)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from pik.funding import services
+from pik.funding.models import Application, Attachment, Budget, Notice, Position, Programme
+from pik.funding.reference import ensure_reference_data
+from pik.orgs.models import Gemeinde, User
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@dataclass
+class FundingObjects:
+    application: dict[str, Application]
+    position: dict[str, Position]
+    attachment: dict[str, Attachment]
+    notice: dict[str, Notice]
+    budget: Budget
+
+
+def funding_objects(world: Any) -> FundingObjects:
+    ensure_reference_data(apps)
+    im = Programme.objects.get(code="im")
+    data = b"ags,personen\n08115003,300\n08116019,300\n"
+    assert services.contingents_import(programme=im, data=data, filename="m.csv", actor=None).saved
+    result: dict[str, dict[str, Any]] = {
+        "application": {},
+        "position": {},
+        "attachment": {},
+        "notice": {},
+    }
+    for side, ags in (("a", "08115003"), ("b", "08116019")):
+        gemeinde = Gemeinde.objects.get(ags=ags)
+        applicant = services.applicant_create(
+            programme=im, kind="gemeinde", members=[gemeinde], actor=None
+        )
+        author = User.objects.create_user(email=f"matrix-author-{side}@test.example")
+        from pik.core.roles import Role
+        from pik.orgs.services import membership_create
+
+        membership_create(user=author, role=Role.GEMEINDE_ADMIN, gemeinde=gemeinde, actor=None)
+        application = services.application_create(
+            programme=im, applicant=applicant, year=2020, actor=author
+        )
+        position = services.position_add(
+            application=application,
+            person_name="Sara Nouri",
+            qualification="university",
+            share=Decimal("1.00"),
+            start_date=dt.date(2020, 3, 1),
+            months=24,
+            actor=author,
+        )
+        attachment = services.attachment_add(
+            application=application, upload=SimpleUploadedFile("a.pdf", PDF), actor=author
+        )
+        # a decided sibling application of the year before, with its notice PDF
+        decided = services.application_create(
+            programme=im, applicant=applicant, year=2019, actor=author
+        )
+        Application.objects.filter(pk=decided.pk).update(status=Application.Status.APPROVED)
+        notice = Notice.objects.create(application=decided, kind=Notice.Kind.APPROVAL)
+        services.notice_store_pdf(notice_id=notice.pk, pdf=PDF)
+        result["application"][side] = application
+        result["position"][side] = position
+        result["attachment"][side] = attachment
+        result["notice"][side] = Notice.objects.get(pk=notice.pk)
+    return FundingObjects(**result, budget=Budget.objects.get(programme=im, year=2020))
