@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -50,6 +51,23 @@ def browser() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def log_in(page: Any, base_url: str, email: str) -> None:
+    """Sign a demo user in with password and the current TOTP code; ends on the start page."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from pik.orgs.demo import DEMO_PASSWORD, demo_totp_secret
+
+    page.goto(base_url + "/accounts/login/")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url("**/accounts/2fa/authenticate/")
+    code = format_hotp_value(hotp_value(demo_totp_secret(email), int(time.time()) // 30))
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Bestätigen").click()
+    page.wait_for_url("**/start/")
 
 
 @pytest.fixture

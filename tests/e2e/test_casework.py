@@ -5,24 +5,11 @@ import io
 import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management import call_command
 
-from pik.orgs.demo import DEMO_PASSWORD, demo_totp_secret
+from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, base_url: str, email: str) -> None:  # type: ignore[no-untyped-def]
-    page.goto(base_url + "/accounts/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    code = format_hotp_value(hotp_value(demo_totp_secret(email), int(time.time()) // 30))
-    page.get_by_label("Code").fill(code)
-    page.get_by_role("button", name="Bestätigen").click()
-    page.wait_for_url("**/start/")
 
 
 def test_manager_works_a_case_in_the_browser(live_server, page) -> None:  # type: ignore[no-untyped-def]

@@ -1,15 +1,14 @@
 """The whole funding path in the browser, one signed-in browser context per person."""
 
 import io
-import time
 from typing import Any
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management import call_command
 from pypdf import PdfReader
 
-from pik.orgs.demo import DEMO_DOMAIN, DEMO_PASSWORD, demo_totp_secret
+from pik.orgs.demo import DEMO_DOMAIN
+from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,16 +17,7 @@ def sign_in(browser: Any, base: str, local: str) -> Any:
     context = browser.new_context(locale="de-DE", accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(20_000)
-    email = f"{local}@{DEMO_DOMAIN}"
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("E-Mail-Adresse").fill(email)
-    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url("**/accounts/2fa/authenticate/")
-    code = format_hotp_value(hotp_value(demo_totp_secret(email), int(time.time()) // 30))
-    page.get_by_label("Code").fill(code)
-    page.get_by_role("button", name="Bestätigen").click()
-    page.wait_for_url("**/start/")
+    log_in(page, base, f"{local}@{DEMO_DOMAIN}")
     return page
 
 
