@@ -22,6 +22,12 @@ class Benchmark:
     repeat: int = 30
     warmup: int = 3
     notes: list[str] = field(default_factory=list)
+    # Untimed, before every timed run of the subject (e.g. delete what the subject creates).
+    setup: Callable[[], Any] | None = None
+    # Untimed, once before the first run (e.g. generate the data set); may add notes.
+    prepare: Callable[[], Any] | None = None
+    # Runs on the throw-away benchmark database (bench/db.py), never the developer's.
+    needs_db: bool = False
 
 
 @dataclass
@@ -53,15 +59,23 @@ def _time(fn: Callable[[], Any]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _subject(bench: Benchmark) -> float:
+    if bench.setup:
+        bench.setup()
+    return _time(bench.subject)
+
+
 def run(bench: Benchmark) -> Result:
+    if bench.prepare:
+        bench.prepare()
     for _ in range(bench.warmup):
-        bench.subject()
+        _subject(bench)
         if bench.reference:
             bench.reference()
     subject: list[float] = []
     reference: list[float] = []
     for _ in range(bench.repeat):
-        subject.append(_time(bench.subject))
+        subject.append(_subject(bench))
         if bench.reference:
             reference.append(_time(bench.reference))
     return Result(
@@ -78,7 +92,7 @@ def run(bench: Benchmark) -> Result:
 
 def table(results: list[Result]) -> str:
     head = (
-        f"{'benchmark':<34} {'n':>4} {'median ms':>10} {'p95 ms':>9} "
+        f"{'benchmark':<40} {'n':>4} {'median ms':>10} {'p95 ms':>9} "
         f"{'ref median':>11} {'ref p95':>9} {'ratio':>7}"
     )
     lines = [head, "-" * len(head)]
@@ -87,7 +101,7 @@ def table(results: list[Result]) -> str:
         ref_p = f"{r.ref_p95_ms:9.3f}" if r.ref_p95_ms is not None else f"{'-':>9}"
         ratio = f"{r.ratio:6.2f}x" if r.ratio is not None else f"{'-':>7}"
         lines.append(
-            f"{r.name:<34} {r.repeat:>4} {r.median_ms:10.3f} {r.p95_ms:9.3f} "
+            f"{r.name:<40} {r.repeat:>4} {r.median_ms:10.3f} {r.p95_ms:9.3f} "
             f"{ref_m} {ref_p} {ratio}"
         )
     lines.append("")
