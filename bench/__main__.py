@@ -8,7 +8,12 @@ import platform
 import sys
 from pathlib import Path
 
-MODULES = ["bench.bench_allocate", "bench.bench_contingents", "bench.bench_workbench"]
+MODULES = [
+    "bench.bench_allocate",
+    "bench.bench_contingents",
+    "bench.bench_workbench",
+    "bench.bench_notices",
+]
 
 
 def main(argv: list[str]) -> int:

@@ -37,6 +37,7 @@ class Workbench:
         programme = Programme.objects.get(code="im")
         rows = data.applicants(programme, APPLICANTS, "(Bench)")
         apps = data.applications(programme=programme, rows=rows, years=YEARS, proposer=head)
+        data.analyze()
         client = Client()
         client.force_login(head)
         self.state.update(client=client, count=len(apps), programme=programme)
@@ -45,6 +46,7 @@ class Workbench:
 @dataclass
 class Page:
     workbench: Workbench
+    label: str
     query: str
     status: str = ""
     page: int = 1
@@ -89,14 +91,20 @@ class Page:
 def benchmarks() -> list[Benchmark]:
     workbench = Workbench()
     pages = [
-        Page(workbench, ""),
-        Page(workbench, "seite=150", page=150),
-        Page(workbench, "status=in_review", status="in_review"),
-        Page(workbench, "status=notice_issued&seite=40", status="notice_issued", page=40),
+        Page(workbench, "page 1", ""),
+        Page(workbench, "page 150", "seite=150", page=150),
+        Page(workbench, "status filter", "status=in_review", status="in_review"),
+        Page(
+            workbench,
+            "status filter page 40",
+            "status=rejected&seite=40",
+            status="rejected",
+            page=40,
+        ),
     ]
     return [
         Benchmark(
-            name=f"workbench {p.query or 'seite=1'}",
+            name=f"workbench {p.label}",
             subject=p.get,
             prepare=p.prepare,
             reference=p.plain_rows,

@@ -170,10 +170,16 @@ def applications(
     from pik.funding.models import Application, RuleVersion
 
     rng = random.Random(seed)
-    rule = RuleVersion.objects.filter(programme=programme).order_by("effective_from").first()
     now = timezone.now()
     result = []
     for year in years:
+        rule = (
+            RuleVersion.objects.filter(
+                programme=programme, effective_from__lte=dt.date(year, 12, 31)
+            )
+            .order_by("-effective_from")
+            .first()
+        )
         mix = statuses or (CURRENT_STATUSES if year == max(years) else PAST_STATUSES)
         for applicant in rows:
             status = rng.choices(list(mix), weights=list(mix.values()))[0]
@@ -197,3 +203,61 @@ def applications(
             )
             result.append(a)
     return Application.objects.bulk_create(result, batch_size=1000)
+
+
+def analyze() -> None:
+    """Refresh the planner's statistics after a bulk load, as autovacuum would in production."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def approved_with_notices(*, n: int, year: int, head: Any, proposer: Any) -> list[int]:
+    """``n`` approved staff applications with one or two positions and an approval notice
+    each (not yet rendered). Returns the notice ids."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from pik.funding import calculation
+    from pik.funding.models import Application, Notice, Position, Programme
+
+    rng = random.Random(year)
+    programme = Programme.objects.get(code="im")
+    rows = applicants(programme, n, f"(Bescheid {year})")
+    apps = applications(
+        programme=programme, rows=rows, years=[year], statuses={"approved": 1}, proposer=proposer
+    )
+    positions = []
+    for a in apps:
+        total = Decimal("0.00")
+        for i in range(rng.choice((1, 1, 2))):
+            qualification = rng.choice(list(Position.Qualification))
+            share = rng.choice((Decimal("0.50"), Decimal("0.75"), Decimal("1.00")))
+            months = rng.choice((12, 24))
+            amount = calculation.position_amount(
+                a.rule_version, qualification=qualification, share=share, months=months
+            )
+            total += amount
+            positions.append(
+                Position(
+                    application=a,
+                    person_name=f"Integrationsmanagerin {a.pk}-{i + 1}",
+                    qualification=qualification,
+                    share=share,
+                    start_date=dt.date(year, rng.choice((1, 4, 7)), 1),
+                    months=months,
+                    amount=amount,
+                )
+            )
+        a.requested_amount = a.approved_amount = total
+        a.decided_by = head
+    Position.objects.bulk_create(positions, batch_size=1000)
+    Application.objects.bulk_update(
+        apps, ["requested_amount", "approved_amount", "decided_by"], batch_size=500
+    )
+    notices = Notice.objects.bulk_create(
+        [Notice(application=a, kind=Notice.Kind.APPROVAL, issued_by=head) for a in apps],
+        batch_size=1000,
+    )
+    return [notice.pk for notice in notices]

@@ -48,7 +48,7 @@ class Result:
         return self.median_ms / self.ref_median_ms
 
 
-def _p95(samples: list[float]) -> float:
+def p95(samples: list[float]) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
@@ -81,9 +81,9 @@ def run(bench: Benchmark) -> Result:
     return Result(
         name=bench.name,
         median_ms=statistics.median(subject),
-        p95_ms=_p95(subject),
+        p95_ms=p95(subject),
         ref_median_ms=statistics.median(reference) if reference else None,
-        ref_p95_ms=_p95(reference) if reference else None,
+        ref_p95_ms=p95(reference) if reference else None,
         repeat=bench.repeat,
         reference_label=bench.reference_label,
         notes=bench.notes,

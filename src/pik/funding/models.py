@@ -317,7 +317,12 @@ class Application(TimeStamped):
                 name="application_one_per_applicant_year",
             ),
         ]
-        indexes: ClassVar = [models.Index(fields=["programme", "year", "status"])]
+        indexes: ClassVar = [
+            models.Index(fields=["programme", "year", "status"]),
+            # The workbench lists the most recently changed first: without this index every
+            # page sorts all applications (bench/bench_workbench.py).
+            models.Index(fields=["-updated_at", "-id"], name="application_recent_first"),
+        ]
 
     def __str__(self) -> str:
         return self.file_number or f"Antrag {self.pk} ({self.applicant})"
