@@ -69,3 +69,41 @@ def test_workbench_query_count_does_not_grow_with_rows(
             assert client.get("/foerderung/antraege/").status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1] <= 10, counts
+
+
+def test_deadlines_are_set_and_shown(client: Client, draft, actors) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    step(draft, "submit", actors["gemeinde_a"])
+    assert draft.due_date == timezone.localdate() + dt.timedelta(days=56)
+    step(draft, "start_review", actors["case_worker_a"])
+    step(draft, "request_info", actors["case_worker_a"], message="Vertrag fehlt")
+    assert draft.due_date == timezone.localdate() + dt.timedelta(days=28)
+    client.force_login(actors["case_worker_a"])
+    assert (
+        draft.due_date.strftime("%d.%m.%Y") in client.get("/foerderung/antraege/").content.decode()
+    )
+
+
+def test_rps_splits_a_fixed_budget_from_the_contingent_page(
+    client: Client, contingents, actors, member
+) -> None:
+    from pik.funding.models import Contingent
+
+    client.force_login(actors["head"])
+    response = client.post(
+        "/foerderung/kontingente/im/", {"action": "split", "year": "2020"}, follow=True
+    )
+    assert "wurde verteilt" in response.content.decode()
+    assert sum(Contingent.objects.values_list("budget_share", flat=True)) == 70_000_000
+    bad = client.post(
+        "/foerderung/kontingente/im/", {"action": "split", "year": "1999"}, follow=True
+    )
+    assert "keinen Haushaltsansatz" in bad.content.decode()
+    client.force_login(actors["gemeinde_a"])
+    assert (
+        client.post("/foerderung/kontingente/im/", {"action": "split", "year": "2020"}).status_code
+        == 404
+    )

@@ -71,6 +71,16 @@ def budget_overview(*, user: User) -> list[BudgetRow]:
     return rows
 
 
+def budget_for(*, programme: Programme, year: Any) -> Budget:
+    """The budget of a programme and year, or a German ValidationError."""
+    from django.core.exceptions import ValidationError  # noqa: PLC0415 - only for this message
+
+    try:
+        return Budget.objects.get(programme=programme, year=int(year))
+    except (ValueError, TypeError, Budget.DoesNotExist) as exc:
+        raise ValidationError(f"Für „{year}“ gibt es keinen Haushaltsansatz.") from exc
+
+
 def budget_get(*, user: User, pk: int) -> Budget:
     if not permissions.can_edit_budgets(user):
         raise Http404

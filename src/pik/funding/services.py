@@ -41,6 +41,10 @@ from pik.orgs.selectors import managers_in_kreis
 S = Application.Status
 
 
+ANSWER_DAYS = 28
+REVIEW_DAYS = 56
+
+
 class BudgetExceeded(ValidationError):
     """An approval would commit more than the budget holds."""
 
@@ -680,6 +684,14 @@ def _prepare_step(
             fields.add("file_number")
     if action in ("request_info", "propose_rejection", "send_back") and not message.strip():
         raise ValidationError({"message": "Bitte eine Begründung bzw. Nachricht angeben."})
+    # Deadlines: the applicant answers a request within ANSWER_DAYS; the RPS decides a
+    # submission within REVIEW_DAYS (shown in the workbench, overdue ones first).
+    if action == "request_info":
+        application.due_date = timezone.localdate() + dt.timedelta(days=ANSWER_DAYS)
+        fields.add("due_date")
+    elif action in ("submit", "resubmit"):
+        application.due_date = timezone.localdate() + dt.timedelta(days=REVIEW_DAYS)
+        fields.add("due_date")
     if action == "propose_approval":
         value = application.requested_amount if amount in (None, "") else parse_money(amount)
         if value <= 0 or value > application.requested_amount:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pik.funding import exports, permissions, selectors, services
@@ -51,6 +53,27 @@ def _form_errors(request: HttpRequest, form: Any) -> None:
             messages.error(request, f"{label}: {error}" if label else error)
 
 
+def _act(
+    request: HttpRequest,
+    pk: int,
+    form: Any,
+    call: Callable[[dict[str, Any]], object],
+    success: str = "",
+) -> HttpResponse:
+    """Validate ``form``, run the service ``call`` with its data, report in German, go back."""
+    if form is not None and not form.is_valid():
+        _form_errors(request, form)
+    else:
+        try:
+            call(form.cleaned_data if form is not None else {})
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            if success:
+                messages.success(request, success)
+    return redirect("funding:application_detail", pk=pk)
+
+
 def _filters(
     request: HttpRequest, workers: selectors.CaseWorkerIndex
 ) -> tuple[ApplicationFilterForm, selectors.ApplicationFilter]:
@@ -85,6 +108,8 @@ def application_list(request: HttpRequest) -> HttpResponse:
             "case_workers": workers.by_kreis,
             "can_apply": permissions.can_apply(request.user),
             "query": request.GET.urlencode(),
+            "today": timezone.localdate(),
+            "open_states": ("submitted", "in_review", "info_requested"),
         },
     )
 
@@ -167,39 +192,32 @@ def application_print(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_step(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_get(user=_user(request), pk=pk)
-    form = StepForm(request.POST)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("funding:application_detail", pk=pk)
-    d = form.cleaned_data
-    try:
-        services.application_transition(
+    return _act(
+        request,
+        pk,
+        StepForm(request.POST),
+        lambda d: services.application_transition(
             application=application,
             action=d["action"],
             actor=_user(request),
             message=d["message"] or "",
             amount=d["amount"] or None,
             expected_version=d["version"],
-        )
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Der Schritt wurde ausgeführt.")
-    return redirect("funding:application_detail", pk=pk)
+        ),
+        "Der Schritt wurde ausgeführt.",
+    )
 
 
 @login_required
 @require_POST
 def position_add(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_get(user=_user(request), pk=pk)
-    providers = org_selectors.providers_in_kreis(kreis_id=application.applicant.kreis_id)
-    form = PositionForm(request.POST, providers=providers)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("funding:application_detail", pk=pk)
-    d = form.cleaned_data
-    try:
-        services.position_add(
+    providers = list(org_selectors.providers_in_kreis(kreis_id=application.applicant.kreis_id))
+    return _act(
+        request,
+        pk,
+        PositionForm(request.POST, providers=providers),
+        lambda d: services.position_add(
             application=application,
             person_name=d["person_name"],
             qualification=d["qualification"],
@@ -209,12 +227,9 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
             provider=next((p for p in providers if p.pk == d["provider"]), None),
             actor=_user(request),
             expected_version=d["version"],
-        )
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Die Stelle wurde hinzugefügt.")
-    return redirect("funding:application_detail", pk=pk)
+        ),
+        "Die Stelle wurde hinzugefügt.",
+    )
 
 
 @login_required
@@ -224,11 +239,13 @@ def position_remove(request: HttpRequest, pk: int, position_pk: int) -> HttpResp
     position = next((p for p in application.positions.all() if p.pk == position_pk), None)
     if position is None:
         raise Http404
-    try:
-        services.position_remove(position=position, actor=_user(request))
-    except ValidationError as exc:
-        _errors(request, exc)
-    return redirect("funding:application_detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        None,
+        lambda d: services.position_remove(position=position, actor=_user(request)),
+        "Die Stelle wurde entfernt.",
+    )
 
 
 @login_required
@@ -236,13 +253,11 @@ def position_remove(request: HttpRequest, pk: int, position_pk: int) -> HttpResp
 def digital_details(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_get(user=_user(request), pk=pk)
     managers = org_selectors.managers_in_kreis(kreis_id=application.applicant.kreis_id)
-    form = DigitalForm(request.POST, managers=managers)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("funding:application_detail", pk=pk)
-    d = form.cleaned_data
-    try:
-        services.digital_details_set(
+    return _act(
+        request,
+        pk,
+        DigitalForm(request.POST, managers=managers),
+        lambda d: services.digital_details_set(
             application=application,
             tool_name=d["tool_name"],
             tool_description=d["tool_description"],
@@ -251,31 +266,24 @@ def digital_details(request: HttpRequest, pk: int) -> HttpResponse:
             access_confirmed=d["access_confirmed"],
             actor=_user(request),
             expected_version=d["version"],
-        )
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Die Angaben wurden gespeichert.")
-    return redirect("funding:application_detail", pk=pk)
+        ),
+        "Die Angaben wurden gespeichert.",
+    )
 
 
 @login_required
 @require_POST
 def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_get(user=_user(request), pk=pk)
-    form = AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        _form_errors(request, form)
-        return redirect("funding:application_detail", pk=pk)
-    try:
-        services.attachment_add(
-            application=application, upload=form.cleaned_data["file"], actor=_user(request)
-        )
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, "Die Anlage wurde hochgeladen.")
-    return redirect("funding:application_detail", pk=pk)
+    return _act(
+        request,
+        pk,
+        AttachmentForm(request.POST, request.FILES),
+        lambda d: services.attachment_add(
+            application=application, upload=d["file"], actor=_user(request)
+        ),
+        "Die Anlage wurde hochgeladen.",
+    )
 
 
 @login_required
@@ -335,6 +343,19 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
     programme = selectors.programme_get(code=code)
     summary = selectors.contingent_summary(user=_user(request), programme=programme)
     import_form = ContingentImportForm()
+    if request.method == "POST" and request.POST.get("action") == "split":
+        if not permissions.is_rps(request.user):
+            raise Http404
+        try:
+            budget = selectors.budget_for(programme=programme, year=request.POST.get("year", ""))
+            services.contingents_split_budget(
+                programme=programme, budget=budget, actor=_user(request)
+            )
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, f"Der Haushaltsansatz {budget} wurde verteilt.")
+        return redirect("funding:contingent_overview", code=code)
     if request.method == "POST":
         if not permissions.is_rps(request.user):
             raise Http404
