@@ -214,9 +214,13 @@ def contingents_import(
         return ImportResult(
             0, ["Keine Fassung der Förderrichtlinie mit Stichtag und Betrag je Person."]
         )
-    gemeinden = {g.ags: g for g in Gemeinde.objects.all()}
+    # (pk, name) by AGS, and ids instead of model objects below: with 11,000 Gemeinden the
+    # model instances were most of the import's time (bench/bench_contingents.py).
+    gemeinden = {
+        ags: (pk, name) for ags, pk, name in Gemeinde.objects.values_list("ags", "pk", "name")
+    }
     errors: list[str] = []
-    parsed: dict[str, tuple[Gemeinde, int]] = {}
+    parsed: dict[str, tuple[int, int]] = {}
     for row in rows:
         gemeinde = gemeinden.get(row.ags)
         if gemeinde is None:
@@ -231,10 +235,11 @@ def contingents_import(
             persons = None
         if persons is None or persons <= 0:
             errors.append(
-                f"Zeile {row.line} ({gemeinde}): „{row.persons}“ ist keine Personenzahl größer 0."
+                f"Zeile {row.line} ({gemeinde[1]}): „{row.persons}“ ist keine Personenzahl "
+                "größer 0."
             )
             continue
-        parsed[row.ags] = (gemeinde, persons)
+        parsed[row.ags] = (gemeinde[0], persons)
     if not parsed and not errors:
         errors.append("Die Datei enthält keine Zeilen.")
     if errors:
@@ -244,15 +249,15 @@ def contingents_import(
     Contingent.objects.bulk_create(
         [
             Contingent(
-                programme=programme,
-                rule_version=rule,
-                gemeinde=gemeinde,
+                programme_id=programme.pk,
+                rule_version_id=rule.pk,
+                gemeinde_id=gemeinde_id,
                 reference_date=rule.reference_date,
                 persons=persons,
                 amount=calculation.contingent_amount(rule, persons),
                 is_demo=is_demo,
             )
-            for gemeinde, persons in parsed.values()
+            for gemeinde_id, persons in parsed.values()
         ],
         batch_size=1000,
         update_conflicts=True,
