@@ -71,29 +71,22 @@ def benchmarks() -> list[Benchmark]:
         case = ContingentCase(synthetic)
         reference = "parse the same CSV and compute each amount in memory (no database)"
         notes = [f"target: median under {TARGET_MS:.0f} ms (issue)"]
-        result += [
-            Benchmark(
-                name=f"contingents import {label}",
-                subject=case.save,
-                setup=case.delete,
-                prepare=case.prepare,
-                reference=case.in_memory,
-                reference_label=reference + "; subject: new contingents (insert)",
-                repeat=repeat,
-                warmup=2,
-                notes=notes,
-                needs_db=True,
-            ),
-            Benchmark(
-                name=f"contingents re-import {label}",
-                subject=case.save,
-                prepare=case.prepare,
-                reference=case.in_memory,
-                reference_label=reference + "; subject: existing contingents (update)",
-                repeat=repeat,
-                warmup=2,
-                notes=notes,
-                needs_db=True,
-            ),
-        ]
+        for kind, setup, what in (
+            ("import", case.delete, "new contingents (insert)"),
+            ("re-import", None, "existing contingents (update)"),
+        ):
+            result.append(
+                Benchmark(
+                    name=f"contingents {kind} {label}",
+                    subject=case.save,
+                    setup=setup,
+                    prepare=case.prepare,
+                    reference=case.in_memory,
+                    reference_label=f"{reference}; subject: {what}",
+                    repeat=repeat,
+                    warmup=2,
+                    notes=notes,
+                    needs_db=True,
+                )
+            )
     return result

@@ -167,19 +167,14 @@ def applications(
 
     from django.utils import timezone
 
-    from pik.funding.models import Application, RuleVersion
+    from pik.funding.models import Application
+    from pik.funding.services import rule_version_for
 
     rng = random.Random(seed)
     now = timezone.now()
     result = []
     for year in years:
-        rule = (
-            RuleVersion.objects.filter(
-                programme=programme, effective_from__lte=dt.date(year, 12, 31)
-            )
-            .order_by("-effective_from")
-            .first()
-        )
+        rule = rule_version_for(programme, dt.date(year, 12, 31))
         mix = statuses or (CURRENT_STATUSES if year == max(years) else PAST_STATUSES)
         for applicant in rows:
             status = rng.choices(list(mix), weights=list(mix.values()))[0]
