@@ -8,7 +8,13 @@ import platform
 import sys
 from pathlib import Path
 
-MODULES = ["bench.bench_allocate", "bench.bench_casework"]
+MODULES = [
+    "bench.bench_allocate",
+    "bench.bench_contingents",
+    "bench.bench_workbench",
+    "bench.bench_notices",
+    "bench.bench_casework",
+]
 
 
 def main(argv: list[str]) -> int:
@@ -23,13 +29,25 @@ def main(argv: list[str]) -> int:
     for module in MODULES:
         benches += importlib.import_module(module).benchmarks()
     benches = [b for b in benches if not wanted or any(w in b.name.lower() for w in wanted)]
+    database = "-"
+    if any(b.needs_db for b in benches):
+        from bench.db import bench_database
+
+        print("… Benchmark-Datenbank anlegen", file=sys.stderr, flush=True)
+        db = bench_database()
+        database = f"{db.vendor} {db.name}"
     results = []
-    for bench in benches:
-        print(f"… {bench.name}", file=sys.stderr, flush=True)
-        results.append(run(bench))
+    try:
+        for bench in benches:
+            print(f"… {bench.name}", file=sys.stderr, flush=True)
+            results.append(run(bench))
+    finally:
+        from bench.db import drop_bench_database
+
+        drop_bench_database()
     print(
         f"pik bench — Python {platform.python_version()}, "
-        f"{os.cpu_count()} CPUs, {platform.machine()}"
+        f"{os.cpu_count()} CPUs, {platform.machine()}, database: {database}"
     )
     print(table(results))
     return 0

@@ -188,6 +188,7 @@ def _benches(lazy: Lazy, label: str) -> list[Benchmark]:
 
     return [
         Benchmark(
+            needs_db=True,  # a throw-away database (bench/db.py), never the developer's
             name=f"{label} caseload page (manager)",
             subject=caseload,
             reference=caseload_ref,
@@ -195,12 +196,14 @@ def _benches(lazy: Lazy, label: str) -> list[Benchmark]:
             notes=lazy.notes,
         ),
         Benchmark(
+            needs_db=True,  # a throw-away database (bench/db.py), never the developer's
             name=f"{label} name search (coordinator)",
             subject=search,
             reference=search_ref,
             reference_label="ORM: same name/key filter on the Kreis, no scoping",
         ),
         Benchmark(
+            needs_db=True,  # a throw-away database (bench/db.py), never the developer's
             name=f"{label} client page reads",
             subject=client_page,
             reference=client_page_ref,
@@ -208,18 +211,21 @@ def _benches(lazy: Lazy, label: str) -> list[Benchmark]:
             notes=["subject writes one audit event per read (hash chain, row lock)"],
         ),
         Benchmark(
+            needs_db=True,  # a throw-away database (bench/db.py), never the developer's
             name=f"{label} Mein Tag (manager)",
             subject=my_day,
             reference=my_day_ref,
             reference_label="ORM: the same five queries unscoped",
         ),
         Benchmark(
+            needs_db=True,  # a throw-away database (bench/db.py), never the developer's
             name=f"{label} duplicate check",
             subject=duplicates,
             reference=duplicates_ref,
             reference_label="ORM: exact key + birth year filter",
         ),
         Benchmark(
+            needs_db=True,  # a throw-away database (bench/db.py), never the developer's
             name=f"{label} record contact (write)",
             subject=record_contact,
             reference=record_contact_ref,

@@ -22,6 +22,12 @@ class Benchmark:
     repeat: int = 30
     warmup: int = 3
     notes: list[str] = field(default_factory=list)
+    # Untimed, before every timed run of the subject (e.g. delete what the subject creates).
+    setup: Callable[[], Any] | None = None
+    # Untimed, once before the first run (e.g. generate the data set); may add notes.
+    prepare: Callable[[], Any] | None = None
+    # Runs on the throw-away benchmark database (bench/db.py), never the developer's.
+    needs_db: bool = False
 
 
 @dataclass
@@ -42,7 +48,7 @@ class Result:
         return self.median_ms / self.ref_median_ms
 
 
-def _p95(samples: list[float]) -> float:
+def p95(samples: list[float]) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
@@ -53,23 +59,31 @@ def _time(fn: Callable[[], Any]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def _subject(bench: Benchmark) -> float:
+    if bench.setup:
+        bench.setup()
+    return _time(bench.subject)
+
+
 def run(bench: Benchmark) -> Result:
+    if bench.prepare:
+        bench.prepare()
     for _ in range(bench.warmup):
-        bench.subject()
+        _subject(bench)
         if bench.reference:
             bench.reference()
     subject: list[float] = []
     reference: list[float] = []
     for _ in range(bench.repeat):
-        subject.append(_time(bench.subject))
+        subject.append(_subject(bench))
         if bench.reference:
             reference.append(_time(bench.reference))
     return Result(
         name=bench.name,
         median_ms=statistics.median(subject),
-        p95_ms=_p95(subject),
+        p95_ms=p95(subject),
         ref_median_ms=statistics.median(reference) if reference else None,
-        ref_p95_ms=_p95(reference) if reference else None,
+        ref_p95_ms=p95(reference) if reference else None,
         repeat=bench.repeat,
         reference_label=bench.reference_label,
         notes=bench.notes,
@@ -78,7 +92,7 @@ def run(bench: Benchmark) -> Result:
 
 def table(results: list[Result]) -> str:
     head = (
-        f"{'benchmark':<34} {'n':>4} {'median ms':>10} {'p95 ms':>9} "
+        f"{'benchmark':<40} {'n':>4} {'median ms':>10} {'p95 ms':>9} "
         f"{'ref median':>11} {'ref p95':>9} {'ratio':>7}"
     )
     lines = [head, "-" * len(head)]
@@ -87,7 +101,7 @@ def table(results: list[Result]) -> str:
         ref_p = f"{r.ref_p95_ms:9.3f}" if r.ref_p95_ms is not None else f"{'-':>9}"
         ratio = f"{r.ratio:6.2f}x" if r.ratio is not None else f"{'-':>7}"
         lines.append(
-            f"{r.name:<34} {r.repeat:>4} {r.median_ms:10.3f} {r.p95_ms:9.3f} "
+            f"{r.name:<40} {r.repeat:>4} {r.median_ms:10.3f} {r.p95_ms:9.3f} "
             f"{ref_m} {ref_p} {ratio}"
         )
     lines.append("")

@@ -47,6 +47,19 @@ def test_bad_uploads_save_nothing_and_name_the_rows(im, world, content, message)
     assert not Contingent.objects.exists()
 
 
+def test_reimport_updates_the_same_contingents(im, world) -> None:
+    first = b"ags,personen\n08115003,166\n"
+    services.contingents_import(programme=im, data=first, filename="p.csv", actor=None)
+    before = Contingent.objects.get()
+    again = b"ags,personen\n08115003,200\n08116004,668\n"
+    result = services.contingents_import(programme=im, data=again, filename="p.csv", actor=None)
+    assert result == services.ImportResult(2, [])
+    after = Contingent.objects.get(gemeinde__ags="08115003")
+    assert (after.pk, after.created_at) == (before.pk, before.created_at)
+    assert (after.persons, after.amount) == (200, Decimal("159216.00"))
+    assert Contingent.objects.count() == 2
+
+
 def test_semicolon_csv_with_thousands_separator(im, world) -> None:
     data = b"AGS;Personen\n08115003;1.200\n"
     assert (

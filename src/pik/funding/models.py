@@ -263,7 +263,7 @@ class Application(TimeStamped):
     year = models.PositiveSmallIntegerField(_("Förderjahr"))
     rule_version = models.ForeignKey(RuleVersion, on_delete=models.PROTECT, related_name="+")
     status = models.CharField(
-        _("Status"), max_length=30, choices=Status.choices, default=Status.DRAFT, db_index=True
+        _("Status"), max_length=30, choices=Status.choices, default=Status.DRAFT
     )
     contingent = models.DecimalField(
         _("Kontingent (EUR)"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -317,7 +317,14 @@ class Application(TimeStamped):
                 name="application_one_per_applicant_year",
             ),
         ]
-        indexes: ClassVar = [models.Index(fields=["programme", "year", "status"])]
+        indexes: ClassVar = [
+            models.Index(fields=["programme", "year", "status"]),
+            # The workbench lists the most recently changed first, also per status: without
+            # these every page sorts all matching applications (bench/bench_workbench.py).
+            # The second also serves every lookup by status alone.
+            models.Index(fields=["-updated_at", "-id"], name="application_recent_first"),
+            models.Index(fields=["status", "-updated_at", "-id"], name="application_status_recent"),
+        ]
 
     def __str__(self) -> str:
         return self.file_number or f"Antrag {self.pk} ({self.applicant})"

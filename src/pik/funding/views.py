@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from pik.core.pagination import KeysFirstPaginator
 from pik.funding import exports, permissions, selectors, services
 from pik.funding.forms import (
     ApplicantForm,
@@ -98,7 +99,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     workers = selectors.case_worker_index()
     form, filters = _filters(request, workers)
     applications = selectors.application_list(user=_user(request), filters=filters)
-    page = Paginator(applications, 50).get_page(request.GET.get("seite"))
+    page = KeysFirstPaginator(applications, 50).get_page(request.GET.get("seite"))
     return render(
         request,
         "funding/application_list.html",
