@@ -25,6 +25,8 @@ from pik.casework.models import (
     Handover,
     Household,
     Plan,
+    PlanField,
+    Referral,
     Step,
     Task,
     TransferRequest,
@@ -161,6 +163,8 @@ def client_duplicates(
 ACTION_LABELS = {
     "client.read": "Akte aufgerufen",
     "client.health_read": "Gesundheitliche Hinweise aufgerufen",
+    "consent.scan_read": "Scan der Einwilligung aufgerufen",
+    "referral.record": "Weitergabe an Netzwerkpartner eingetragen",
     "client.export": "Auskunft erstellt",
     "client.create": "Akte angelegt",
     "client.update": "Stammdaten geändert",
@@ -245,6 +249,25 @@ def consent_purposes_active(*, client: Client) -> set[str]:
 
 def consent_get(*, user: User, pk: Any) -> Consent:
     return get_visible_or_404(Consent.objects.select_related("client"), user, pk=pk)
+
+
+def consent_scan_read(*, user: User, pk: Any) -> Consent:
+    """A consent with its scan (404 without one); the read is logged on the client."""
+    consent = get_visible_or_404(
+        Consent.objects.select_related("client").exclude(scan=""), user, pk=pk
+    )
+    audit.record(
+        actor=user,
+        action="consent.scan_read",
+        target=consent.client,
+        kreis_id=consent.client.kreis_id,
+        consent_id=consent.pk,
+    )
+    return consent
+
+
+def client_referrals(*, client: Client) -> QuerySet[Referral]:
+    return client.referrals.select_related("shared_by").order_by("-shared_on", "-pk")
 
 
 def client_plan(*, client: Client) -> Plan | None:
@@ -460,6 +483,11 @@ def plan_as_dict(plan: Plan) -> dict[str, Any]:
         "vereinbart_am": plan.agreed_on.isoformat() if plan.agreed_on else None,
         "naechste_ueberpruefung": plan.review_due.isoformat() if plan.review_due else None,
         **{name: getattr(plan, name) for name in Plan.TEXT_FIELDS},
+        "ausgangslage": {
+            str(label): plan.situations[value]
+            for value, label in PlanField.choices
+            if plan.situations.get(value)
+        },
         "ziele": [
             {
                 "handlungsfeld": g.get_field_display(),
@@ -490,6 +518,8 @@ class MyDay:
     tasks_due: list[Task] = field(default_factory=list)
     tasks_soon: list[Task] = field(default_factory=list)
     reviews_due: list[Plan] = field(default_factory=list)
+    permits_expiring: list[Client] = field(default_factory=list)
+    ends_due: list[Client] = field(default_factory=list)
     handovers: list[Handover] = field(default_factory=list)
     contacts_today: list[Contact] = field(default_factory=list)
     quiet_clients: list[Client] = field(default_factory=list)
@@ -498,6 +528,10 @@ class MyDay:
     transfers: list[TransferRequest] = field(default_factory=list)
     retention_count: int = 0
     coordinator: bool = False
+
+
+#: How far ahead "Mein Tag" reminds of an expiring residence permit or the counselling end.
+REMINDER_WEEKS = 8
 
 
 def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
@@ -518,11 +552,26 @@ def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
         .select_related("client")
         .order_by("review_due")[:20]
     )
+    # Reminders from the record itself, 8 weeks ahead: residence permit and counselling end.
+    ahead = on + dt.timedelta(weeks=REMINDER_WEEKS)
+    reminders = list(
+        mine.filter(Q(residence_valid_until__lte=ahead) | Q(planned_end__lte=ahead)).order_by(
+            "residence_valid_until", "planned_end", "pk"
+        )[:40]
+    )
+    day.permits_expiring = [
+        c for c in reminders if c.residence_valid_until and c.residence_valid_until <= ahead
+    ]
+    day.ends_due = sorted(
+        (c for c in reminders if c.planned_end and c.planned_end <= ahead),
+        key=lambda c: c.planned_end or on,
+    )
     day.handovers = list(handovers_for_me(user=user))
     day.contacts_today = list(
         visible(Contact.objects.all(), user)
-        .filter(staff=user, occurred_on=on)
+        .filter(staff=user, occurred_on__gte=on - dt.timedelta(days=7), occurred_on__lte=on)
         .select_related("client")
+        .order_by("-occurred_on", "-pk")[:15]
     )
     day.quiet_clients = list(
         mine.annotate(last_contact=Max("contacts__occurred_on"))
