@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Case, Count, Max, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -541,7 +541,20 @@ def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
     day.tasks_due = [t for t in tasks if t.due_on <= on]
     day.tasks_soon = [t for t in tasks if t.due_on > on]
     mine = visible(Client.objects.all(), user).filter(responsible=user, status=Client.Status.ACTIVE)
-    day.caseload_count = mine.count()
+    # One query for the counts: the own caseload and (for the coordinator) what is due for
+    # anonymisation within 30 days.
+    retention_cutoff = on - dt.timedelta(days=retention_days()) + dt.timedelta(days=30)
+    counts = visible(Client.objects.all(), user).aggregate(
+        caseload=Count(
+            "pk", distinct=True, filter=Q(responsible=user, status=Client.Status.ACTIVE)
+        ),
+        retention=Count(
+            "pk",
+            distinct=True,
+            filter=Q(status=Client.Status.CLOSED, counselling_end__lte=retention_cutoff),
+        ),
+    )
+    day.caseload_count = counts["caseload"]
     day.reviews_due = list(
         visible(Plan.objects.all(), user)
         .filter(
@@ -552,32 +565,43 @@ def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
         .select_related("client")
         .order_by("review_due")[:20]
     )
-    # Reminders from the record itself, 8 weeks ahead: residence permit and counselling end.
+    # One query for the own clients that need attention: residence permit or counselling end
+    # within 8 weeks (reminders first), then those without contact for 60 days.
     ahead = on + dt.timedelta(weeks=REMINDER_WEEKS)
-    reminders = list(
-        mine.filter(Q(residence_valid_until__lte=ahead) | Q(planned_end__lte=ahead)).order_by(
-            "residence_valid_until", "planned_end", "pk"
-        )[:40]
+    reminder = Q(residence_valid_until__lte=ahead) | Q(planned_end__lte=ahead)
+    quiet = (Q(last_contact__lt=on - dt.timedelta(days=60)) | Q(last_contact__isnull=True)) & Q(
+        counselling_start__lt=on - dt.timedelta(days=14)
+    )
+    attention: list[Any] = list(
+        mine.annotate(
+            last_contact=Max("contacts__occurred_on"),
+            reminder=Case(When(reminder, then=Value(0)), default=Value(1)),
+        )
+        .filter(reminder | quiet)
+        .order_by("reminder", "residence_valid_until", "planned_end", "last_contact", "pk")[:80]
     )
     day.permits_expiring = [
-        c for c in reminders if c.residence_valid_until and c.residence_valid_until <= ahead
-    ]
+        c for c in attention if c.residence_valid_until and c.residence_valid_until <= ahead
+    ][:40]
     day.ends_due = sorted(
-        (c for c in reminders if c.planned_end and c.planned_end <= ahead),
+        (c for c in attention if c.planned_end and c.planned_end <= ahead),
         key=lambda c: c.planned_end or on,
-    )
+    )[:40]
+    day.quiet_clients = sorted(
+        (
+            c
+            for c in attention
+            if c.counselling_start < on - dt.timedelta(days=14)
+            and (c.last_contact is None or c.last_contact < on - dt.timedelta(days=60))
+        ),
+        key=lambda c: (c.last_contact is not None, c.last_contact or on),
+    )[:10]
     day.handovers = list(handovers_for_me(user=user))
     day.contacts_today = list(
         visible(Contact.objects.all(), user)
         .filter(staff=user, occurred_on__gte=on - dt.timedelta(days=7), occurred_on__lte=on)
         .select_related("client")
         .order_by("-occurred_on", "-pk")[:15]
-    )
-    day.quiet_clients = list(
-        mine.annotate(last_contact=Max("contacts__occurred_on"))
-        .filter(Q(last_contact__lt=on - dt.timedelta(days=60)) | Q(last_contact__isnull=True))
-        .filter(counselling_start__lt=on - dt.timedelta(days=14))
-        .order_by("last_contact")[:10]
     )
     if day.coordinator:
         day.unassigned = list(
@@ -587,7 +611,7 @@ def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
             .exclude(status=Client.Status.ANONYMISED)[:20]
         )
         day.transfers = list(transfers_incoming(user=user))
-        day.retention_count = retention_due(user=user, on=on).count()
+        day.retention_count = counts["retention"]
     return day
 
 

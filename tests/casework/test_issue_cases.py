@@ -1,0 +1,323 @@
+"""Cases of the issue that the first build missed: consent form and scan, sharing with a network
+partner only with consent, plan fields, reminders 8 weeks ahead, and the query budget of the
+daily pages. Every refusal is German and leaves nothing behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from pik.casework import documents, selectors, services
+from pik.casework.models import Consent, Contact, Goal, Plan, PlanVersion, Referral
+from pik.core.models import AuditEvent
+from pik.core.roles import Role
+from tests.casework.factories import make_client, pdf_upload, staff
+
+TODAY = timezone.localdate
+
+
+@pytest.fixture
+def im(world):  # type: ignore[no-untyped-def]
+    return staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+
+
+@pytest.fixture
+def record(im, world):  # type: ignore[no-untyped-def]
+    return make_client(im, world.kreis_a)
+
+
+def _state() -> tuple[int, int, int]:
+    return Consent.objects.count(), Referral.objects.count(), AuditEvent.objects.count()
+
+
+# --- Consent: form, witness, partner, scan checked by content ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field", "text"),
+    [
+        (
+            {"scan": SimpleUploadedFile("scan.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")},
+            "scan",
+            "kein PDF und kein Bild",
+        ),
+        (
+            {"scan": SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\nkaputt", "image/png")},
+            "scan",
+            "beschädigt",
+        ),
+        ({"form": Consent.Form.VERBAL_WITNESS}, "witness", "Zeugin / des Zeugen"),
+        ({"purpose": Consent.Purpose.NETWORK}, "network_actor", "nennt den Netzwerkpartner"),
+        ({"form": "fax"}, "form", "Form der Einwilligung"),
+    ],
+)
+def test_bad_consent_input_is_refused_in_german_and_saves_nothing(  # type: ignore[no-untyped-def]
+    im, record, kwargs, field, text
+) -> None:
+    before = _state()
+    values = {"purpose": Consent.Purpose.STATISTICS, "given_on": TODAY()} | kwargs
+    with pytest.raises(ValidationError) as exc:
+        services.consent_record(client=record, actor=im, **values)
+    assert text in " ".join(exc.value.message_dict[field])
+    assert _state() == before
+
+
+def test_scanned_signed_consent_is_kept_and_each_viewing_is_logged(client, im, record) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(im)
+    url = reverse("casework:consent_add", args=[record.pk])
+    fake = SimpleUploadedFile("scan.pdf", b"<html>kein pdf</html>", "application/pdf")
+    before = _state()
+    response = client.post(
+        url,
+        {"purpose": "statistics", "given_on": TODAY().isoformat(), "form_language": "ar"}
+        | {"form": "signed_paper", "scan": fake},
+    )
+    assert response.status_code == 200
+    assert "kein PDF und kein Bild" in response.content.decode()
+    assert _state() == before
+    response = client.post(
+        url,
+        {"purpose": "statistics", "given_on": TODAY().isoformat(), "form_language": "ar"}
+        | {"form": "signed_paper", "scan": pdf_upload()},
+    )
+    assert response.status_code == 302
+    consent = record.consents.get(purpose="statistics")
+    assert consent.scan_type == "application/pdf"
+    scan = client.get(reverse("casework:consent_scan", args=[consent.pk]))
+    assert scan.status_code == 200 and scan["Content-Type"] == "application/pdf"
+    assert b"".join(scan.streaming_content if scan.streaming else [scan.content]).startswith(
+        b"%PDF-"
+    )
+    assert AuditEvent.objects.filter(action="consent.scan_read", actor=im).count() == 1
+    page = client.get(reverse("casework:client_detail", args=[record.pk])).content.decode()
+    assert "Scan der Einwilligung aufgerufen" in page
+
+
+def test_verbal_consent_with_witness_is_recorded(im, record) -> None:  # type: ignore[no-untyped-def]
+    consent = services.consent_record(
+        client=record,
+        purpose=Consent.Purpose.HEALTH,
+        given_on=TODAY(),
+        form=Consent.Form.VERBAL_WITNESS,
+        witness="Frau Yilmaz (Dolmetscherin)",
+        form_language="tr",
+        actor=im,
+    )
+    assert consent.witness == "Frau Yilmaz (Dolmetscherin)" and not consent.scan
+
+
+# --- Sharing with a network partner honours consent ----------------------------------------
+
+
+def test_sharing_without_consent_is_refused_and_a_withdrawal_takes_effect_at_once(  # type: ignore[no-untyped-def]
+    im, record
+) -> None:
+    def share(partner: str) -> Referral:
+        return services.referral_record(
+            client=record,
+            network_actor=partner,
+            purpose="Vermittlung in Sprachkurs",
+            shared_on=TODAY(),
+            actor=im,
+        )
+
+    before = _state()
+    with pytest.raises(ValidationError) as exc:
+        share("Jobcenter Ludwigsburg")
+    assert "keine gültige Einwilligung" in " ".join(exc.value.message_dict["network_actor"])
+    assert _state() == before
+    consent = services.consent_record(
+        client=record,
+        purpose=Consent.Purpose.NETWORK,
+        network_actor="Jobcenter Ludwigsburg",
+        given_on=TODAY(),
+        actor=im,
+    )
+    with pytest.raises(ValidationError, match="keine gültige Einwilligung"):
+        share("Volkshochschule")  # consent names another partner
+    referral = share("jobcenter ludwigsburg")
+    assert referral.consent == consent and referral.network_actor == "Jobcenter Ludwigsburg"
+    services.consent_withdraw(consent=consent, withdrawn_on=TODAY(), actor=im)
+    count = Referral.objects.count()
+    with pytest.raises(ValidationError, match="keine gültige Einwilligung"):
+        share("Jobcenter Ludwigsburg")
+    assert Referral.objects.count() == count
+
+
+def test_sharing_page_shows_the_refusal(client, im, record) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(im)
+    response = client.post(
+        reverse("casework:referral_add", args=[record.pk]),
+        {"network_actor": "Tafel", "purpose": "Berechtigung", "shared_on": TODAY().isoformat()},
+    )
+    assert response.status_code == 200
+    assert "Ohne Einwilligung wird nichts weitergegeben" in response.content.decode()
+    assert not Referral.objects.exists()
+
+
+# --- Contacts ------------------------------------------------------------------------------
+
+
+def test_messenger_contact_with_interpreter_counts_as_counselling(im, record) -> None:  # type: ignore[no-untyped-def]
+    contact = services.contact_record(
+        client=record,
+        occurred_on=TODAY(),
+        kind=Contact.Kind.MESSENGER,
+        duration_minutes=15,
+        topics=["residence"],
+        interpreter=True,
+        actor=im,
+    )
+    assert contact.interpreter and contact.get_kind_display() == "Messenger"
+
+
+def test_contact_before_counselling_start_is_refused(im, world) -> None:  # type: ignore[no-untyped-def]
+    record = make_client(im, world.kreis_a, counselling_start=TODAY() - dt.timedelta(days=10))
+    with pytest.raises(ValidationError) as exc:
+        services.contact_record(
+            client=record,
+            occurred_on=TODAY() - dt.timedelta(days=11),
+            kind="phone",
+            duration_minutes=10,
+            actor=im,
+        )
+    assert "vor dem Beginn der Beratung" in " ".join(exc.value.message_dict["occurred_on"])
+    assert not Contact.objects.exists()
+
+
+# --- Integration plan ----------------------------------------------------------------------
+
+
+def test_plan_goal_without_field_is_refused_and_makes_no_version(im, record) -> None:  # type: ignore[no-untyped-def]
+    plan = services.plan_save(client=record, data=services.PlanData(), expected_version=0, actor=im)
+    versions = PlanVersion.objects.count()
+    for field in ("", "astrology"):
+        with pytest.raises(ValidationError) as exc:
+            services.goal_add(client=record, field=field, description="Kurs", actor=im)
+        assert "Bitte wählen Sie ein Handlungsfeld." in exc.value.message_dict["field"]
+    assert not Goal.objects.exists()
+    assert PlanVersion.objects.count() == versions
+    assert Plan.objects.get(pk=plan.pk).version == plan.version
+
+
+def test_plan_keeps_the_situation_per_field_in_versions_and_the_bilingual_print(im, record) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError, match="Handlungsfeld"):
+        services.plan_save(
+            client=record,
+            data=services.PlanData(situations={"astrology": "x"}),
+            expected_version=0,
+            actor=im,
+        )
+    assert not Plan.objects.exists()
+    plan = services.plan_save(
+        client=record,
+        data=services.PlanData(situations={"language": "A2 erreicht", "work": "sucht Arbeit"}),
+        expected_version=0,
+        actor=im,
+    )
+    assert plan.situations == {"language": "A2 erreicht", "work": "sucht Arbeit"}
+    snapshot = plan.versions.get(number=plan.version).snapshot
+    assert snapshot["ausgangslage"] == {"Sprache": "A2 erreicht", "Arbeit": "sucht Arbeit"}
+    context = documents.plan_context(client=record, plan=plan, language="ar")
+    assert [s["value"] for s in context["situations"]] == ["A2 erreicht", "sucht Arbeit"]
+    assert context["situations"][0]["field"]["de"] == "Sprache"
+    assert context["situations"][0]["field"]["other"]  # the Arabic label next to it
+
+
+# --- Reminders 8 weeks ahead ---------------------------------------------------------------
+
+
+def test_my_day_reminds_of_permit_expiry_and_counselling_end_8_weeks_ahead(  # type: ignore[no-untyped-def]
+    client, im, world
+) -> None:
+    soon = make_client(
+        im, world.kreis_a, last_name="Bald", residence_valid_until=TODAY() + dt.timedelta(days=55)
+    )
+    later = make_client(
+        im,
+        world.kreis_a,
+        last_name="Spaeter",
+        residence_valid_until=TODAY() + dt.timedelta(days=60),
+    )
+    ending = make_client(
+        im,
+        world.kreis_a,
+        last_name="Ende",
+        counselling_start=TODAY() - dt.timedelta(days=3 * 365 - 20),
+        planned_end=TODAY() + dt.timedelta(days=20),
+    )
+    day = selectors.my_day(user=im)
+    assert day.permits_expiring == [soon]
+    assert later not in day.permits_expiring
+    assert day.ends_due == [ending]
+    client.force_login(im)
+    page = client.get(reverse("casework:my_day")).content.decode()
+    assert "Aufenthaltstitel läuft ab" in page and "Ende der Beratung" in page
+    colleague = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    assert selectors.my_day(user=colleague).permits_expiring == []  # only the own caseload
+
+
+# --- Query budget of the daily pages -------------------------------------------------------
+
+
+def _fill(im, kreis, n: int) -> None:  # type: ignore[no-untyped-def]
+    for i in range(n):
+        record = make_client(
+            im,
+            kreis,
+            last_name=f"Fuell{i}",
+            residence_valid_until=TODAY() + dt.timedelta(days=10 + i),
+        )
+        services.contact_record(
+            client=record, occurred_on=TODAY(), kind="phone", duration_minutes=10, actor=im
+        )
+        services.task_create(title=f"Anruf {i}", due_on=TODAY(), assigned_to=im, actor=im)
+
+
+#: What every signed-in request costs before and after the page itself: the session read, the
+#: user, the grants, and the session save (idle timeout: saved on every request).
+FRAME = (
+    'SELECT "django_session"',
+    'UPDATE "django_session"',
+    'SELECT "orgs_user"."id"',
+    'SELECT "orgs_membership"',
+)
+
+
+def _page_queries(captured: list[dict[str, str]]) -> list[str]:
+    sql = [q["sql"] for q in captured]
+    page = []
+    for i, q in enumerate(sql):
+        neighbours = sql[max(i - 1, 0) : i + 2]
+        session_save = q.startswith(("SAVEPOINT", "RELEASE SAVEPOINT")) and any(
+            n.startswith('UPDATE "django_session"') for n in neighbours
+        )
+        if not session_save and not q.startswith(FRAME):
+            page.append(q)
+    return page
+
+
+@pytest.mark.parametrize("role", [Role.INTEGRATION_MANAGER, Role.KREIS_COORDINATOR])
+@pytest.mark.parametrize("page", ["casework:my_day", "casework:client_list"])
+def test_daily_pages_use_a_fixed_small_number_of_queries(client, im, world, page, role) -> None:  # type: ignore[no-untyped-def]
+    user = im if role == Role.INTEGRATION_MANAGER else staff(role, world.kreis_a)
+    client.force_login(user)
+    client.get(reverse(page))  # session and caches warm
+    counts, own = [], []
+    for n in (2, 25):
+        _fill(im, world.kreis_a, n)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse(page)).status_code == 200
+        counts.append(len(ctx.captured_queries))
+        own.append(_page_queries(ctx.captured_queries))
+    assert counts[0] == counts[1], counts  # independent of the data size
+    assert len(own[1]) <= 8, "\n".join(q[:150] for q in own[1])
+    frame = [q[:120] for q in [c["sql"] for c in ctx.captured_queries] if q not in own[1]]
+    assert len(frame) == 6, "\n".join(frame)  # nothing else hides in the frame
