@@ -158,7 +158,8 @@ class ClientData:
 
 #: What a record may hold while there is no consent to counselling (a first contact).
 MINIMAL_FIELDS = frozenset(
-    {"first_name", "last_name", "birth_date", "birth_year", "gender", "gemeinde"}
+    {"first_name", "last_name", "name_original", "birth_date", "birth_year", "gender"}
+    | {"gemeinde"}
     | {"counselling_start", "household", "first_name_key", "last_name_key"}
 )
 MAX_YEARS, MAX_YEARS_WITH_REASON = 3, 4
