@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -321,3 +322,91 @@ def test_daily_pages_use_a_fixed_small_number_of_queries(client, im, world, page
     assert len(own[1]) <= 8, "\n".join(q[:150] for q in own[1])
     frame = [q[:120] for q in [c["sql"] for c in ctx.captured_queries] if q not in own[1]]
     assert len(frame) == 6, "\n".join(frame)  # nothing else hides in the frame
+
+
+# --- Retention and erasure reach the new data ----------------------------------------------
+
+
+def _full_record(im, world):  # type: ignore[no-untyped-def]
+    record = make_client(
+        im,
+        world.kreis_a,
+        name_original="محمد الحسن",
+        nationality="syrisch",
+        street="Gartenstraße 5",
+        residence_valid_until=TODAY() + dt.timedelta(days=300),
+        school_qualification="Abitur (Damaskus)",
+        occupation="Lagerhelfer",
+        counselling_start=TODAY() - dt.timedelta(days=200),
+    )
+    scan = services.consent_record(
+        client=record,
+        purpose=Consent.Purpose.NETWORK,
+        network_actor="Jobcenter Böblingen",
+        given_on=TODAY() - dt.timedelta(days=100),
+        scan=pdf_upload(),
+        actor=im,
+    )
+    services.referral_record(
+        client=record,
+        network_actor="Jobcenter Böblingen",
+        purpose="Bewerbungsunterlagen",
+        shared_on=TODAY() - dt.timedelta(days=90),
+        actor=im,
+    )
+    services.plan_save(
+        client=record,
+        data=services.PlanData(situations={"work": "Lager, befristet"}),
+        expected_version=0,
+        actor=im,
+    )
+    return record, scan
+
+
+def test_anonymisation_drops_the_new_personal_data_and_the_scan(  # type: ignore[no-untyped-def]
+    im, world, django_capture_on_commit_callbacks
+) -> None:
+    record, consent = _full_record(im, world)
+    storage, name = consent.scan.storage, consent.scan.name
+    assert storage.exists(name)
+    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=40), actor=im)
+    with (
+        override_settings(CASEWORK_RETENTION_DAYS=30),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert services.retention_run() == [record.pk]
+    record.refresh_from_db()
+    for field in ("name_original", "nationality", "street", "school_qualification", "occupation"):
+        assert getattr(record, field) == "", field
+    assert record.residence_valid_until is None
+    consent.refresh_from_db()
+    assert not consent.scan and not storage.exists(name)
+    assert record.referrals.get().purpose == "anonymisiert"
+    assert Plan.objects.get(client=record).situations == {}
+
+
+def test_erasure_deletes_referrals_consents_and_the_scan_file(  # type: ignore[no-untyped-def]
+    im, world, django_capture_on_commit_callbacks
+) -> None:
+    record, consent = _full_record(im, world)
+    storage, name = consent.scan.storage, consent.scan.name
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.client_erase(
+            client=record, reason="Antrag", confirm_name=record.last_name, actor=coordinator
+        )
+    assert not Referral.objects.exists() and not Consent.objects.exists()
+    assert not storage.exists(name)
+    assert "Jobcenter" not in str(AuditEvent.objects.latest("seq").details)
+
+
+def test_subject_access_export_holds_the_new_data(client, im, world) -> None:  # type: ignore[no-untyped-def]
+    record, _consent = _full_record(im, world)
+    client.force_login(im)
+    data = client.get(reverse("casework:export_json", args=[record.pk])).json()
+    assert data["person"]["staatsangehoerigkeit"] == "syrisch"
+    assert data["person"]["name_in_originalschrift"] == "محمد الحسن"
+    assert data["einwilligungen"][0]["netzwerkpartner"] == "Jobcenter Böblingen"
+    assert data["einwilligungen"][0]["scan"] is True
+    assert data["weitergaben"][0]["anlass"] == "Bewerbungsunterlagen"
+    assert data["integrationsplan"]["ausgangslage"] == {"Arbeit": "Lager, befristet"}

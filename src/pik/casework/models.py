@@ -547,7 +547,7 @@ class Referral(TimeStamped):
     naming that partner."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="referrals")
-    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="referrals")
+    consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="referrals")
     network_actor = models.CharField(_("Netzwerkpartner"), max_length=200)
     purpose = models.CharField(_("Anlass"), max_length=300)
     shared_on = models.DateField(_("weitergegeben am"))

@@ -428,6 +428,16 @@ def client_export(*, user: User, client: Client) -> dict[str, Any]:
             "e_mail": client.email,
             "wohngemeinde": str(client.gemeinde) if client.gemeinde else None,
             "haushalt": str(client.household) if client.household else None,
+            "name_in_originalschrift": client.name_original,
+            "staatsangehoerigkeit": client.nationality,
+            "aufenthaltstitel_gueltig_bis": (
+                client.residence_valid_until.isoformat() if client.residence_valid_until else None
+            ),
+            "anschrift": client.street,
+            "schulabschluss": client.school_qualification,
+            "berufsabschluss": client.vocational_qualification,
+            "taetigkeit": client.occupation,
+            "stellung_im_haushalt": client.get_household_relation_display(),
             "gesundheitliche_hinweise": client.health_notes,
         },
         "beratung": {
@@ -436,11 +446,21 @@ def client_export(*, user: User, client: Client) -> dict[str, Any]:
             "seit": client.counselling_start.isoformat(),
             "beendet_am": client.counselling_end.isoformat() if client.counselling_end else None,
             "status": client.get_status_display(),
+            "einzug_anschlussunterbringung": (
+                client.housing_entry.isoformat() if client.housing_entry else None
+            ),
+            "geplantes_ende": client.planned_end.isoformat() if client.planned_end else None,
+            "begruendung_verlaengerung": client.extension_reason,
         },
         "einwilligungen": [
             {
                 "zweck": c.get_purpose_display(),
                 "umfang": c.scope_text,
+                "netzwerkpartner": c.network_actor,
+                "form": c.get_form_display(),
+                "zeuge": c.witness,
+                "scan": bool(c.scan),
+                "sprache_des_formulars": c.form_language,
                 "erteilt_am": c.given_on.isoformat(),
                 "widerrufen_am": c.withdrawn_on.isoformat() if c.withdrawn_on else None,
             }
@@ -453,9 +473,19 @@ def client_export(*, user: User, client: Client) -> dict[str, Any]:
                 "dauer_minuten": c.duration_minutes,
                 "themen": c.topic_labels(),
                 "notiz": c.notes,
+                "dolmetschung": c.interpreter,
                 "beraten_von": str(c.staff),
             }
             for c in client_contacts(client=client)
+        ],
+        "weitergaben": [
+            {
+                "netzwerkpartner": r.network_actor,
+                "anlass": r.purpose,
+                "am": r.shared_on.isoformat(),
+                "von": str(r.shared_by),
+            }
+            for r in client_referrals(client=client)
         ],
         "integrationsplan": None,
         "aufgaben": [

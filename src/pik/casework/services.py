@@ -1232,6 +1232,18 @@ def transfer_decline(*, transfer: TransferRequest, actor: User) -> TransferReque
 # --- Data protection duties -----------------------------------------------------------------
 
 
+def _delete_scans_on_commit(client: Client) -> None:
+    """The scanned consent papers leave the storage once the change is committed."""
+    scans = [c.scan for c in client.consents.exclude(scan="")]
+
+    def delete() -> None:
+        for scan in scans:
+            scan.storage.delete(scan.name)
+
+    if scans:
+        transaction.on_commit(delete)
+
+
 def _strip_personal_data(client: Client) -> None:
     """Keep what statistics need (Kreis, year of birth, gender, dates, counts, plan fields and
     goal statuses); drop everything that identifies the person or tells their story."""
@@ -1240,17 +1252,23 @@ def _strip_personal_data(client: Client) -> None:
     client.birth_date = None
     client.phone = client.email = client.health_notes = ""
     client.residence_status = client.languages = ""
+    client.name_original = client.nationality = client.street = ""
+    client.school_qualification = client.vocational_qualification = client.occupation = ""
+    client.extension_reason = client.household_relation = ""
+    client.residence_valid_until = None
     client.household = None
     client.status = Client.Status.ANONYMISED
     client.anonymised_at = timezone.now()
     client.save()
     client.shared_with.clear()
     client.contacts.update(notes="")
-    client.consents.update(scope_text="")
+    _delete_scans_on_commit(client)
+    client.consents.update(scope_text="", witness="", scan="", scan_type="")
+    client.referrals.update(purpose=ANONYMISED)
     client.tasks.all().delete()
     client.handovers.update(note="")
     client.transfers.update(reason="")
-    Plan.objects.filter(client=client).update(**dict.fromkeys(Plan.TEXT_FIELDS, ""))
+    Plan.objects.filter(client=client).update(**dict.fromkeys(Plan.TEXT_FIELDS, ""), situations={})
     Goal.objects.filter(plan__client=client).update(description=ANONYMISED)
     Step.objects.filter(goal__plan__client=client).update(description=ANONYMISED)
     PlanVersion.objects.filter(plan__client=client).delete()
@@ -1304,6 +1322,7 @@ def client_erase(*, client: Client, reason: str, confirm_name: str, actor: User)
         )
     _raise(errors)
     pk, kreis_id = client.pk, client.kreis_id
+    _delete_scans_on_commit(client)
     client.delete()
     Household.objects.filter(kreis_id=kreis_id, members__isnull=True).delete()
     audit.record(
