@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pik.casework import documents, selectors, services
-from pik.casework.models import Consent, Contact, Goal, Plan, PlanVersion, Referral
+from pik.casework.models import Consent, Contact, Goal, Plan, PlanVersion, Referral, Task
 from pik.core.models import AuditEvent
 from pik.core.roles import Role
 from tests.casework.factories import make_client, pdf_upload, staff
@@ -410,3 +410,25 @@ def test_subject_access_export_holds_the_new_data(client, im, world) -> None:  #
     assert data["einwilligungen"][0]["scan"] is True
     assert data["weitergaben"][0]["anlass"] == "Bewerbungsunterlagen"
     assert data["integrationsplan"]["ausgangslage"] == {"Arbeit": "Lager, befristet"}
+
+
+def test_manager_plan_steps_become_tasks_on_my_day_and_close_with_the_step(im, record) -> None:  # type: ignore[no-untyped-def]
+    goal = services.goal_add(client=record, field="work", description="Arbeit", actor=im)
+    mine = services.step_add(
+        goal=goal,
+        description="Termin bei der Arbeitsagentur vereinbaren",
+        who="manager",
+        due_on=TODAY(),
+        actor=im,
+    )
+    services.step_add(
+        goal=goal, description="Lebenslauf mitbringen", who="client", due_on=TODAY(), actor=im
+    )
+    task = Task.objects.get()
+    assert task.step == mine and task.assigned_to == im and task.client == record
+    assert task.title == "Planschritt: Termin bei der Arbeitsagentur vereinbaren"
+    assert selectors.my_day(user=im).tasks_due == [task]
+    services.step_set_done(step=mine, done=True, actor=im)
+    task.refresh_from_db()
+    assert task.done_at is not None
+    assert selectors.my_day(user=im).tasks_due == []

@@ -437,6 +437,14 @@ class Task(TimeStamped):
         USER, verbose_name=_("für"), on_delete=models.PROTECT, related_name="casework_tasks"
     )
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, related_name="+")
+    step = models.ForeignKey(
+        "Step",
+        verbose_name=_("aus Planschritt"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="tasks",
+    )
     title = models.CharField(_("Aufgabe"), max_length=200)
     due_on = models.DateField(_("fällig am"))
     done_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)

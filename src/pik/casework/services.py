@@ -921,6 +921,18 @@ def step_add(
         errors["who"] = "Bitte wählen Sie, wer den Schritt übernimmt."
     _raise(errors)
     step = Step.objects.create(goal=goal, description=text, who=who, due_on=due_on)
+    client = plan.client
+    if who == Step.Who.MANAGER and due_on is not None:
+        # The manager's own steps become tasks on "Mein Tag" (done with the step).
+        Task.objects.create(
+            kreis_id=client.kreis_id,
+            client=client,
+            step=step,
+            assigned_to=client.responsible or actor,
+            created_by=actor,
+            title=f"Planschritt: {text}"[:200],
+            due_on=due_on,
+        )
     _new_plan_version(plan, actor, "Schritt hinzugefügt")
     audit.record(
         actor=actor,
@@ -939,6 +951,7 @@ def step_set_done(*, step: Step, done: bool, actor: User) -> Step:
     step = Step.objects.select_for_update().get(pk=step.pk)
     step.done_on = timezone.localdate() if done else None
     step.save(update_fields=["done_on", "updated_at"])
+    Task.objects.filter(step=step).update(done_at=timezone.now() if done else None)
     _new_plan_version(plan, actor, "Schritt erledigt" if done else "Schritt wieder offen")
     audit.record(
         actor=actor,
