@@ -150,6 +150,7 @@ ROUTES.update(
         "casework:client_create": Route(roles=CASEWORK),
         "casework:task_list": Route(roles=CASEWORK),
         "casework:kreis_overview": Route(roles=COORDINATOR),
+        "casework:statistics": Route(roles=COORDINATOR),
         "casework:retention_due": Route(roles=COORDINATOR),
         **{f"casework:{name}": _client_route() for name in cw.CLIENT_PAGES},
         # Health notes: field-level protection, the responsible manager (never the member under

@@ -432,3 +432,27 @@ def test_manager_plan_steps_become_tasks_on_my_day_and_close_with_the_step(im, r
     task.refresh_from_db()
     assert task.done_at is not None
     assert selectors.my_day(user=im).tasks_due == []
+
+
+def test_statistics_count_only_people_with_consent_and_drop_a_withdrawal_at_once(  # type: ignore[no-untyped-def]
+    client, im, world
+) -> None:
+    syrian = make_client(im, world.kreis_a, country_of_origin="Syrien")
+    make_client(im, world.kreis_a, last_name="Ohne", country_of_origin="Nigeria")
+    services.contact_record(
+        client=syrian, occurred_on=TODAY(), kind="messenger", duration_minutes=10, actor=im
+    )
+    consent = services.consent_record(
+        client=syrian, purpose=Consent.Purpose.STATISTICS, given_on=TODAY(), actor=im
+    )
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    stats = selectors.statistics(user=coordinator)
+    assert (stats.total, stats.counted) == (2, 1)
+    assert stats.by_country == [{"country_of_origin": "Syrien", "n": 1}]
+    assert stats.by_channel == [("Messenger", 1)]
+    client.force_login(coordinator)
+    page = client.get(reverse("casework:statistics")).content.decode()
+    assert "1 von 2 Akten" in page and "Nigeria" not in page
+    services.consent_withdraw(consent=consent, withdrawn_on=TODAY(), actor=im)
+    stats = selectors.statistics(user=coordinator)
+    assert stats.counted == 0 and stats.by_channel == []

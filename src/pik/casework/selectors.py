@@ -666,6 +666,48 @@ def caseload_by_manager(*, user: User) -> list[dict[str, Any]]:
     return list(rows)
 
 
+@dataclass
+class Statistics:
+    """Counts for reporting: only people with a valid consent to statistics are counted."""
+
+    total: int = 0
+    counted: int = 0
+    by_country: list[dict[str, Any]] = field(default_factory=list)
+    by_channel: list[tuple[str, int]] = field(default_factory=list)
+
+
+def statistics(*, user: User) -> Statistics:
+    """The coordinator's Kreis statistics. A withdrawn consent drops the person at once."""
+    kreis_id = rules.casework_kreis_id(user)
+    if kreis_id is None or not rules.is_coordinator_of(user, kreis_id):
+        raise Http404
+    clients = (
+        visible(Client.objects.all(), user)
+        .filter(kreis_id=kreis_id)
+        .exclude(status=Client.Status.ANONYMISED)
+    )
+    consenting = Consent.objects.filter(
+        purpose=Consent.Purpose.STATISTICS, withdrawn_on__isnull=True
+    ).values("client_id")
+    counted = clients.filter(pk__in=consenting)
+    result = Statistics(total=clients.count())
+    result.by_country = list(
+        counted.values("country_of_origin")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("-n", "country_of_origin")
+    )
+    result.counted = sum(row["n"] for row in result.by_country)
+    labels = dict(Contact.Kind.choices)
+    result.by_channel = [
+        (str(labels.get(row["kind"], row["kind"])), row["n"])
+        for row in Contact.objects.filter(client__in=counted.values("pk"))
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "kind")
+    ]
+    return result
+
+
 CLIENT_STATUSES = Client.Status.choices
 
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("klienten/<int:pk>/kreiswechsel/", views.transfer_create, name="transfer_create"),
     path("kreiswechsel/<int:pk>/", views.transfer_detail, name="transfer_detail"),
     path("kreis/", views.kreis_overview, name="kreis_overview"),
+    path("kreis/statistik/", views.statistics, name="statistics"),
     path("loeschfristen/", views.retention_due, name="retention_due"),
     path("klienten/<int:pk>/auskunft.json", views.export_json, name="export_json"),
     path("klienten/<int:pk>/auskunft.pdf", views.export_pdf_view, name="export_pdf"),

@@ -112,6 +112,12 @@ def kreis_overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    return render(request, "casework/statistics.html", {"stats": selectors.statistics(user=user)})
+
+
+@login_required
 def retention_due(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not rules.is_coordinator(user):
