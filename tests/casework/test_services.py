@@ -21,11 +21,6 @@ TODAY = timezone.localdate
 
 
 @pytest.fixture
-def im(world):  # type: ignore[no-untyped-def]
-    return staff(Role.INTEGRATION_MANAGER, world.kreis_a)
-
-
-@pytest.fixture
 def coordinator(world):  # type: ignore[no-untyped-def]
     return staff(Role.KREIS_COORDINATOR, world.kreis_a)
 

@@ -28,11 +28,6 @@ TODAY = timezone.localdate
 
 
 @pytest.fixture
-def im(world):  # type: ignore[no-untyped-def]
-    return staff(Role.INTEGRATION_MANAGER, world.kreis_a)
-
-
-@pytest.fixture
 def record(im, world):  # type: ignore[no-untyped-def]
     client = make_client(im, world.kreis_a)
     services.plan_save(
