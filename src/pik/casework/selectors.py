@@ -571,20 +571,23 @@ def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
     day.tasks_due = [t for t in tasks if t.due_on <= on]
     day.tasks_soon = [t for t in tasks if t.due_on > on]
     mine = visible(Client.objects.all(), user).filter(responsible=user, status=Client.Status.ACTIVE)
-    # One query for the counts: the own caseload and (for the coordinator) what is due for
-    # anonymisation within 30 days.
-    retention_cutoff = on - dt.timedelta(days=retention_days()) + dt.timedelta(days=30)
-    counts = visible(Client.objects.all(), user).aggregate(
-        caseload=Count(
-            "pk", distinct=True, filter=Q(responsible=user, status=Client.Status.ACTIVE)
-        ),
-        retention=Count(
-            "pk",
-            distinct=True,
-            filter=Q(status=Client.Status.CLOSED, counselling_end__lte=retention_cutoff),
-        ),
-    )
-    day.caseload_count = counts["caseload"]
+    if day.coordinator:
+        # One query for both counts: the own caseload and what is due for anonymisation
+        # within 30 days.
+        cutoff = on - dt.timedelta(days=retention_days()) + dt.timedelta(days=30)
+        counts = visible(Client.objects.all(), user).aggregate(
+            caseload=Count(
+                "pk", distinct=True, filter=Q(responsible=user, status=Client.Status.ACTIVE)
+            ),
+            retention=Count(
+                "pk",
+                distinct=True,
+                filter=Q(status=Client.Status.CLOSED, counselling_end__lte=cutoff),
+            ),
+        )
+        day.caseload_count, day.retention_count = counts["caseload"], counts["retention"]
+    else:
+        day.caseload_count = mine.count()
     day.reviews_due = list(
         visible(Plan.objects.all(), user)
         .filter(
@@ -641,7 +644,6 @@ def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
             .exclude(status=Client.Status.ANONYMISED)[:20]
         )
         day.transfers = list(transfers_incoming(user=user))
-        day.retention_count = counts["retention"]
     return day
 
 
