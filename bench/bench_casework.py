@@ -137,14 +137,23 @@ def _benches(lazy: Lazy, label: str) -> list[Benchmark]:
                 ).select_related("client")[:20]
             ),
             list(
-                Contact.objects.filter(staff=ctx()["manager"], occurred_on=today).select_related(
-                    "client"
+                Contact.objects.filter(
+                    staff=ctx()["manager"],
+                    occurred_on__gte=today - dt.timedelta(days=7),
+                    occurred_on__lte=today,
                 )
+                .select_related("client")
+                .order_by("-occurred_on", "-pk")[:15]
             ),
             list(
                 mine.annotate(last=Max("contacts__occurred_on"))
-                .filter(Q(last__lt=today - dt.timedelta(days=60)) | Q(last__isnull=True))
-                .order_by("last")[:10]
+                .filter(
+                    Q(residence_valid_until__lte=today + dt.timedelta(weeks=8))
+                    | Q(planned_end__lte=today + dt.timedelta(weeks=8))
+                    | Q(last__lt=today - dt.timedelta(days=60))
+                    | Q(last__isnull=True)
+                )
+                .order_by("residence_valid_until", "planned_end", "last")[:80]
             ),
         )
 
@@ -215,7 +224,7 @@ def _benches(lazy: Lazy, label: str) -> list[Benchmark]:
             name=f"{label} Mein Tag (manager)",
             subject=my_day,
             reference=my_day_ref,
-            reference_label="ORM: the same five queries unscoped",
+            reference_label="ORM: tasks, count, reviews, 7-day contacts, reminders+quiet unscoped",
         ),
         Benchmark(
             needs_db=True,  # a throw-away database (bench/db.py), never the developer's

@@ -150,6 +150,8 @@ def _load(kreis: Kreis, staff: list[User], n: int, per_client: int, rng: random.
                 counselling_start=start,
                 counselling_end=end,
                 status="closed" if closed else "active",
+                residence_valid_until=today + dt.timedelta(days=rng.randint(-30, 900)),
+                planned_end=start + dt.timedelta(days=3 * 365),
             )
         )
     created = Client.objects.bulk_create(batch, batch_size=2000)

@@ -150,16 +150,19 @@ ROUTES.update(
         "casework:client_create": Route(roles=CASEWORK),
         "casework:task_list": Route(roles=CASEWORK),
         "casework:kreis_overview": Route(roles=COORDINATOR),
+        "casework:statistics": Route(roles=COORDINATOR),
         "casework:retention_due": Route(roles=COORDINATOR),
         **{f"casework:{name}": _client_route() for name in cw.CLIENT_PAGES},
-        # Health notes: field-level protection, only the responsible manager (never in the matrix).
-        "casework:health_notes": _client_route(roles=frozenset()),
+        # Health notes: field-level protection, the responsible manager (never the member under
+        # test, see _client) and the Kreis coordinator.
+        "casework:health_notes": _client_route(),
         "casework:plan_pdf": Route(
             own=_object("plan_client_in", "a"),
             foreign=_object("plan_client_in", "b"),
             roles=COORDINATOR,
         ),
         "casework:consent_withdraw": _object_route("consent_in"),
+        "casework:consent_scan": _object_route("consent_scan_in"),
         "casework:goal_status": _object_route("goal_in"),
         "casework:step_add": _object_route("goal_in"),
         "casework:step_toggle": _object_route("step_in"),

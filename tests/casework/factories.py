@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from pik.casework import services
@@ -25,6 +26,7 @@ CLIENT_PAGES = [
     "client_close",
     "contact_add",
     "consent_add",
+    "referral_add",
     "plan_edit",
     "goal_add",
     "task_add",
@@ -103,6 +105,26 @@ def plan_client_in(kreis: Kreis) -> Client:
 
 def consent_in(kreis: Kreis) -> Consent:
     return client_in(kreis).consents.get()
+
+
+#: A minimal but real PDF (the content check wants the header and the end marker).
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf_upload(name: str = "einwilligung.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def consent_scan_in(kreis: Kreis) -> Consent:
+    """A statistics consent with a scanned signed paper, in ``kreis``."""
+    manager, client = _owned(kreis)
+    return services.consent_record(
+        client=client,
+        purpose=Consent.Purpose.STATISTICS,
+        given_on=timezone.localdate(),
+        scan=pdf_upload(),
+        actor=manager,
+    )
 
 
 def goal_in(kreis: Kreis) -> Any:

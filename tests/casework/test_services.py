@@ -21,11 +21,6 @@ TODAY = timezone.localdate
 
 
 @pytest.fixture
-def im(world):  # type: ignore[no-untyped-def]
-    return staff(Role.INTEGRATION_MANAGER, world.kreis_a)
-
-
-@pytest.fixture
 def coordinator(world):  # type: ignore[no-untyped-def]
     return staff(Role.KREIS_COORDINATOR, world.kreis_a)
 
@@ -45,11 +40,40 @@ def test_create_records_participation_consent_and_one_audit_event(im, world) -> 
     assert AuditEvent.objects.latest("seq").action == "client.create"
 
 
-def test_create_without_consent_is_refused_and_saves_nothing(im, world) -> None:  # type: ignore[no-untyped-def]
+def test_without_consent_only_a_minimal_record_is_kept(im, world) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError) as exc:
-        services.client_create(kreis=world.kreis_a, data=data(), consent_given_on=None, actor=im)
-    assert "Einwilligung" in str(exc.value)
+        services.client_create(
+            kreis=world.kreis_a,
+            data=data(phone="0711 123", residence_status="Aufenthaltserlaubnis"),
+            consent_given_on=None,
+            actor=im,
+        )
+    assert "Minimalakte" in " ".join(exc.value.message_dict["phone"])
+    assert "Minimalakte" in " ".join(exc.value.message_dict["residence_status"])
     assert not Client.objects.exists()
+    minimal = services.client_create(
+        kreis=world.kreis_a, data=data(), consent_given_on=None, actor=im
+    )
+    assert not minimal.consents.exists()
+    # no counselling data without consent: contacts are refused, and so are more personal data
+    with pytest.raises(ValidationError, match="Einwilligung"):
+        services.contact_record(
+            client=minimal, occurred_on=TODAY(), kind="phone", duration_minutes=10, actor=im
+        )
+    with pytest.raises(ValidationError):
+        services.client_update(
+            client=minimal, data=data(phone="0711 123"), expected_version=1, actor=im
+        )
+    minimal.refresh_from_db()
+    assert minimal.phone == "" and not minimal.contacts.exists()
+    # once the consent is recorded, the full record may be kept
+    give_consent(minimal, Consent.Purpose.PARTICIPATION, im)
+    minimal.refresh_from_db()
+    services.client_update(
+        client=minimal, data=data(phone="0711 123"), expected_version=minimal.version, actor=im
+    )
+    minimal.refresh_from_db()
+    assert minimal.phone == "0711 123"
 
 
 @pytest.mark.parametrize(
@@ -63,6 +87,32 @@ def test_create_without_consent_is_refused_and_saves_nothing(im, world) -> None:
         ({"counselling_start": TODAY() + dt.timedelta(days=3)}, "counselling_start", "Zukunft"),
         ({"email": "keine-adresse"}, "email", "gültige E-Mail"),
         ({"first_name": "123"}, "first_name", "Buchstaben"),
+        ({"first_name": "A\ud800"}, "first_name", "unzulässige Zeichen"),
+        ({"birth_date": TODAY() + dt.timedelta(days=1)}, "birth_date", "Zukunft"),
+        (
+            {
+                "counselling_start": TODAY() - dt.timedelta(days=100),
+                "planned_end": TODAY() + dt.timedelta(days=3 * 365 + 30),
+            },
+            "extension_reason",
+            "über 3 Jahre hinaus braucht eine Begründung",
+        ),
+        (
+            {
+                "counselling_start": TODAY() - dt.timedelta(days=100),
+                "planned_end": TODAY() + dt.timedelta(days=4 * 365 + 30),
+                "extension_reason": "Ausbildung läuft noch",
+            },
+            "planned_end",
+            "höchstens 4 Jahre",
+        ),
+        (
+            {"counselling_start": TODAY(), "planned_end": TODAY() - dt.timedelta(days=1)},
+            "planned_end",
+            "vor dem Beginn",
+        ),
+        ({"household_relation": "boss"}, "household_relation", "Stellung im Haushalt"),
+        ({"housing_entry": TODAY() + dt.timedelta(days=5)}, "housing_entry", "Zukunft"),
     ],
 )
 def test_bad_client_input_is_refused_in_german(im, world, overrides, field, text) -> None:  # type: ignore[no-untyped-def]
@@ -137,8 +187,33 @@ def test_health_notes_need_consent_and_only_the_responsible_reads_them(  # type:
     client_a.refresh_from_db()
     assert selectors.client_health_notes(user=im, client=client_a) == "Diabetes"
     assert AuditEvent.objects.latest("seq").action == "client.health_read"
+    # the Kreis coordinator reads them too (logged), but does not write them
+    assert selectors.client_health_notes(user=coordinator, client=client_a) == "Diabetes"
+    assert AuditEvent.objects.latest("seq").actor == coordinator
+    with pytest.raises(ValidationError, match="nur die zuständige Person"):
+        services.client_health_notes_set(
+            client=client_a, notes="", expected_version=client_a.version, actor=coordinator
+        )
+    # a colleague the record is shared with sees the record, not the health notes
+    colleague = staff(Role.INTEGRATION_MANAGER, client_a.kreis)
+    services.client_share(client=client_a, user=colleague, shared=True, actor=im)
+    assert selectors.client_get(user=colleague, pk=client_a.pk) == client_a
     with pytest.raises(Http404):
-        selectors.client_health_notes(user=coordinator, client=client_a)
+        selectors.client_health_notes(user=colleague, client=client_a)
+    client_a.refresh_from_db()
+    assert client_a.health_notes == "Diabetes"
+
+
+def test_planned_end_over_three_years_with_reason_is_kept(im, world) -> None:  # type: ignore[no-untyped-def]
+    start = TODAY() - dt.timedelta(days=100)
+    record = make_client(
+        im,
+        world.kreis_a,
+        counselling_start=start,
+        planned_end=start + dt.timedelta(days=3 * 365 + 200),
+        extension_reason="Ausbildung endet im Sommer",
+    )
+    assert record.extension_reason == "Ausbildung endet im Sommer"
 
 
 def test_withdrawing_health_consent_deletes_the_notes(im, client_a) -> None:  # type: ignore[no-untyped-def]

@@ -1,48 +1,74 @@
-"""An integration manager's morning in the browser: log in with TOTP, Mein Tag, duplicate
-warning for another spelling, search, quick contact entry, plan goal, handover acceptance."""
+"""The issue's browser path, step by step: an integration manager records a new client (duplicate
+warning seen and resolved), records consent, adds two contacts (one by phone), builds a plan
+with goals in two fields, prints it bilingually, hands the client over to a colleague at another
+employer who accepts; the coordinator sees the handover; the client page lists every access.
+
+Each person works in a browser context of their own (one TOTP sign-in each)."""
 
 import io
+import re
 import time
 
 import pytest
 from django.core.management import call_command
+from pypdf import PdfReader
 
 from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
+MANAGER = "im1.boeblingen@demo.pik-bw.example"  # Miriam Vogt, Gemeinde Aidlingen
+COLLEAGUE = "im2.boeblingen@demo.pik-bw.example"  # Farid Rahimi, DRK-Kreisverband
+COORDINATOR = "koordination.boeblingen@demo.pik-bw.example"  # Thomas Maier
+SIGNED_SCAN = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
-def test_manager_works_a_case_in_the_browser(live_server, page) -> None:  # type: ignore[no-untyped-def]
+
+def _context_page(browser, base_url: str, email: str):  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    log_in(page, base_url, email)
+    return context, page
+
+
+def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: ignore[no-untyped-def]
     call_command("seed_demo", stdout=io.StringIO())
-    email = "im1.boeblingen@demo.pik-bw.example"
-    log_in(page, live_server.url, email)
+    base = live_server.url
+    today = time.strftime("%Y-%m-%d")
+    manager_ctx, page = _context_page(browser, base, MANAGER)
 
-    page.get_by_role("link", name="Mein Tag").click()
-    assert page.get_by_role("heading", name="Übergaben an mich").is_visible()
-    # Accept the handover a colleague offered.
-    page.get_by_role("region", name="Übergaben an mich").get_by_role("link").first.click()
-    page.get_by_role("button", name="Übergabe annehmen").click()
-    assert page.get_by_text("Die Übergabe ist bearbeitet.").is_visible()
-
-    # A new client in another spelling of an existing one: the duplicate warning appears.
-    page.goto(live_server.url + "/fallarbeit/klienten/neu/")
+    # 1. A new client, spelled like an existing one: the warning comes before anything is saved.
+    page.goto(base + "/fallarbeit/klienten/neu/")
     page.get_by_label("Vorname").fill("Muhammad")
     page.get_by_label("Nachname").fill("Alhasan")
+    page.get_by_label("Name in Originalschrift").fill("محمد الحسن")
     page.get_by_label("Geburtsjahr").fill("1988")
-    page.get_by_label("Beratung seit").fill(time.strftime("%Y-%m-%d"))
-    page.get_by_label("Einwilligung zur Teilnahme unterschrieben am").fill(
-        time.strftime("%Y-%m-%d")
-    )
+    page.get_by_label("Beratung seit").fill(today)
     page.get_by_role("button", name="Speichern").click()
     assert page.get_by_role("heading", name="Mögliche Doppelerfassung").is_visible()
-    assert page.get_by_text("M. A.").first.is_visible()
+    assert page.get_by_text("Möglicherweise ist die Person schon erfasst").is_visible()
+    # Resolved: the manager checked the entries, it is another person.
+    page.get_by_label("Ich habe die ähnlichen Einträge geprüft").check()
+    page.get_by_role("button", name="Speichern").click()
+    page.wait_for_url(re.compile(r".*/fallarbeit/klienten/\d+/$"))
+    client_url = page.url
+    assert page.get_by_text("Die Akte für Muhammad Alhasan ist angelegt.").is_visible()
+    # No consent yet: only a minimal record, no contacts.
+    assert page.get_by_text("Keine gültige Einwilligung zur Teilnahme").is_visible()
 
-    # Search in another spelling, open the record.
-    page.goto(live_server.url + "/fallarbeit/klienten/?q=Mohamad")
-    page.get_by_role("link", name="Al-Hassan, Mohammed").click()
-    page.wait_for_url("**/fallarbeit/klienten/*/")
+    # 2. Consent to counselling, signed on paper in German and Arabic, the scan uploaded.
+    page.get_by_role("link", name="Einwilligung eintragen").click()
+    page.get_by_label("Zweck").select_option("participation")
+    page.get_by_label("Sprache des Formulars").select_option("ar")
+    page.get_by_label("Form", exact=True).select_option("signed_paper")
+    page.get_by_label("Scan des unterschriebenen Formulars").set_input_files(
+        {"name": "einwilligung.pdf", "mimeType": "application/pdf", "buffer": SIGNED_SCAN}
+    )
+    page.get_by_role("button", name="Speichern").click()
+    assert page.get_by_text("Die Einwilligung ist eingetragen.").is_visible()
+    assert page.get_by_role("link", name="Scan ansehen").is_visible()
 
-    # Quick contact entry.
+    # 3. Two contacts through the quick entry, one by phone.
     quick = page.get_by_role("region", name="Kontakt erfassen")
     quick.get_by_label("Art").select_option("phone")
     quick.get_by_label("Dauer (Minuten)").fill("25")
@@ -50,20 +76,84 @@ def test_manager_works_a_case_in_the_browser(live_server, page) -> None:  # type
     quick.get_by_label("Notiz").fill("Vorstellungsgespräch bei der Spedition vorbereitet")
     quick.get_by_role("button", name="Kontakt speichern").click()
     assert page.get_by_text("Der Kontakt ist erfasst.").is_visible()
-    assert page.get_by_text("Vorstellungsgespräch bei der Spedition vorbereitet").is_visible()
-    # The access log names who opened the record.
-    log = page.get_by_role("region", name="Wer hat die Akte aufgerufen oder geändert?")
-    assert log.get_by_text("Miriam Vogt").first.is_visible()
-    assert log.get_by_text("Kontakt erfasst").first.is_visible()
+    quick = page.get_by_role("region", name="Kontakt erfassen")
+    quick.get_by_label("Art").select_option("in_person")
+    quick.get_by_label("Sprache", exact=True).check()
+    quick.get_by_label("mit Dolmetschung").check()
+    quick.get_by_label("Notiz").fill("Anmeldung zum B1-Kurs besprochen")
+    quick.get_by_role("button", name="Kontakt speichern").click()
+    contacts = page.get_by_role("region", name="Beratungskontakte")
+    assert contacts.get_by_text("Vorstellungsgespräch bei der Spedition vorbereitet").is_visible()
+    assert contacts.get_by_text("Anmeldung zum B1-Kurs besprochen").is_visible()
+    assert contacts.get_by_text("telefonisch").is_visible()
 
-    # Add a goal to the integration plan.
+    # 4. The integration plan: goals agreed in two fields.
     page.get_by_role("link", name="Plan öffnen").click()
-    page.get_by_text("Ziel hinzufügen").click()
-    goal = page.locator("form[action$='/plan/ziel/']")
-    goal.get_by_label("Handlungsfeld").select_option("work")
-    goal.get_by_label("Ziel", exact=True).fill("Festanstellung als Berufskraftfahrer")
-    goal.get_by_role("button", name="Ziel speichern").click()
+    for field, text in (
+        ("work", "Festanstellung als Berufskraftfahrer"),
+        ("language", "Deutschprüfung B1 bestehen"),
+    ):
+        form = page.locator("form[action$='/plan/ziel/']")
+        if not form.is_visible():
+            page.get_by_text("Ziel hinzufügen").click()
+        form.get_by_label("Handlungsfeld").select_option(field)
+        form.get_by_label("Ziel", exact=True).fill(text)
+        form.get_by_role("button", name="Ziel speichern").click()
     assert page.get_by_role(
         "heading", name="Arbeit: Festanstellung als Berufskraftfahrer"
     ).is_visible()
-    page.screenshot(path="var/e2e-casework-plan.png", full_page=True)
+    assert page.get_by_role("heading", name="Sprache: Deutschprüfung B1 bestehen").is_visible()
+
+    # 5. Printed bilingually: German and Arabic in the same PDF.
+    page.get_by_label("Drucken, zweisprachig:").select_option("ar")
+    action = page.locator("form[action$='/plan.pdf']").get_attribute("action")
+    pdf = page.request.get(base + f"{action}?sprache=ar")
+    assert pdf.ok and pdf.headers["content-type"] == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.body())).pages)
+    assert "Integrationsplan" in text and "Festanstellung als Berufskraftfahrer" in text
+    assert any("\u0600" <= ch <= "\u06ff" or "\ufe70" <= ch <= "\ufeff" for ch in text)
+
+    # 6. Handover to a colleague at another employer in the Kreis, with a note.
+    page.goto(client_url)
+    page.get_by_role("link", name="Übergeben").click()
+    page.get_by_label("übergeben an").select_option(label="Farid Rahimi")
+    page.get_by_label("Hinweis").fill("Spricht Arabisch; Termin beim Jobcenter am Montag.")
+    page.get_by_role("button", name="Übergabe anbieten").click()
+    assert page.get_by_text("Die Übergabe wartet auf Annahme.").is_visible()
+    manager_ctx.close()
+
+    colleague_ctx, colleague = _context_page(browser, base, COLLEAGUE)
+    colleague.get_by_role("link", name="Mein Tag").click()
+    colleague.get_by_role("region", name="Übergaben an mich").get_by_role(
+        "link", name="Muhammad Alhasan"
+    ).click()
+    assert colleague.get_by_text("Termin beim Jobcenter am Montag").is_visible()
+    colleague.get_by_role("button", name="Übergabe annehmen").click()
+    assert colleague.get_by_text("Die Übergabe ist bearbeitet.").is_visible()
+    colleague.goto(client_url)
+    assert colleague.get_by_text("Farid Rahimi").first.is_visible()
+
+    # 7. The coordinator sees the handover on the record.
+    coordinator_ctx, coordinator = _context_page(browser, base, COORDINATOR)
+    coordinator.goto(client_url)
+    moves = coordinator.get_by_role("region", name="Übergaben und Kreiswechsel")
+    assert moves.get_by_text(re.compile(r"an Farid Rahimi: angenommen")).is_visible()
+    coordinator_ctx.close()
+
+    # 8. The client page lists every access: the manager's, the colleague's, the coordinator's.
+    colleague.reload()
+    log = colleague.get_by_role("region", name="Wer hat die Akte aufgerufen oder geändert?")
+    for person in ("Miriam Vogt", "Farid Rahimi", "Thomas Maier"):
+        row = log.get_by_role("row").filter(has_text=person).filter(has_text="Akte aufgerufen")
+        assert row.first.is_visible(), person
+    for action in (
+        "Akte angelegt",
+        "Einwilligung eingetragen",
+        "Kontakt erfasst",
+        "Ziel eingetragen",
+        "Übergabe angeboten",
+        "Übergabe angenommen",
+    ):
+        assert log.get_by_text(action).first.is_visible(), action
+    colleague.screenshot(path="var/e2e-casework-access-log.png", full_page=True)
+    colleague_ctx.close()

@@ -39,7 +39,38 @@ PEOPLE: list[tuple[str, str, int, str, str, str]] = [
     ("Tetiana", "Shevchenko", 1968, "female", "Ukraine", "Ukrainisch"),
     ("Ahmad", "Sultani", 2003, "male", "Afghanistan", "Dari, Deutsch A2"),
     ("Mariam", "Idris", 1992, "female", "Sudan", "Arabisch"),
+    ("Chinedu", "Okafor", 1990, "male", "Nigeria", "Englisch (fließend), Igbo, Deutsch A2"),
 ]
+NATIONALITY = {
+    "Syrien": "syrisch",
+    "Afghanistan": "afghanisch",
+    "Ukraine": "ukrainisch",
+    "Eritrea": "eritreisch",
+    "Irak": "irakisch",
+    "Gambia": "gambisch",
+    "Iran": "iranisch",
+    "Somalia": "somalisch",
+    "Türkei": "türkisch",
+    "Sudan": "sudanesisch",
+    "Nigeria": "nigerianisch",
+}
+#: Names as the people write them (Arabic, Dari/Farsi, Ukrainian script).
+ORIGINAL = {
+    "Al-Hassan": "الحسن",
+    "Rezaei": "فرهاد رضایی",
+    "Melnyk": "Оксана Мельник",
+    "Bondarenko": "Дмитро Бондаренко",
+    "Khalil": "سميرة خليل",
+    "Darwish": "نور درويش",
+    "Kovalenko": "Олена Коваленко",
+}
+SITUATIONS = {
+    "language": "Integrationskurs begonnen, im Alltag noch unsicher.",
+    "work": "Berufserfahrung im Herkunftsland, derzeit ohne Arbeit.",
+    "housing": "Anschlussunterbringung, zu zweit in einem Zimmer.",
+    "family": "Kinder im Kita- und Grundschulalter.",
+    "participation": "Kaum Kontakte außerhalb der Unterkunft.",
+}
 NOTES = [
     "Bescheid vom Jobcenter gemeinsam gelesen, Widerspruchsfrist notiert.",
     "Anmeldung Integrationskurs besprochen; Termin bei der Volkshochschule vereinbart.",
@@ -114,6 +145,14 @@ def _seed_kreis(kreis: Kreis, managers: list[User], coordinator: User, rng: rand
                 gemeinde=rng.choice(gemeinden) if gemeinden else None,
                 phone=f"0151 {rng.randint(1000000, 9999999)}",
                 counselling_start=start,
+                nationality=NATIONALITY.get(country, ""),
+                name_original=ORIGINAL.get(last, ""),
+                # some permits run out within the 8 weeks "Mein Tag" looks ahead
+                residence_valid_until=today + dt.timedelta(days=rng.randint(20, 500)),
+                housing_entry=start - dt.timedelta(days=rng.randint(10, 120)),
+                planned_end=start + dt.timedelta(days=3 * 365),
+                school_qualification=rng.choice(["Abitur", "9 Jahre Schule", "keine Angabe"]),
+                occupation=rng.choice(["Lagerhelfer/in", "Reinigung", "Schneiderin", ""]),
             ),
             consent_given_on=start,
             consent_language=rng.choice(["ar", "fa", "uk", "en", "tr", "de"]),
@@ -160,6 +199,25 @@ def _seed_kreis(kreis: Kreis, managers: list[User], coordinator: User, rng: rand
     services.consent_record(
         client=clients[3], purpose=Consent.Purpose.TRANSFER, given_on=today, actor=managers[0]
     )
+    # Sharing with a named network partner, on a consent given with a witness.
+    partner = "Jobcenter " + str(kreis).split()[-1]
+    services.consent_record(
+        client=clients[0],
+        purpose=Consent.Purpose.NETWORK,
+        network_actor=partner,
+        form=Consent.Form.VERBAL_WITNESS,
+        witness="Frau Haddad (Dolmetscherin)",
+        form_language="ar",
+        given_on=today - dt.timedelta(days=14),
+        actor=clients[0].responsible or managers[0],
+    )
+    services.referral_record(
+        client=clients[0],
+        network_actor=partner,
+        purpose="Bewerbungsunterlagen für die Arbeitsvermittlung",
+        shared_on=today - dt.timedelta(days=7),
+        actor=clients[0].responsible or managers[0],
+    )
     unassigned = services.client_create(
         kreis=kreis,
         data=services.ClientData(
@@ -187,7 +245,10 @@ def _contacts(
         services.contact_record(
             client=client,
             occurred_on=start + dt.timedelta(days=rng.randint(0, span)),
-            kind=rng.choice(["in_person", "in_person", "outreach", "phone", "email", "video"]),
+            kind=rng.choice(
+                ["in_person", "in_person", "outreach", "phone", "email", "video", "messenger"]
+            ),
+            interpreter=rng.random() < 0.3,
             duration_minutes=rng.choice([15, 30, 45, 60, 90]),
             topics=rng.sample(TOPICS, k=rng.randint(1, 2)),
             notes=rng.choice(NOTES),
@@ -210,6 +271,7 @@ def _plan(client: Client, manager: User, start: dt.date, today: dt.date, rng: ra
             vocational_qualifications=rng.choice(["Schneiderin", "Elektriker", "Buchhaltung", ""]),
             interests=rng.choice(["Fußball", "Nähen", "Kochen", "Musik"]),
             agreements="Treffen alle zwei Wochen; Unterlagen bringt die Klientin / der Klient mit.",
+            situations=dict(rng.sample(sorted(SITUATIONS.items()), k=3)),
         ),
         expected_version=0,
         actor=manager,

@@ -419,10 +419,16 @@ def plan_context(*, client: Client, plan: Plan, language: str) -> dict[str, Any]
         }
         for g in plan.goals.all()
     ]
+    situations = [
+        {"field": field_names[code], "value": plan.situations[code]}
+        for code in PlanField.values
+        if plan.situations.get(code)
+    ]
     return {
         "title": PLAN_LABELS["de"][0],
         "labels": labels,
         "text_fields": text_fields,
+        "situations": situations,
         "goals": goals,
         "client": client,
         "plan": plan,

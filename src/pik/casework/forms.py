@@ -81,7 +81,43 @@ class ClientForm(CleanTextMixin, forms.Form):
     residence_status = forms.CharField(label=_("Aufenthaltsstatus"), max_length=100, required=False)
     phone = forms.CharField(label=_("Telefon"), max_length=50, required=False)
     email = forms.CharField(label=_("E-Mail"), max_length=254, required=False)
+    name_original = forms.CharField(
+        label=_("Name in Originalschrift (wie geschrieben)"), max_length=200, required=False
+    )
+    household_relation = forms.ChoiceField(
+        label=_("Stellung im Haushalt"),
+        choices=[("", "–"), *Client.Relation.choices],
+        required=False,
+    )
+    nationality = forms.CharField(label=_("Staatsangehörigkeit"), max_length=100, required=False)
+    residence_valid_until = forms.DateField(
+        label=_("Aufenthaltstitel gültig bis"), required=False, widget=DateInput()
+    )
+    street = forms.CharField(
+        label=_("Anschrift (Straße, Hausnummer)"), max_length=200, required=False
+    )
+    school_qualification = forms.CharField(
+        label=_("Schulabschluss"), max_length=200, required=False
+    )
+    vocational_qualification = forms.CharField(
+        label=_("Berufsabschluss / Studium"), max_length=200, required=False
+    )
+    occupation = forms.CharField(label=_("ausgeübte Tätigkeit"), max_length=200, required=False)
+    housing_entry = forms.DateField(
+        label=_("Einzug in die Anschlussunterbringung"), required=False, widget=DateInput()
+    )
     counselling_start = forms.DateField(label=_("Beratung seit"), widget=DateInput())
+    planned_end = forms.DateField(
+        label=_("geplantes Ende der Beratung"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Höchstens 3 Jahre nach Beginn, mit Begründung 4 Jahre."),
+    )
+    extension_reason = forms.CharField(
+        label=_("Begründung für eine Beratung über 3 Jahre"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args: Any, gemeinden: Any, households: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -104,6 +140,17 @@ class ClientForm(CleanTextMixin, forms.Form):
             phone=d.get("phone", ""),
             email=d.get("email", ""),
             counselling_start=d["counselling_start"],
+            name_original=d.get("name_original", ""),
+            household_relation=d.get("household_relation", ""),
+            nationality=d.get("nationality", ""),
+            residence_valid_until=d.get("residence_valid_until"),
+            street=d.get("street", ""),
+            school_qualification=d.get("school_qualification", ""),
+            vocational_qualification=d.get("vocational_qualification", ""),
+            occupation=d.get("occupation", ""),
+            housing_entry=d.get("housing_entry"),
+            planned_end=d.get("planned_end"),
+            extension_reason=d.get("extension_reason", ""),
         )
 
     @staticmethod
@@ -121,9 +168,11 @@ class ClientCreateForm(ClientForm):
     consent_given_on = forms.DateField(
         label=_("Einwilligung zur Teilnahme unterschrieben am"),
         widget=DateInput(),
+        required=False,
         help_text=_(
-            "Ohne unterschriebene Einwilligung wird keine Akte angelegt. Das Formular können "
-            "Sie nach dem Anlegen zweisprachig drucken."
+            "Ohne Einwilligung wird nur eine Minimalakte (Name, Geburt, Gemeinde) angelegt; "
+            "Kontakte und Plan gibt es erst mit Einwilligung. Das Formular können Sie nach dem "
+            "Anlegen zweisprachig drucken."
         ),
     )
     consent_language = forms.ChoiceField(
@@ -172,6 +221,7 @@ class ContactForm(CleanTextMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    interpreter = forms.BooleanField(label=_("mit Dolmetschung"), required=False)
     notes = forms.CharField(
         label=_("Notiz"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -191,6 +241,22 @@ class ConsentForm(CleanTextMixin, forms.Form):
         label=_("Umfang"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
     form_language = forms.ChoiceField(label=_("Sprache des Formulars"), choices=LANGUAGE_CHOICES)
+    form = forms.ChoiceField(label=_("Form"), choices=Consent.Form.choices)
+    scan = forms.FileField(
+        label=_("Scan des unterschriebenen Formulars (PDF oder Bild)"), required=False
+    )
+    witness = forms.CharField(
+        label=_("Zeugin / Zeuge (bei mündlicher Einwilligung)"), max_length=200, required=False
+    )
+    network_actor = forms.CharField(
+        label=_("Netzwerkpartner (bei Weitergabe)"), max_length=200, required=False
+    )
+
+
+class ReferralForm(CleanTextMixin, forms.Form):
+    network_actor = forms.CharField(label=_("Netzwerkpartner"), max_length=200)
+    purpose = forms.CharField(label=_("Anlass / was wird weitergegeben"), max_length=300)
+    shared_on = forms.DateField(label=_("weitergegeben am"), widget=DateInput())
 
 
 class WithdrawForm(forms.Form):
@@ -223,12 +289,32 @@ class PlanForm(CleanTextMixin, forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput())
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for value, label in PlanField.choices:
+            self.fields[f"situation_{value}"] = forms.CharField(
+                label=_("Ausgangslage: %(field)s") % {"field": label},
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    @staticmethod
+    def situation_initial(plan: Plan | None) -> dict[str, str]:
+        situations = plan.situations if plan is not None else {}
+        return {f"situation_{k}": v for k, v in situations.items()}
+
     def plan_data(self) -> PlanData:
         d = self.cleaned_data
         return PlanData(
             status=d["status"],
             agreed_on=d.get("agreed_on"),
             review_due=d.get("review_due"),
+            situations={
+                value: d[f"situation_{value}"]
+                for value in PlanField.values
+                if d.get(f"situation_{value}")
+            },
             **{name: d.get(name, "") for name in Plan.TEXT_FIELDS},
         )
 

@@ -117,8 +117,23 @@ class Client(TimeStamped):
     shared_with: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         USER, verbose_name=_("geteilt mit"), blank=True, related_name="shared_clients"
     )
-    first_name = models.CharField(_("Vorname"), max_length=100)
-    last_name = models.CharField(_("Nachname"), max_length=100)
+
+    class Relation(models.TextChoices):
+        HEAD = "head", _("Haushaltsvorstand")
+        PARTNER = "partner", _("Ehe-/Lebenspartner(in)")
+        CHILD = "child", _("Kind")
+        PARENT = "parent", _("Elternteil")
+        SIBLING = "sibling", _("Geschwister")
+        OTHER = "other", _("andere Verwandtschaft")
+
+    first_name = models.CharField(_("Vorname (lateinische Schrift)"), max_length=100)
+    last_name = models.CharField(_("Nachname (lateinische Schrift)"), max_length=100)
+    name_original = models.CharField(
+        _("Name in Originalschrift (wie geschrieben)"), max_length=200, blank=True
+    )
+    household_relation = models.CharField(
+        _("Stellung im Haushalt"), max_length=10, choices=Relation.choices, blank=True
+    )
     first_name_key = models.CharField(max_length=100, editable=False, db_index=True)
     last_name_key = models.CharField(max_length=100, editable=False, db_index=True)
     birth_date = models.DateField(_("Geburtsdatum"), null=True, blank=True)
@@ -127,10 +142,25 @@ class Client(TimeStamped):
         _("Geschlecht"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
     )
     country_of_origin = models.CharField(_("Herkunftsland"), max_length=100, blank=True)
-    languages = models.CharField(_("Sprachen"), max_length=200, blank=True)
+    nationality = models.CharField(_("Staatsangehörigkeit"), max_length=100, blank=True)
+    languages = models.CharField(_("Sprachen mit Niveau"), max_length=200, blank=True)
     residence_status = models.CharField(_("Aufenthaltsstatus"), max_length=100, blank=True)
+    residence_valid_until = models.DateField(
+        _("Aufenthaltstitel gültig bis"), null=True, blank=True
+    )
+    street = models.CharField(_("Anschrift (Straße, Hausnummer)"), max_length=200, blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
+    school_qualification = models.CharField(_("Schulabschluss"), max_length=200, blank=True)
+    vocational_qualification = models.CharField(
+        _("Berufsabschluss / Studium"), max_length=200, blank=True
+    )
+    occupation = models.CharField(_("ausgeübte Tätigkeit"), max_length=200, blank=True)
+    housing_entry = models.DateField(
+        _("Einzug in die Anschlussunterbringung"), null=True, blank=True
+    )
+    planned_end = models.DateField(_("geplantes Ende der Beratung"), null=True, blank=True)
+    extension_reason = models.TextField(_("Begründung für eine Beratung über 3 Jahre"), blank=True)
     health_notes = models.TextField(_("Gesundheitliche Hinweise"), blank=True)
     counselling_start = models.DateField(_("Beratung seit"))
     counselling_end = models.DateField(_("Beratung beendet am"), null=True, blank=True)
@@ -152,6 +182,10 @@ class Client(TimeStamped):
             models.Index(fields=["kreis", "last_name_key"], name="client_kreis_namekey_idx"),
             models.Index(fields=["kreis", "responsible", "status"], name="client_caseload_idx"),
             models.Index(fields=["status", "counselling_end"], name="client_retention_idx"),
+            models.Index(
+                fields=["responsible", "status", "residence_valid_until"],
+                name="client_permit_expiry_idx",
+            ),
         ]
         constraints: ClassVar = [
             models.CheckConstraint(
@@ -189,8 +223,21 @@ class Consent(TimeStamped):
         TRANSFER = "transfer", _("Übermittlung an einen anderen Kreis")
         STATISTICS = "statistics", _("Anonymisierte Statistik")
 
+    class Form(models.TextChoices):
+        SIGNED_PAPER = "signed_paper", _("schriftlich (unterschriebenes Papier, eingescannt)")
+        VERBAL_WITNESS = "verbal_witness", _("mündlich, mit Zeugin / Zeuge")
+
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("Zweck"), max_length=20, choices=Purpose.choices)
+    network_actor = models.CharField(
+        _("Netzwerkpartner (Name der Stelle)"), max_length=200, blank=True
+    )
+    form = models.CharField(
+        _("Form"), max_length=20, choices=Form.choices, default=Form.SIGNED_PAPER
+    )
+    witness = models.CharField(_("Zeugin / Zeuge"), max_length=200, blank=True)
+    scan = models.FileField(_("Scan der Unterschrift"), upload_to="consents/%Y/", blank=True)
+    scan_type = models.CharField(max_length=50, blank=True)
     scope_text = models.TextField(_("Umfang"), blank=True)
     given_on = models.DateField(_("erteilt am"))
     withdrawn_on = models.DateField(_("widerrufen am"), null=True, blank=True)
@@ -227,6 +274,7 @@ class Contact(TimeStamped):
         PHONE = "phone", _("telefonisch")
         EMAIL = "email", _("E-Mail")
         VIDEO = "video", _("Video")
+        MESSENGER = "messenger", _("Messenger")
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contacts")
     staff = models.ForeignKey(
@@ -236,6 +284,7 @@ class Contact(TimeStamped):
     kind = models.CharField(_("Art"), max_length=12, choices=Kind.choices)
     duration_minutes = models.PositiveSmallIntegerField(_("Dauer (Minuten)"))
     topics = models.JSONField(_("Themen"), default=list, blank=True)
+    interpreter = models.BooleanField(_("mit Dolmetschung"), default=False)
     notes = models.TextField(_("Notiz"), blank=True)
 
     scope: ClassVar = via_client()
@@ -280,6 +329,8 @@ class Plan(TimeStamped):
     occupation = models.TextField(_("Tätigkeit / Beruf"), blank=True)
     interests = models.TextField(_("Interessen"), blank=True)
     agreements = models.TextField(_("Vereinbarungen"), blank=True)
+    #: The situation per plan field (Ausgangslage), keyed by ``PlanField`` value.
+    situations = models.JSONField(_("Ausgangslage je Handlungsfeld"), default=dict, blank=True)
     version = models.PositiveIntegerField(_("Fassung"), default=1)
 
     scope: ClassVar = via_client()
@@ -386,6 +437,14 @@ class Task(TimeStamped):
         USER, verbose_name=_("für"), on_delete=models.PROTECT, related_name="casework_tasks"
     )
     created_by = models.ForeignKey(USER, on_delete=models.PROTECT, null=True, related_name="+")
+    step = models.ForeignKey(
+        "Step",
+        verbose_name=_("aus Planschritt"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="tasks",
+    )
     title = models.CharField(_("Aufgabe"), max_length=200)
     due_on = models.DateField(_("fällig am"))
     done_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)
@@ -489,3 +548,25 @@ class TransferRequest(TimeStamped):
 
     def __str__(self) -> str:
         return f"Kreiswechsel {self.client_id} nach {self.to_kreis_id}"
+
+
+class Referral(TimeStamped):
+    """Data passed on to a named network partner (Weitergabe): only with the client's consent
+    naming that partner."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="referrals")
+    consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="referrals")
+    network_actor = models.CharField(_("Netzwerkpartner"), max_length=200)
+    purpose = models.CharField(_("Anlass"), max_length=300)
+    shared_on = models.DateField(_("weitergegeben am"))
+    shared_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+
+    scope: ClassVar = via_client()
+
+    class Meta:
+        verbose_name = _("Weitergabe an Netzwerkpartner")
+        verbose_name_plural = _("Weitergaben an Netzwerkpartner")
+        ordering: ClassVar = ["-shared_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Weitergabe {self.client_id} an {self.network_actor}"

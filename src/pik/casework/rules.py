@@ -34,6 +34,12 @@ def casework_kreis_id(user: Any) -> int | None:
     return kreise[0] if kreise else None
 
 
-def may_read_health_notes(user: Any, client: Any) -> bool:
-    """Health data (GDPR Art. 9) are need-to-know: only the responsible manager reads them."""
+def may_edit_health_notes(user: Any, client: Any) -> bool:
+    """Health data (GDPR Art. 9) are written by the responsible manager only."""
     return client.responsible_id is not None and client.responsible_id == user.pk
+
+
+def may_read_health_notes(user: Any, client: Any) -> bool:
+    """Health data are need-to-know: the responsible manager and the Kreis coordinator read
+    them; colleagues a record is shared with do not."""
+    return may_edit_health_notes(user, client) or is_coordinator_of(user, client.kreis_id)

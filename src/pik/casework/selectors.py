@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Case, Count, Max, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -25,6 +25,8 @@ from pik.casework.models import (
     Handover,
     Household,
     Plan,
+    PlanField,
+    Referral,
     Step,
     Task,
     TransferRequest,
@@ -161,6 +163,8 @@ def client_duplicates(
 ACTION_LABELS = {
     "client.read": "Akte aufgerufen",
     "client.health_read": "Gesundheitliche Hinweise aufgerufen",
+    "consent.scan_read": "Scan der Einwilligung aufgerufen",
+    "referral.record": "Weitergabe an Netzwerkpartner eingetragen",
     "client.export": "Auskunft erstellt",
     "client.create": "Akte angelegt",
     "client.update": "Stammdaten geändert",
@@ -245,6 +249,25 @@ def consent_purposes_active(*, client: Client) -> set[str]:
 
 def consent_get(*, user: User, pk: Any) -> Consent:
     return get_visible_or_404(Consent.objects.select_related("client"), user, pk=pk)
+
+
+def consent_scan_read(*, user: User, pk: Any) -> Consent:
+    """A consent with its scan (404 without one); the read is logged on the client."""
+    consent = get_visible_or_404(
+        Consent.objects.select_related("client").exclude(scan=""), user, pk=pk
+    )
+    audit.record(
+        actor=user,
+        action="consent.scan_read",
+        target=consent.client,
+        kreis_id=consent.client.kreis_id,
+        consent_id=consent.pk,
+    )
+    return consent
+
+
+def client_referrals(*, client: Client) -> QuerySet[Referral]:
+    return client.referrals.select_related("shared_by").order_by("-shared_on", "-pk")
 
 
 def client_plan(*, client: Client) -> Plan | None:
@@ -405,6 +428,16 @@ def client_export(*, user: User, client: Client) -> dict[str, Any]:
             "e_mail": client.email,
             "wohngemeinde": str(client.gemeinde) if client.gemeinde else None,
             "haushalt": str(client.household) if client.household else None,
+            "name_in_originalschrift": client.name_original,
+            "staatsangehoerigkeit": client.nationality,
+            "aufenthaltstitel_gueltig_bis": (
+                client.residence_valid_until.isoformat() if client.residence_valid_until else None
+            ),
+            "anschrift": client.street,
+            "schulabschluss": client.school_qualification,
+            "berufsabschluss": client.vocational_qualification,
+            "taetigkeit": client.occupation,
+            "stellung_im_haushalt": client.get_household_relation_display(),
             "gesundheitliche_hinweise": client.health_notes,
         },
         "beratung": {
@@ -413,11 +446,21 @@ def client_export(*, user: User, client: Client) -> dict[str, Any]:
             "seit": client.counselling_start.isoformat(),
             "beendet_am": client.counselling_end.isoformat() if client.counselling_end else None,
             "status": client.get_status_display(),
+            "einzug_anschlussunterbringung": (
+                client.housing_entry.isoformat() if client.housing_entry else None
+            ),
+            "geplantes_ende": client.planned_end.isoformat() if client.planned_end else None,
+            "begruendung_verlaengerung": client.extension_reason,
         },
         "einwilligungen": [
             {
                 "zweck": c.get_purpose_display(),
                 "umfang": c.scope_text,
+                "netzwerkpartner": c.network_actor,
+                "form": c.get_form_display(),
+                "zeuge": c.witness,
+                "scan": bool(c.scan),
+                "sprache_des_formulars": c.form_language,
                 "erteilt_am": c.given_on.isoformat(),
                 "widerrufen_am": c.withdrawn_on.isoformat() if c.withdrawn_on else None,
             }
@@ -430,9 +473,19 @@ def client_export(*, user: User, client: Client) -> dict[str, Any]:
                 "dauer_minuten": c.duration_minutes,
                 "themen": c.topic_labels(),
                 "notiz": c.notes,
+                "dolmetschung": c.interpreter,
                 "beraten_von": str(c.staff),
             }
             for c in client_contacts(client=client)
+        ],
+        "weitergaben": [
+            {
+                "netzwerkpartner": r.network_actor,
+                "anlass": r.purpose,
+                "am": r.shared_on.isoformat(),
+                "von": str(r.shared_by),
+            }
+            for r in client_referrals(client=client)
         ],
         "integrationsplan": None,
         "aufgaben": [
@@ -460,6 +513,11 @@ def plan_as_dict(plan: Plan) -> dict[str, Any]:
         "vereinbart_am": plan.agreed_on.isoformat() if plan.agreed_on else None,
         "naechste_ueberpruefung": plan.review_due.isoformat() if plan.review_due else None,
         **{name: getattr(plan, name) for name in Plan.TEXT_FIELDS},
+        "ausgangslage": {
+            str(label): plan.situations[value]
+            for value, label in PlanField.choices
+            if plan.situations.get(value)
+        },
         "ziele": [
             {
                 "handlungsfeld": g.get_field_display(),
@@ -490,6 +548,8 @@ class MyDay:
     tasks_due: list[Task] = field(default_factory=list)
     tasks_soon: list[Task] = field(default_factory=list)
     reviews_due: list[Plan] = field(default_factory=list)
+    permits_expiring: list[Client] = field(default_factory=list)
+    ends_due: list[Client] = field(default_factory=list)
     handovers: list[Handover] = field(default_factory=list)
     contacts_today: list[Contact] = field(default_factory=list)
     quiet_clients: list[Client] = field(default_factory=list)
@@ -500,6 +560,10 @@ class MyDay:
     coordinator: bool = False
 
 
+#: How far ahead "Mein Tag" reminds of an expiring residence permit or the counselling end.
+REMINDER_WEEKS = 8
+
+
 def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
     on = on or today()
     day = MyDay(today=on, coordinator=rules.is_coordinator(user))
@@ -507,7 +571,23 @@ def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
     day.tasks_due = [t for t in tasks if t.due_on <= on]
     day.tasks_soon = [t for t in tasks if t.due_on > on]
     mine = visible(Client.objects.all(), user).filter(responsible=user, status=Client.Status.ACTIVE)
-    day.caseload_count = mine.count()
+    if day.coordinator:
+        # One query for both counts: the own caseload and what is due for anonymisation
+        # within 30 days.
+        cutoff = on - dt.timedelta(days=retention_days()) + dt.timedelta(days=30)
+        counts = visible(Client.objects.all(), user).aggregate(
+            caseload=Count(
+                "pk", distinct=True, filter=Q(responsible=user, status=Client.Status.ACTIVE)
+            ),
+            retention=Count(
+                "pk",
+                distinct=True,
+                filter=Q(status=Client.Status.CLOSED, counselling_end__lte=cutoff),
+            ),
+        )
+        day.caseload_count, day.retention_count = counts["caseload"], counts["retention"]
+    else:
+        day.caseload_count = mine.count()
     day.reviews_due = list(
         visible(Plan.objects.all(), user)
         .filter(
@@ -518,17 +598,43 @@ def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
         .select_related("client")
         .order_by("review_due")[:20]
     )
+    # One query for the own clients that need attention: residence permit or counselling end
+    # within 8 weeks (reminders first), then those without contact for 60 days.
+    ahead = on + dt.timedelta(weeks=REMINDER_WEEKS)
+    reminder = Q(residence_valid_until__lte=ahead) | Q(planned_end__lte=ahead)
+    quiet = (Q(last_contact__lt=on - dt.timedelta(days=60)) | Q(last_contact__isnull=True)) & Q(
+        counselling_start__lt=on - dt.timedelta(days=14)
+    )
+    attention: list[Any] = list(
+        mine.annotate(
+            last_contact=Max("contacts__occurred_on"),
+            reminder=Case(When(reminder, then=Value(0)), default=Value(1)),
+        )
+        .filter(reminder | quiet)
+        .order_by("reminder", "residence_valid_until", "planned_end", "last_contact", "pk")[:80]
+    )
+    day.permits_expiring = [
+        c for c in attention if c.residence_valid_until and c.residence_valid_until <= ahead
+    ][:40]
+    day.ends_due = sorted(
+        (c for c in attention if c.planned_end and c.planned_end <= ahead),
+        key=lambda c: c.planned_end or on,
+    )[:40]
+    day.quiet_clients = sorted(
+        (
+            c
+            for c in attention
+            if c.counselling_start < on - dt.timedelta(days=14)
+            and (c.last_contact is None or c.last_contact < on - dt.timedelta(days=60))
+        ),
+        key=lambda c: (c.last_contact is not None, c.last_contact or on),
+    )[:10]
     day.handovers = list(handovers_for_me(user=user))
     day.contacts_today = list(
         visible(Contact.objects.all(), user)
-        .filter(staff=user, occurred_on=on)
+        .filter(staff=user, occurred_on__gte=on - dt.timedelta(days=7), occurred_on__lte=on)
         .select_related("client")
-    )
-    day.quiet_clients = list(
-        mine.annotate(last_contact=Max("contacts__occurred_on"))
-        .filter(Q(last_contact__lt=on - dt.timedelta(days=60)) | Q(last_contact__isnull=True))
-        .filter(counselling_start__lt=on - dt.timedelta(days=14))
-        .order_by("last_contact")[:10]
+        .order_by("-occurred_on", "-pk")[:15]
     )
     if day.coordinator:
         day.unassigned = list(
@@ -538,7 +644,6 @@ def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
             .exclude(status=Client.Status.ANONYMISED)[:20]
         )
         day.transfers = list(transfers_incoming(user=user))
-        day.retention_count = retention_due(user=user, on=on).count()
     return day
 
 
@@ -561,6 +666,48 @@ def caseload_by_manager(*, user: User) -> list[dict[str, Any]]:
         .order_by("responsible__last_name")
     )
     return list(rows)
+
+
+@dataclass
+class Statistics:
+    """Counts for reporting: only people with a valid consent to statistics are counted."""
+
+    total: int = 0
+    counted: int = 0
+    by_country: list[dict[str, Any]] = field(default_factory=list)
+    by_channel: list[tuple[str, int]] = field(default_factory=list)
+
+
+def statistics(*, user: User) -> Statistics:
+    """The coordinator's Kreis statistics. A withdrawn consent drops the person at once."""
+    kreis_id = rules.casework_kreis_id(user)
+    if kreis_id is None or not rules.is_coordinator_of(user, kreis_id):
+        raise Http404
+    clients = (
+        visible(Client.objects.all(), user)
+        .filter(kreis_id=kreis_id)
+        .exclude(status=Client.Status.ANONYMISED)
+    )
+    consenting = Consent.objects.filter(
+        purpose=Consent.Purpose.STATISTICS, withdrawn_on__isnull=True
+    ).values("client_id")
+    counted = clients.filter(pk__in=consenting)
+    result = Statistics(total=clients.count())
+    result.by_country = list(
+        counted.values("country_of_origin")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("-n", "country_of_origin")
+    )
+    result.counted = sum(row["n"] for row in result.by_country)
+    labels = dict(Contact.Kind.choices)
+    result.by_channel = [
+        (str(labels.get(row["kind"], row["kind"])), row["n"])
+        for row in Contact.objects.filter(client__in=counted.values("pk"))
+        .values("kind")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "kind")
+    ]
+    return result
 
 
 CLIENT_STATUSES = Client.Status.choices

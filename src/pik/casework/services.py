@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F
@@ -29,6 +31,7 @@ from pik.casework.models import (
     Plan,
     PlanField,
     PlanVersion,
+    Referral,
     Step,
     Task,
     TransferRequest,
@@ -37,6 +40,7 @@ from pik.casework.selectors import managers_in_kreis, plan_as_dict, retention_du
 from pik.casework.workflow import HANDOVER, TRANSFER
 from pik.core import audit
 from pik.core.scoping import visible
+from pik.core.uploads import PDF, PNG, UploadError, check_attachment
 from pik.core.workflow import TransitionNotAllowed
 from pik.orgs.models import Gemeinde, Kreis, User
 
@@ -58,6 +62,8 @@ def _text(
     text = (value or "").strip()
     if "\x00" in text or any(ord(c) < 32 and c not in "\n\r\t" for c in text):
         return text, f"{label} enthält unzulässige Steuerzeichen."
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):  # lone surrogates: not storable text
+        return text, f"{label} enthält unzulässige Zeichen."
     if required and not text:
         return text, f"{label} fehlt."
     if len(text) > max_length:
@@ -137,6 +143,49 @@ class ClientData:
     residence_status: str = ""
     phone: str = ""
     email: str = ""
+    name_original: str = ""
+    household_relation: str = ""
+    nationality: str = ""
+    residence_valid_until: dt.date | None = None
+    street: str = ""
+    school_qualification: str = ""
+    vocational_qualification: str = ""
+    occupation: str = ""
+    housing_entry: dt.date | None = None
+    planned_end: dt.date | None = None
+    extension_reason: str = ""
+
+
+#: What a record may hold while there is no consent to counselling (a first contact).
+MINIMAL_FIELDS = frozenset(
+    {"first_name", "last_name", "name_original", "birth_date", "birth_year", "gender"}
+    | {"gemeinde"}
+    | {"counselling_start", "household", "first_name_key", "last_name_key"}
+)
+MAX_YEARS, MAX_YEARS_WITH_REASON = 3, 4
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _ensure_minimal(values: dict[str, Any], *, has_consent: bool) -> None:
+    """Without consent to counselling only a minimal record (name, birth, Gemeinde) is kept."""
+    if has_consent:
+        return
+    extra = sorted(k for k, v in values.items() if k not in MINIMAL_FIELDS and v not in ("", None))
+    if extra:
+        raise ValidationError(
+            {
+                key: "Ohne Einwilligung zur Beratung darf nur eine Minimalakte (Name, Geburt, "
+                "Gemeinde, Beratungsbeginn) gespeichert werden. Bitte erst die Einwilligung "
+                "erfassen."
+                for key in extra
+            }
+        )
 
 
 #: The personal-data fields of a client record, in form order (forms and demo reuse them).
@@ -154,6 +203,13 @@ def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PL
         ("residence_status", "Der Aufenthaltsstatus", 100, False),
         ("phone", "Die Telefonnummer", 50, False),
         ("email", "Die E-Mail-Adresse", 254, False),
+        ("name_original", "Der Name in Originalschrift", 200, False),
+        ("nationality", "Die Staatsangehörigkeit", 100, False),
+        ("street", "Die Anschrift", 200, False),
+        ("school_qualification", "Der Schulabschluss", 200, False),
+        ("vocational_qualification", "Der Berufsabschluss", 200, False),
+        ("occupation", "Die Tätigkeit", 200, False),
+        ("extension_reason", "Die Begründung", 2000, False),
     ):
         values[key], problem = _text(
             getattr(data, key), label=label, max_length=length, required=required
@@ -185,9 +241,26 @@ def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PL
         errors["gemeinde"] = "Die Gemeinde liegt nicht im Kreis der Akte."
     if data.household is not None and data.household.kreis_id != kreis.pk:
         errors["household"] = "Der Haushalt gehört zu einem anderen Kreis."
+    if data.household_relation and data.household_relation not in Client.Relation.values:
+        errors["household_relation"] = "Bitte wählen Sie die Stellung im Haushalt."
     _not_future(data.counselling_start, "Der Beratungsbeginn", errors, "counselling_start")
+    _not_future(data.housing_entry, "Der Einzug", errors, "housing_entry")
     if data.birth_date is not None and data.counselling_start < data.birth_date:
         errors["counselling_start"] = "Der Beratungsbeginn liegt vor dem Geburtsdatum."
+    if data.planned_end is not None:
+        if data.planned_end < data.counselling_start:
+            errors["planned_end"] = "Das geplante Ende liegt vor dem Beginn der Beratung."
+        elif data.planned_end > _add_years(data.counselling_start, MAX_YEARS_WITH_REASON):
+            errors["planned_end"] = (
+                "Die Beratung dauert höchstens 4 Jahre (mit Begründung); bitte ein früheres "
+                "Ende eintragen."
+            )
+        elif data.planned_end > _add_years(data.counselling_start, MAX_YEARS) and not values.get(
+            "extension_reason"
+        ):
+            errors["extension_reason"] = (
+                "Eine Beratung über 3 Jahre hinaus braucht eine Begründung."
+            )
     _raise(errors)
     values.update(
         birth_date=data.birth_date,
@@ -196,6 +269,10 @@ def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PL
         gemeinde=data.gemeinde,
         household=data.household,
         counselling_start=data.counselling_start,
+        household_relation=data.household_relation,
+        residence_valid_until=data.residence_valid_until,
+        housing_entry=data.housing_entry,
+        planned_end=data.planned_end,
         first_name_key=name_key(values["first_name"]),
         last_name_key=name_key(values["last_name"]),
     )
@@ -229,17 +306,13 @@ def client_create(
             errors["responsible"] = "Nur die Koordination kann Akten anderen zuweisen."
         elif not managers_in_kreis(kreis_id=kreis.pk).filter(pk=responsible.pk).exists():
             errors["responsible"] = "Zuständig kann nur das Integrationsmanagement im Kreis sein."
-    if consent_given_on is None:
-        errors["consent_given_on"] = (
-            "Ohne Einwilligung zur Teilnahme darf keine Akte angelegt werden. Bitte tragen Sie "
-            "das Datum der unterschriebenen Einwilligung ein."
-        )
-    else:
+    if consent_given_on is not None:
         _not_future(consent_given_on, "Das Datum der Einwilligung", errors, "consent_given_on")
     if consent_language not in LANGUAGES:
         errors["consent_language"] = "Bitte wählen Sie die Sprache des Einwilligungsformulars."
     try:
         values = _clean_client(data, kreis)
+        _ensure_minimal(values, has_consent=consent_given_on is not None)
     except ValidationError as exc:
         errors = {**{k: " ".join(v) for k, v in exc.message_dict.items()}, **errors}
         raise ValidationError(errors) from exc
@@ -254,15 +327,15 @@ def client_create(
             kreis=kreis, name=household_label, gemeinde=values["gemeinde"]
         )
     client = Client.objects.create(kreis=kreis, responsible=responsible, **values)
-    assert consent_given_on is not None  # noqa: S101 - checked above
-    Consent.objects.create(
-        client=client,
-        purpose=Consent.Purpose.PARTICIPATION,
-        given_on=consent_given_on,
-        form_language=consent_language,
-        scope_text="Teilnahme am Integrationsmanagement; Verarbeitung der Beratungsdaten.",
-        recorded_by=actor,
-    )
+    if consent_given_on is not None:
+        Consent.objects.create(
+            client=client,
+            purpose=Consent.Purpose.PARTICIPATION,
+            given_on=consent_given_on,
+            form_language=consent_language,
+            scope_text="Teilnahme am Integrationsmanagement; Verarbeitung der Beratungsdaten.",
+            recorded_by=actor,
+        )
     audit.record(
         actor=actor,
         action="client.create",
@@ -285,6 +358,12 @@ def client_update(
     _ensure_workable(client)
     _check_version(client, expected_version)
     values = _clean_client(data, client.kreis)
+    _ensure_minimal(
+        values,
+        has_consent=client.consents.filter(
+            purpose=Consent.Purpose.PARTICIPATION, withdrawn_on__isnull=True
+        ).exists(),
+    )
     changed = [k for k, v in values.items() if getattr(client, k) != v and not k.endswith("_key")]
     for key, value in values.items():
         setattr(client, key, value)
@@ -304,7 +383,7 @@ def client_health_notes_set(
     """Health notes: only the responsible manager, only with consent to health data."""
     client = _lock(client)
     _ensure_workable(client)
-    if not rules.may_read_health_notes(actor, client):
+    if not rules.may_edit_health_notes(actor, client):
         raise ValidationError("Gesundheitliche Hinweise bearbeitet nur die zuständige Person.")
     _check_version(client, expected_version)
     text, problem = _text(notes, label="Der Hinweis", max_length=5000)
@@ -422,15 +501,21 @@ def client_share(*, client: Client, user: User, shared: bool, actor: User) -> Cl
 
 
 @transaction.atomic
-def consent_record(
+def consent_record(  # noqa: PLR0912
     *,
     client: Client,
     purpose: str,
     given_on: dt.date,
     scope_text: str = "",
     form_language: str = "de",
+    form: str = Consent.Form.SIGNED_PAPER,
+    witness: str = "",
+    network_actor: str = "",
+    scan: UploadedFile | None = None,
     actor: User,
 ) -> Consent:
+    """A consent record. Sharing with a network partner names the partner; a verbal consent
+    names its witness; a scan of the signed paper must really be a PDF or an image."""
     _ensure_access(client, actor)
     client = _lock(client)
     _ensure_workable(client)
@@ -443,17 +528,49 @@ def consent_record(
         errors["scope_text"] = problem
     if form_language not in LANGUAGES:
         errors["form_language"] = "Bitte wählen Sie die Sprache des Formulars."
-    if not errors and client.consents.filter(purpose=purpose, withdrawn_on__isnull=True).exists():
+    if form not in Consent.Form.values:
+        errors["form"] = "Bitte wählen Sie die Form der Einwilligung."
+    witness, problem = _text(witness, label="Die Angabe zum Zeugen", max_length=200)
+    if problem:
+        errors["witness"] = problem
+    elif form == Consent.Form.VERBAL_WITNESS and not witness:
+        errors["witness"] = "Eine mündliche Einwilligung braucht den Namen der Zeugin / des Zeugen."
+    partner, problem = _text(network_actor, label="Der Netzwerkpartner", max_length=200)
+    if problem:
+        errors["network_actor"] = problem
+    elif purpose == Consent.Purpose.NETWORK and not partner:
+        errors["network_actor"] = (
+            "Eine Einwilligung zur Weitergabe nennt den Netzwerkpartner, an den weitergegeben "
+            "werden darf."
+        )
+    elif purpose != Consent.Purpose.NETWORK:
+        partner = ""
+    scan_data, scan_type = b"", ""
+    if scan is not None:
+        try:
+            scan_data, scan_type = check_attachment(scan)
+        except UploadError as exc:
+            errors["scan"] = str(exc)
+    same = client.consents.filter(purpose=purpose, withdrawn_on__isnull=True)
+    if not errors and same.filter(network_actor__iexact=partner).exists():
         errors["purpose"] = "Für diesen Zweck liegt bereits eine gültige Einwilligung vor."
     _raise(errors)
-    consent = Consent.objects.create(
+    consent = Consent(
         client=client,
         purpose=purpose,
         given_on=given_on,
         scope_text=text,
         form_language=form_language,
+        form=form,
+        witness=witness,
+        network_actor=partner,
+        scan_type=scan_type,
         recorded_by=actor,
     )
+    if scan is not None:
+        suffix = ".pdf" if scan_type == PDF else ".png" if scan_type == PNG else ".jpg"
+        consent.scan.save(f"einwilligung-{client.pk}{suffix}", ContentFile(scan_data), save=False)
+    consent.save()
     audit.record(
         actor=actor,
         action="consent.record",
@@ -461,8 +578,65 @@ def consent_record(
         kreis_id=client.kreis_id,
         consent_id=consent.pk,
         purpose=purpose,
+        form=form,
+        scan=bool(scan_type),
     )
     return consent
+
+
+@transaction.atomic
+def referral_record(
+    *, client: Client, network_actor: str, purpose: str, shared_on: dt.date, actor: User
+) -> Referral:
+    """Record that data went to a named network partner: only with a valid consent naming it."""
+    _ensure_access(client, actor)
+    client = _lock(client)
+    _ensure_workable(client)
+    errors: dict[str, str] = {}
+    partner, problem = _text(
+        network_actor, label="Der Netzwerkpartner", max_length=200, required=True
+    )
+    if problem:
+        errors["network_actor"] = problem
+    reason, problem = _text(purpose, label="Der Anlass", max_length=300, required=True)
+    if problem:
+        errors["purpose"] = problem
+    _not_future(shared_on, "Das Datum der Weitergabe", errors, "shared_on")
+    _raise(errors)
+    consent = (
+        client.consents.filter(
+            purpose=Consent.Purpose.NETWORK,
+            withdrawn_on__isnull=True,
+            network_actor__iexact=partner,
+            given_on__lte=shared_on,
+        )
+        .order_by("-given_on")
+        .first()
+    )
+    if consent is None:
+        raise ValidationError(
+            {
+                "network_actor": f"Für die Weitergabe an „{partner}“ liegt keine gültige "
+                "Einwilligung vor. Ohne Einwilligung wird nichts weitergegeben."
+            }
+        )
+    referral = Referral.objects.create(
+        client=client,
+        consent=consent,
+        network_actor=consent.network_actor,
+        purpose=reason,
+        shared_on=shared_on,
+        shared_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="referral.record",
+        target=client,
+        kreis_id=client.kreis_id,
+        referral_id=referral.pk,
+        consent_id=consent.pk,
+    )
+    return referral
 
 
 @transaction.atomic
@@ -526,6 +700,7 @@ def contact_record(
     duration_minutes: int,
     topics: Iterable[str] = (),
     notes: str = "",
+    interpreter: bool = False,
     actor: User,
 ) -> Contact:
     """A counselling contact, in a few keystrokes. Needs the participation consent."""
@@ -562,6 +737,7 @@ def contact_record(
         duration_minutes=duration_minutes,
         topics=topics,
         notes=text,
+        interpreter=bool(interpreter),
     )
     audit.record(
         actor=actor,
@@ -588,6 +764,7 @@ class PlanData:
     occupation: str = ""
     interests: str = ""
     agreements: str = ""
+    situations: dict[str, str] | None = None
 
 
 def _plan_for_change(client: Client, actor: User) -> Plan:
@@ -637,6 +814,16 @@ def plan_save(*, client: Client, data: PlanData, expected_version: int, actor: U
             )
             if problem:
                 errors[f.name] = problem
+    situations: dict[str, str] = {}
+    for key, value in (data.situations or {}).items():
+        if key not in PlanField.values:
+            errors["situations"] = "Unbekanntes Handlungsfeld in der Ausgangslage."
+            continue
+        text, problem = _text(value, label="Die Ausgangslage", max_length=5000)
+        if problem:
+            errors[f"situation_{key}"] = problem
+        elif text:
+            situations[key] = text
     if data.status not in Plan.Status.values:
         errors["status"] = "Bitte wählen Sie einen Status."
     if data.status == Plan.Status.AGREED and data.agreed_on is None:
@@ -645,7 +832,12 @@ def plan_save(*, client: Client, data: PlanData, expected_version: int, actor: U
     if data.review_due and data.agreed_on and data.review_due < data.agreed_on:
         errors["review_due"] = "Die Überprüfung kann nicht vor der Vereinbarung liegen."
     _raise(errors)
-    values.update(status=data.status, agreed_on=data.agreed_on, review_due=data.review_due)
+    values.update(
+        status=data.status,
+        agreed_on=data.agreed_on,
+        review_due=data.review_due,
+        situations=situations,
+    )
     for key, value in values.items():
         setattr(plan, key, value)
     plan.save()
@@ -729,6 +921,18 @@ def step_add(
         errors["who"] = "Bitte wählen Sie, wer den Schritt übernimmt."
     _raise(errors)
     step = Step.objects.create(goal=goal, description=text, who=who, due_on=due_on)
+    client = plan.client
+    if who == Step.Who.MANAGER and due_on is not None:
+        # The manager's own steps become tasks on "Mein Tag" (done with the step).
+        Task.objects.create(
+            kreis_id=client.kreis_id,
+            client=client,
+            step=step,
+            assigned_to=client.responsible or actor,
+            created_by=actor,
+            title=f"Planschritt: {text}"[:200],
+            due_on=due_on,
+        )
     _new_plan_version(plan, actor, "Schritt hinzugefügt")
     audit.record(
         actor=actor,
@@ -747,6 +951,7 @@ def step_set_done(*, step: Step, done: bool, actor: User) -> Step:
     step = Step.objects.select_for_update().get(pk=step.pk)
     step.done_on = timezone.localdate() if done else None
     step.save(update_fields=["done_on", "updated_at"])
+    Task.objects.filter(step=step).update(done_at=timezone.now() if done else None)
     _new_plan_version(plan, actor, "Schritt erledigt" if done else "Schritt wieder offen")
     audit.record(
         actor=actor,
@@ -1040,6 +1245,18 @@ def transfer_decline(*, transfer: TransferRequest, actor: User) -> TransferReque
 # --- Data protection duties -----------------------------------------------------------------
 
 
+def _delete_scans_on_commit(client: Client) -> None:
+    """The scanned consent papers leave the storage once the change is committed."""
+    scans = [c.scan for c in client.consents.exclude(scan="")]
+
+    def delete() -> None:
+        for scan in scans:
+            scan.storage.delete(scan.name)
+
+    if scans:
+        transaction.on_commit(delete)
+
+
 def _strip_personal_data(client: Client) -> None:
     """Keep what statistics need (Kreis, year of birth, gender, dates, counts, plan fields and
     goal statuses); drop everything that identifies the person or tells their story."""
@@ -1048,17 +1265,23 @@ def _strip_personal_data(client: Client) -> None:
     client.birth_date = None
     client.phone = client.email = client.health_notes = ""
     client.residence_status = client.languages = ""
+    client.name_original = client.nationality = client.street = ""
+    client.school_qualification = client.vocational_qualification = client.occupation = ""
+    client.extension_reason = client.household_relation = ""
+    client.residence_valid_until = None
     client.household = None
     client.status = Client.Status.ANONYMISED
     client.anonymised_at = timezone.now()
     client.save()
     client.shared_with.clear()
     client.contacts.update(notes="")
-    client.consents.update(scope_text="")
+    _delete_scans_on_commit(client)
+    client.consents.update(scope_text="", witness="", scan="", scan_type="")
+    client.referrals.update(purpose=ANONYMISED)
     client.tasks.all().delete()
     client.handovers.update(note="")
     client.transfers.update(reason="")
-    Plan.objects.filter(client=client).update(**dict.fromkeys(Plan.TEXT_FIELDS, ""))
+    Plan.objects.filter(client=client).update(**dict.fromkeys(Plan.TEXT_FIELDS, ""), situations={})
     Goal.objects.filter(plan__client=client).update(description=ANONYMISED)
     Step.objects.filter(goal__plan__client=client).update(description=ANONYMISED)
     PlanVersion.objects.filter(plan__client=client).delete()
@@ -1112,6 +1335,7 @@ def client_erase(*, client: Client, reason: str, confirm_name: str, actor: User)
         )
     _raise(errors)
     pk, kreis_id = client.pk, client.kreis_id
+    _delete_scans_on_commit(client)
     client.delete()
     Household.objects.filter(kreis_id=kreis_id, members__isnull=True).delete()
     audit.record(

@@ -112,6 +112,12 @@ def kreis_overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    return render(request, "casework/statistics.html", {"stats": selectors.statistics(user=user)})
+
+
+@login_required
 def retention_due(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not rules.is_coordinator(user):
@@ -203,6 +209,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contacts": selectors.client_contacts(client=client)[:20],
             "household_members": selectors.household_members(user=user, client=client),
             "consents": selectors.client_consents(client=client),
+            "referrals": selectors.client_referrals(client=client)[:10],
             "purposes": selectors.consent_purposes_active(client=client),
             "plan": selectors.client_plan(client=client),
             "tasks": selectors.client_tasks(client=client),
@@ -210,6 +217,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "transfers": selectors.client_transfers(client=client)[:5],
             "access_log": selectors.client_access_log(client=client),
             "is_responsible": client.responsible_id == user.pk,
+            "may_read_health": rules.may_read_health_notes(user, client),
             "coordinator": rules.is_coordinator_of(user, client.kreis_id),
             "anonymise_on": selectors.anonymise_on(client),
             "languages": forms.LANGUAGE_CHOICES,
@@ -252,7 +260,7 @@ def client_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def health_notes(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     client = selectors.client_get(user=user, pk=pk, log_read=False)
-    notes = selectors.client_health_notes(user=user, client=client)  # 404 unless responsible
+    notes = selectors.client_health_notes(user=user, client=client)  # 404 unless allowed
     form = forms.HealthNotesForm(
         request.POST or None, initial={"notes": notes, "version": client.version}
     )
@@ -274,8 +282,9 @@ def health_notes(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         title=f"Gesundheitliche Hinweise: {client}",
         intro=(
-            "Besonders geschützte Daten (Art. 9 DSGVO): nur für die zuständige Person sichtbar; "
-            "jeder Aufruf wird protokolliert."
+            "Besonders geschützte Daten (Art. 9 DSGVO): nur für die zuständige Person und die "
+            "Koordination sichtbar; ändern kann nur die zuständige Person; jeder Aufruf wird "
+            "protokolliert."
         ),
         form=form,
         back=_client_url(client),
@@ -329,6 +338,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
             duration_minutes=d["duration_minutes"],
             topics=d["topics"],
             notes=d["notes"],
+            interpreter=d["interpreter"],
             actor=user,
         ),
         success="Der Kontakt ist erfasst.",
@@ -347,6 +357,7 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     client = selectors.client_get(user=user, pk=pk, log_read=False)
     form = forms.ConsentForm(
         request.POST or None,
+        request.FILES or None,
         initial={"given_on": timezone.localdate(), "purpose": request.GET.get("zweck", "")},
     )
     done = _submit(
@@ -361,7 +372,50 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request,
         title=f"Einwilligung eintragen: {client}",
-        intro="Tragen Sie nur Einwilligungen ein, die unterschrieben vorliegen.",
+        intro=(
+            "Schriftlich: bitte das unterschriebene Formular einscannen (PDF oder Bild). "
+            "Mündlich: nur mit Zeugin oder Zeuge."
+        ),
+        form=form,
+        multipart=True,
+        back=_client_url(client),
+    )
+
+
+@login_required
+def consent_scan(request: HttpRequest, pk: int) -> HttpResponse:
+    """The scanned signed consent form (each opening is logged on the record)."""
+    user = _user(request)
+    consent = selectors.consent_scan_read(user=user, pk=pk)
+    with consent.scan.open("rb") as handle:
+        data = handle.read()
+    response = HttpResponse(data, content_type=consent.scan_type)
+    response["Content-Disposition"] = f'inline; filename="einwilligung-{consent.pk}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    form = forms.ReferralForm(request.POST or None, initial={"shared_on": timezone.localdate()})
+    done = _submit(
+        request,
+        form,
+        lambda d: services.referral_record(client=client, actor=user, **d),
+        success="Die Weitergabe ist eingetragen.",
+        to=_client_url(client),
+    )
+    if done is not None:
+        return done
+    return _form_page(
+        request,
+        title=f"Weitergabe an Netzwerkpartner: {client}",
+        intro=(
+            "Weitergegeben werden darf nur an Netzwerkpartner, für die eine gültige "
+            "Einwilligung vorliegt."
+        ),
         form=form,
         back=_client_url(client),
     )
@@ -413,6 +467,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "agreed_on": plan.agreed_on,
             "review_due": plan.review_due,
         }
+    initial |= forms.PlanForm.situation_initial(plan)
     form = forms.PlanForm(request.POST or None, initial=initial)
     done = _submit(
         request,

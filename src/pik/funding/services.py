@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from pik.core import audit
 from pik.core.money import allocate, to_cents
+from pik.core.uploads import UploadError, check_attachment
 from pik.core.workflow import TransitionNotAllowed
 from pik.funding import calculation
 from pik.funding.models import (
@@ -33,7 +34,7 @@ from pik.funding.models import (
     Programme,
     RuleVersion,
 )
-from pik.funding.uploads import UploadError, check_attachment, read_person_rows
+from pik.funding.uploads import read_person_rows
 from pik.funding.workflow import APPLICATION, application_roles
 from pik.orgs.models import Gemeinde, Kreis, Provider, User
 from pik.orgs.selectors import managers_in_kreis

@@ -6,50 +6,9 @@ import csv
 import io
 from dataclasses import dataclass
 
-from django.core.files.uploadedfile import UploadedFile
 from openpyxl import load_workbook
-from PIL import Image, UnidentifiedImageError
 
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-PDF, PNG, JPEG = "application/pdf", "image/png", "image/jpeg"
-
-
-class UploadError(ValueError):
-    pass
-
-
-def sniff(data: bytes) -> str | None:
-    """The real type of a file from its first bytes (PDF, PNG or JPEG), else None."""
-    if data.startswith(b"%PDF-") and b"%%EOF" in data[-2048:]:
-        return PDF
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if data.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    return None
-
-
-def check_attachment(upload: UploadedFile) -> tuple[bytes, str]:
-    """The file's bytes and checked type; ``UploadError`` with a German message otherwise."""
-    if upload.size is not None and upload.size > MAX_ATTACHMENT_BYTES:
-        raise UploadError(
-            f"Die Datei „{upload.name}“ ist größer als {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
-        )
-    data = upload.read()
-    if len(data) > MAX_ATTACHMENT_BYTES:
-        raise UploadError(f"Die Datei „{upload.name}“ ist zu groß.")
-    kind = sniff(data)
-    if kind is None:
-        raise UploadError(
-            f"Die Datei „{upload.name}“ ist kein PDF und kein Bild (PNG/JPEG) – "
-            "geprüft wird der Inhalt, nicht die Endung."
-        )
-    if kind in (PNG, JPEG):
-        try:
-            Image.open(io.BytesIO(data)).verify()
-        except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-            raise UploadError(f"Das Bild „{upload.name}“ ist beschädigt.") from exc
-    return data, kind
+from pik.core.uploads import UploadError
 
 
 @dataclass(frozen=True)
