@@ -316,7 +316,8 @@ def test_daily_pages_use_a_fixed_small_number_of_queries(client, im, world, page
     assert counts[0] == counts[1], counts  # independent of the data size
     assert len(own[1]) <= 8, "\n".join(q[:150] for q in own[1])
     frame = [q[:120] for q in [c["sql"] for c in ctx.captured_queries] if q not in own[1]]
-    assert len(frame) == 6, "\n".join(frame)  # nothing else hides in the frame
+    # the frame: session, user, roles (the session is written at most once a minute)
+    assert len(frame) == 3, "\n".join(frame)  # nothing else hides in the frame
 
 
 # --- Retention and erasure reach the new data ----------------------------------------------

@@ -104,8 +104,42 @@ def test_signup_is_closed(client, db) -> None:
 
 
 def test_sessions_expire() -> None:
-    assert settings.SESSION_COOKIE_AGE <= 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert settings.SESSION_COOKIE_AGE <= 3600 and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_session_expiry_slides_but_is_written_at_most_once_a_minute(client, member) -> None:
+    from unittest import mock
+
+    from django.contrib.sessions.models import Session
+
+    client.force_login(member(Role.MINISTRY, mfa=False))
+    key = client.session.session_key
+
+    def expiry():  # type: ignore[no-untyped-def]
+        return Session.objects.get(session_key=key).expire_date
+
+    client.get("/start/")
+    first = expiry()
+    with mock.patch("pik.core.middleware.time.time", return_value=time.time() + 30):
+        client.get("/start/")
+    assert expiry() == first  # within the minute: no write
+    with mock.patch("pik.core.middleware.time.time", return_value=time.time() + 90):
+        client.get("/start/")
+    assert expiry() > first  # later: the idle timeout starts again
+
+
+def test_idle_session_ends(client, member) -> None:
+    import datetime as dt
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    client.force_login(member(Role.MINISTRY, mfa=False))
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - dt.timedelta(seconds=1)
+    )
+    response = client.get("/start/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
 def test_short_passwords_are_rejected() -> None:
