@@ -795,6 +795,19 @@ def _new_plan_version(plan: Plan, actor: User, change: str) -> None:
     )
 
 
+def _plan_changed(plan: Plan, actor: User, change: str, *, action: str, **details: Any) -> None:
+    """A new plan version and its audit event: the two halves of every plan change."""
+    _new_plan_version(plan, actor, change)
+    audit.record(
+        actor=actor,
+        action=action,
+        target=plan.client,
+        kreis_id=plan.client.kreis_id,
+        plan_version=plan.version,
+        **details,
+    )
+
+
 @transaction.atomic
 def plan_save(*, client: Client, data: PlanData, expected_version: int, actor: User) -> Plan:
     """Save the plan's fields. ``expected_version`` 0 for a plan that does not exist yet."""
@@ -841,14 +854,7 @@ def plan_save(*, client: Client, data: PlanData, expected_version: int, actor: U
     for key, value in values.items():
         setattr(plan, key, value)
     plan.save()
-    _new_plan_version(plan, actor, "Planfelder gespeichert")
-    audit.record(
-        actor=actor,
-        action="plan.save",
-        target=plan.client,
-        kreis_id=plan.client.kreis_id,
-        plan_version=plan.version,
-    )
+    _plan_changed(plan, actor, "Planfelder gespeichert", action="plan.save")
     return plan
 
 
@@ -870,14 +876,12 @@ def goal_add(
         errors["description"] = problem
     _raise(errors)
     goal = Goal.objects.create(plan=plan, field=field, description=text, target_date=target_date)
-    _new_plan_version(plan, actor, f"Ziel hinzugefügt ({goal.get_field_display()})")
-    audit.record(
-        actor=actor,
+    _plan_changed(
+        plan,
+        actor,
+        f"Ziel hinzugefügt ({goal.get_field_display()})",
         action="plan.goal_add",
-        target=plan.client,
-        kreis_id=plan.client.kreis_id,
         goal_id=goal.pk,
-        plan_version=plan.version,
     )
     return goal
 
@@ -890,15 +894,13 @@ def goal_set_status(*, goal: Goal, status: str, actor: User) -> Goal:
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
     goal.status = status
     goal.save(update_fields=["status", "updated_at"])
-    _new_plan_version(plan, actor, f"Ziel {goal.get_status_display()}")
-    audit.record(
-        actor=actor,
+    _plan_changed(
+        plan,
+        actor,
+        f"Ziel {goal.get_status_display()}",
         action="plan.goal_status",
-        target=plan.client,
-        kreis_id=plan.client.kreis_id,
         goal_id=goal.pk,
         status=status,
-        plan_version=plan.version,
     )
     return goal
 
@@ -933,15 +935,7 @@ def step_add(
             title=f"Planschritt: {text}"[:200],
             due_on=due_on,
         )
-    _new_plan_version(plan, actor, "Schritt hinzugefügt")
-    audit.record(
-        actor=actor,
-        action="plan.step_add",
-        target=plan.client,
-        kreis_id=plan.client.kreis_id,
-        step_id=step.pk,
-        plan_version=plan.version,
-    )
+    _plan_changed(plan, actor, "Schritt hinzugefügt", action="plan.step_add", step_id=step.pk)
     return step
 
 
@@ -952,14 +946,12 @@ def step_set_done(*, step: Step, done: bool, actor: User) -> Step:
     step.done_on = timezone.localdate() if done else None
     step.save(update_fields=["done_on", "updated_at"])
     Task.objects.filter(step=step).update(done_at=timezone.now() if done else None)
-    _new_plan_version(plan, actor, "Schritt erledigt" if done else "Schritt wieder offen")
-    audit.record(
-        actor=actor,
+    _plan_changed(
+        plan,
+        actor,
+        "Schritt erledigt" if done else "Schritt wieder offen",
         action="plan.step_done" if done else "plan.step_reopen",
-        target=plan.client,
-        kreis_id=plan.client.kreis_id,
         step_id=step.pk,
-        plan_version=plan.version,
     )
     return step
 
