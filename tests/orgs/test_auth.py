@@ -148,3 +148,21 @@ def test_short_passwords_are_rejected() -> None:
 
     with pytest.raises(ValidationError):
         validate_password("kurz1")
+
+
+def test_a_code_from_the_previous_step_is_accepted_once(client, member) -> None:
+    from unittest import mock
+
+    user = member(Role.KREIS_COORDINATOR, mfa=False)
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    TOTP.activate(user, secret)
+    now = time.time()
+    previous = format_hotp_value(hotp_value(secret, int(now) // 30 - 1))
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    with mock.patch("allauth.mfa.totp.internal.auth.time.time", return_value=now):
+        assert client.post("/accounts/2fa/authenticate/", {"code": previous}).status_code == 302
+    client.logout()
+    client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    with mock.patch("allauth.mfa.totp.internal.auth.time.time", return_value=now):
+        again = client.post("/accounts/2fa/authenticate/", {"code": previous})
+    assert again.status_code == 200 and "_auth_user_id" not in client.session  # used once

@@ -158,6 +158,9 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "pik Baden-Württemberg"
 MFA_RECOVERY_CODE_COUNT = 10
+# Accept the neighbouring 30-second step too (RFC 6238 §5.2: clock drift, a code typed as the
+# step changes); each code is still accepted only once.
+MFA_TOTP_TOLERANCE = 1
 
 # Sessions end after 30 minutes without activity and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("PIK_SESSION_SECONDS", "1800"))
