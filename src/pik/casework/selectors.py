@@ -293,19 +293,6 @@ def client_tasks(*, client: Client) -> QuerySet[Task]:
 # --- People in the Kreis --------------------------------------------------------------------
 
 
-def managers_in_kreis(*, kreis_id: int, exclude: User | None = None) -> QuerySet[User]:
-    """Active integration managers of a Kreis, whoever employs them (Kreis, Gemeinde, Träger)."""
-    qs = User.objects.filter(
-        is_active=True,
-        memberships__role=Role.INTEGRATION_MANAGER,
-        memberships__kreis_id=kreis_id,
-        memberships__is_active=True,
-    ).distinct()
-    if exclude is not None:
-        qs = qs.exclude(pk=exclude.pk)
-    return qs.order_by("last_name", "first_name")
-
-
 def manager_employers(*, kreis_id: int) -> dict[int, str]:
     rows = Membership.objects.filter(
         role=Role.INTEGRATION_MANAGER, kreis_id=kreis_id, is_active=True

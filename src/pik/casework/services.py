@@ -36,13 +36,14 @@ from pik.casework.models import (
     Task,
     TransferRequest,
 )
-from pik.casework.selectors import managers_in_kreis, plan_as_dict, retention_due_all
+from pik.casework.selectors import plan_as_dict, retention_due_all
 from pik.casework.workflow import HANDOVER, TRANSFER
 from pik.core import audit
 from pik.core.scoping import visible
 from pik.core.uploads import PDF, PNG, UploadError, check_attachment
 from pik.core.workflow import TransitionNotAllowed
 from pik.orgs.models import Gemeinde, Kreis, User
+from pik.orgs.selectors import is_manager_in_kreis
 
 LANGUAGES = ("de", "en", "ar", "uk", "fa", "tr")
 ANONYMISED = "anonymisiert"
@@ -304,7 +305,7 @@ def client_create(
     if responsible is not None:
         if responsible != actor and not coordinator:
             errors["responsible"] = "Nur die Koordination kann Akten anderen zuweisen."
-        elif not managers_in_kreis(kreis_id=kreis.pk).filter(pk=responsible.pk).exists():
+        elif not is_manager_in_kreis(user_id=responsible.pk, kreis_id=kreis.pk):
             errors["responsible"] = "Zuständig kann nur das Integrationsmanagement im Kreis sein."
     if consent_given_on is not None:
         _not_future(consent_given_on, "Das Datum der Einwilligung", errors, "consent_given_on")
@@ -442,9 +443,8 @@ def client_assign(*, client: Client, responsible: User | None, actor: User) -> C
     _ensure_workable(client)
     if not rules.is_coordinator_of(actor, client.kreis_id):
         raise ValidationError("Zuweisen kann nur die Koordination des Kreises.")
-    if (
-        responsible is not None
-        and not managers_in_kreis(kreis_id=client.kreis_id).filter(pk=responsible.pk).exists()
+    if responsible is not None and not is_manager_in_kreis(
+        user_id=responsible.pk, kreis_id=client.kreis_id
     ):
         raise ValidationError(
             {"responsible": "Zuständig kann nur das Integrationsmanagement im Kreis sein."}
@@ -480,7 +480,7 @@ def client_share(*, client: Client, user: User, shared: bool, actor: User) -> Cl
     if shared:
         if user.pk == client.responsible_id:
             raise ValidationError({"person": "Die Akte liegt bereits bei dieser Person."})
-        if not managers_in_kreis(kreis_id=client.kreis_id).filter(pk=user.pk).exists():
+        if not is_manager_in_kreis(user_id=user.pk, kreis_id=client.kreis_id):
             raise ValidationError(
                 {"person": "Geteilt werden kann nur mit dem Integrationsmanagement im Kreis."}
             )
@@ -982,7 +982,7 @@ def task_create(
         errors["title"] = problem
     if assigned_to != actor and not (
         rules.is_coordinator_of(actor, kreis_id)
-        or managers_in_kreis(kreis_id=kreis_id).filter(pk=assigned_to.pk).exists()
+        or is_manager_in_kreis(user_id=assigned_to.pk, kreis_id=kreis_id)
     ):
         errors["assigned_to"] = "Aufgaben gehen nur an das Integrationsmanagement im Kreis."
     if due_on < timezone.localdate() - dt.timedelta(days=365):
@@ -1034,7 +1034,7 @@ def handover_request(*, client: Client, to_user: User, note: str = "", actor: Us
     errors: dict[str, str] = {}
     if to_user.pk in (client.responsible_id, actor.pk):
         errors["to_user"] = "Die Akte ist bereits bei dieser Person."
-    elif not managers_in_kreis(kreis_id=client.kreis_id).filter(pk=to_user.pk).exists():
+    elif not is_manager_in_kreis(user_id=to_user.pk, kreis_id=client.kreis_id):
         errors["to_user"] = (
             "Übergeben werden kann nur an das Integrationsmanagement im selben Kreis."
         )
@@ -1175,9 +1175,8 @@ def transfer_accept(
         TRANSFER.apply(transfer, action="accept", user=actor)
     except TransitionNotAllowed as exc:
         raise ValidationError(str(exc)) from exc
-    if (
-        responsible is not None
-        and not managers_in_kreis(kreis_id=transfer.to_kreis_id).filter(pk=responsible.pk).exists()
+    if responsible is not None and not is_manager_in_kreis(
+        user_id=responsible.pk, kreis_id=transfer.to_kreis_id
     ):
         raise ValidationError(
             {"responsible": "Zuständig kann nur das Integrationsmanagement im neuen Kreis sein."}

@@ -23,6 +23,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from pik.casework import forms, rules, selectors, services
 from pik.casework.documents import consent_form_pdf, export_pdf, plan_pdf
+from pik.orgs import selectors as org_selectors
 from pik.orgs.selectors import kreis_gemeinden, kreis_list
 
 PAGE_SIZE = 50
@@ -92,7 +93,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
             "responsible": responsible,
             "statuses": selectors.CLIENT_STATUSES,
             "coordinator": rules.is_coordinator(user),
-            "managers": selectors.managers_in_kreis(kreis_id=rules.casework_kreis_id(user) or 0)
+            "managers": org_selectors.managers_in_kreis(kreis_id=rules.casework_kreis_id(user) or 0)
             if rules.is_coordinator(user)
             else [],
         },
@@ -144,7 +145,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
         raise Http404
     kreis = kreis_list(user=user).get(pk=kreis_id)
     coordinator = rules.is_coordinator_of(user, kreis_id)
-    managers = selectors.managers_in_kreis(kreis_id=kreis.pk) if coordinator else None
+    managers = org_selectors.managers_in_kreis(kreis_id=kreis.pk) if coordinator else None
     form = forms.ClientCreateForm(
         request.POST or None,
         gemeinden=kreis_gemeinden(kreis=kreis),
@@ -649,8 +650,8 @@ def task_done(request: HttpRequest, pk: int) -> HttpResponse:
 def handover_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     client = selectors.client_get(user=user, pk=pk, log_read=False)
-    people = selectors.managers_in_kreis(kreis_id=client.kreis_id).exclude(
-        pk__in=[p for p in (client.responsible_id, user.pk) if p]
+    people = org_selectors.managers_in_kreis(
+        kreis_id=client.kreis_id, exclude_ids=(client.responsible_id, user.pk)
     )
     form = forms.PersonChoiceForm(request.POST or None, people=people, label="übergeben an")
     done = _submit(
@@ -724,7 +725,7 @@ def client_assign(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     form = forms.PersonChoiceForm(
         request.POST or None,
-        people=selectors.managers_in_kreis(kreis_id=client.kreis_id),
+        people=org_selectors.managers_in_kreis(kreis_id=client.kreis_id),
         label="zuständig",
         required=False,
         note=False,
@@ -764,8 +765,8 @@ def client_share(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect("casework:client_share", pk=client.pk)
-    people = selectors.managers_in_kreis(kreis_id=client.kreis_id).exclude(
-        pk__in=[p for p in (client.responsible_id, user.pk) if p]
+    people = org_selectors.managers_in_kreis(
+        kreis_id=client.kreis_id, exclude_ids=(client.responsible_id, user.pk)
     )
     form = forms.PersonChoiceForm(
         request.POST or None, people=people, label="teilen mit", note=False
@@ -819,7 +820,7 @@ def transfer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     transfer = selectors.transfer_get(user=user, pk=pk)
     form = forms.PersonChoiceForm(
         request.POST or None,
-        people=selectors.managers_in_kreis(kreis_id=transfer.to_kreis_id),
+        people=org_selectors.managers_in_kreis(kreis_id=transfer.to_kreis_id),
         label="zuständig im neuen Kreis",
         required=False,
         note=False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,18 +97,24 @@ def start_page(*, user: User) -> StartPage:
     return page
 
 
-def managers_in_kreis(*, kreis_id: int) -> list[User]:
-    """The integration managers the system knows in the Kreis (active memberships)."""
-    return list(
+def managers_in_kreis(*, kreis_id: int, exclude_ids: Iterable[int | None] = ()) -> QuerySet[User]:
+    """The active integration managers of a Kreis, whoever employs them (Kreis, Gemeinde,
+    Träger): the people the digital-tool condition and every handover are about."""
+    return (
         User.objects.filter(
             memberships__role=Role.INTEGRATION_MANAGER,
             memberships__kreis_id=kreis_id,
             memberships__is_active=True,
             is_active=True,
         )
+        .exclude(pk__in=[pk for pk in exclude_ids if pk])
         .distinct()
         .order_by("last_name", "first_name")
     )
+
+
+def is_manager_in_kreis(*, user_id: int, kreis_id: int) -> bool:
+    return managers_in_kreis(kreis_id=kreis_id).filter(pk=user_id).exists()
 
 
 def providers_in_kreis(*, kreis_id: int) -> QuerySet[Provider]:
