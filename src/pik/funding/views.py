@@ -365,7 +365,7 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
             upload = import_form.cleaned_data["file"]
             result = services.contingents_import(
                 programme=programme,
-                data=upload.read(),
+                data=upload,  # size-checked and streamed, never read whole (pik.core.tables)
                 filename=upload.name,
                 actor=_user(request),
             )

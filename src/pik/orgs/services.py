@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,8 +12,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from pik.core import audit
+from pik.core import audit, tables
 from pik.core.roles import STATEWIDE_ROLES, Role
+from pik.core.uploads import UploadError
 from pik.orgs.models import (
     Gemeinde,
     Kreis,
@@ -50,26 +50,35 @@ class LoadResult:
     gemeinden_updated: int
 
 
-def _read_csv(text: str, columns: list[str], label: str) -> list[tuple[int, dict[str, str]]]:
-    reader = csv.DictReader(io.StringIO(text))
-    if reader.fieldnames is None or [c.strip() for c in reader.fieldnames] != columns:
-        raise ReferenceDataError(
-            [
-                f"{label}: Kopfzeile muss lauten „{','.join(columns)}“, "
-                f"gefunden „{','.join(reader.fieldnames or [])}“."
-            ]
-        )
-    rows = []
-    for row in reader:
-        if None in row or any(v is None for v in row.values()):
+def _read_csv(
+    source: tables.Source, columns: list[str], label: str
+) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a reference CSV by the kernel's bounded reader (size and rows capped, streamed)."""
+    try:
+        name = str(getattr(source, "name", label))  # an open file names itself
+        rows = tables.read_rows(source, name=name, delimiter=",", allow_xlsx=False)
+        first = next(rows, None)
+        header = [c.strip() for c in first[1]] if first else []
+        if header != columns:
             raise ReferenceDataError(
-                [f"{label}, Zeile {reader.line_num}: falsche Anzahl von Spalten."]
+                [
+                    f"{label}: Kopfzeile muss lauten „{','.join(columns)}“, "
+                    f"gefunden „{','.join(header)}“."
+                ]
             )
-        rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
-    return rows
+        result = []
+        for line, cells in rows:
+            if not cells:
+                continue  # a blank line, as csv.DictReader skipped it
+            if len(cells) != len(columns):
+                raise ReferenceDataError([f"{label}, Zeile {line}: falsche Anzahl von Spalten."])
+            result.append((line, {k: v.strip() for k, v in zip(columns, cells, strict=True)}))
+    except UploadError as exc:
+        raise ReferenceDataError([f"{label}: {exc}"]) from exc
+    return result
 
 
-def _parse_kreise(text: str) -> tuple[list[dict[str, str]], list[str]]:
+def _parse_kreise(text: tables.Source) -> tuple[list[dict[str, str]], list[str]]:
     errors: list[str] = []
     result: list[dict[str, str]] = []
     seen: set[str] = set()
@@ -95,7 +104,9 @@ def _parse_kreise(text: str) -> tuple[list[dict[str, str]], list[str]]:
     return result, errors
 
 
-def _parse_gemeinden(text: str, kreis_ags: set[str]) -> tuple[list[dict[str, Any]], list[str]]:
+def _parse_gemeinden(
+    text: tables.Source, kreis_ags: set[str]
+) -> tuple[list[dict[str, Any]], list[str]]:
     errors: list[str] = []
     result: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -125,25 +136,34 @@ def _parse_gemeinden(text: str, kreis_ags: set[str]) -> tuple[list[dict[str, Any
     return result, errors
 
 
+def _or_shipped(source: tables.Source | None, filename: str, files: ExitStack) -> tables.Source:
+    """The given CSV, else the one shipped in orgs/data (opened, closed with ``files``)."""
+    if source is not None:
+        return source
+    return files.enter_context((DATA_DIR / filename).open("rb"))
+
+
 @transaction.atomic
 def reference_data_load(
-    *, kreise_csv: str | None = None, gemeinden_csv: str | None = None, actor: User | None = None
+    *,
+    kreise_csv: tables.Source | None = None,
+    gemeinden_csv: tables.Source | None = None,
+    actor: User | None = None,
 ) -> LoadResult:
     """Load or update Land, Regierungsbezirke, Kreise and Gemeinden (idempotent by AGS).
 
-    All rows are checked first; with any error nothing is saved.
+    All rows are checked first; with any error nothing is saved. A CSV may be given as text or
+    as an open binary file (read by ``pik.core.tables``: size-checked first, then streamed);
+    without one, the data shipped in ``orgs/data`` are loaded.
     """
-    kreise_text = (
-        kreise_csv if kreise_csv is not None else (DATA_DIR / "bw_kreise.csv").read_text("utf-8")
-    )
-    gemeinden_text = (
-        gemeinden_csv
-        if gemeinden_csv is not None
-        else (DATA_DIR / "bw_gemeinden.csv").read_text("utf-8")
-    )
-    kreis_rows, errors = _parse_kreise(kreise_text)
-    known_kreise = {r["ags"] for r in kreis_rows} | set(Kreis.objects.values_list("ags", flat=True))
-    gemeinde_rows, gemeinde_errors = _parse_gemeinden(gemeinden_text, known_kreise)
+    with ExitStack() as files:
+        kreis_rows, errors = _parse_kreise(_or_shipped(kreise_csv, "bw_kreise.csv", files))
+        known_kreise = {r["ags"] for r in kreis_rows} | set(
+            Kreis.objects.values_list("ags", flat=True)
+        )
+        gemeinde_rows, gemeinde_errors = _parse_gemeinden(
+            _or_shipped(gemeinden_csv, "bw_gemeinden.csv", files), known_kreise
+        )
     errors += gemeinde_errors
     if errors:
         raise ReferenceDataError(errors)

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "pik.core.request_guard.RequestGuardMiddleware",  # body size and UTF-8, before any reader
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -207,6 +208,15 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# --- Request and upload bounds (pik.core.request_guard, docs/decisions/0011) -----------------
+# A larger body is refused by its Content-Length with a German 413 page, before it is read.
+# Keep the reverse proxy's limit (nginx client_max_body_size) at or above this value.
+PIK_MAX_REQUEST_BYTES = 25 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # form fields without files
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger files are spooled to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 # --- Casework data protection ----------------------------------------------------------------
 # Client records are anonymised this many days after counselling ended (docs/decisions/0009).

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -20,24 +21,23 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        texts: dict[str, str | None] = {}
-        for key in ("kreise", "gemeinden"):
-            path: Path | None = options[key]
-            if path is None:
-                texts[key] = None
-                continue
+        # Open files, not their text: the kernel's reader checks the size before reading.
+        with ExitStack() as stack:
+            files: dict[str, BinaryIO | None] = {}
+            for key in ("kreise", "gemeinden"):
+                path: Path | None = options[key]
+                try:
+                    files[key] = None if path is None else stack.enter_context(path.open("rb"))
+                except OSError as exc:
+                    raise CommandError(
+                        f"Datei {path} kann nicht gelesen werden (UTF-8 erwartet): {exc}"
+                    ) from exc
             try:
-                texts[key] = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise CommandError(
-                    f"Datei {path} kann nicht gelesen werden (UTF-8 erwartet): {exc}"
-                ) from exc
-        try:
-            result = reference_data_load(
-                kreise_csv=texts["kreise"], gemeinden_csv=texts["gemeinden"]
-            )
-        except ReferenceDataError as exc:
-            raise CommandError(str(exc)) from exc
+                result = reference_data_load(
+                    kreise_csv=files["kreise"], gemeinden_csv=files["gemeinden"]
+                )
+            except ReferenceDataError as exc:
+                raise CommandError(str(exc)) from exc
         self.stdout.write(
             self.style.SUCCESS(
                 f"Referenzdaten geladen: Kreise {result.kreise_created} neu, "
