@@ -17,4 +17,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_budgets": permissions.can_see_budgets(user),
         # evaluated only where a template uses it (the start page)
         "funding_inbox": SimpleLazyObject(lambda: list(selectors.inbox(user=user)[:20])),
+        "funding_notices_missing": SimpleLazyObject(lambda: selectors.notices_missing(user=user)),
     }

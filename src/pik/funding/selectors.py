@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils import timezone
 
 from pik.core.money import allocate, to_cents
 from pik.core.roles import Role
@@ -282,6 +284,38 @@ def notice_get(*, user: User, pk: int) -> Notice:
     if not notice.pdf:
         raise Http404
     return notice
+
+
+def notice_has_pdf(*, notice_id: int) -> bool:
+    """System read for the background job: is this notice rendered already?"""
+    return Notice.objects.filter(pk=notice_id).exclude(pdf="").exists()
+
+
+@dataclass(frozen=True)
+class MissingNotices:
+    """Notices whose PDF is overdue, for the RPS start page (the check queues them again)."""
+
+    count: int
+    notices: list[Notice]
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+
+def notices_missing(*, user: User, limit: int = 20) -> MissingNotices:
+    """Decided applications whose notice has no PDF NOTICE_CHECK_MINUTES after the decision.
+
+    Shown to the RPS so that a notice lost to a dead worker is seen, not only logged.
+    """
+    if not permissions.is_rps(user):
+        return MissingNotices(0, [])
+    cutoff = timezone.now() - dt.timedelta(minutes=settings.NOTICE_CHECK_MINUTES)
+    qs = visible(Notice.objects.filter(pdf="", created_at__lte=cutoff), user)
+    notices = list(
+        qs.select_related("application", "application__applicant").order_by("created_at")[:limit]
+    )
+    count = len(notices) if len(notices) < limit else qs.count()
+    return MissingNotices(count, notices)
 
 
 def notice_context(*, notice_id: int) -> dict[str, Any]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -18,6 +20,7 @@ from django.utils import timezone
 
 from pik.core import audit
 from pik.core.money import allocate, to_cents
+from pik.core.tasks import enqueue_in_transaction, tasks_pending
 from pik.core.uploads import UploadError, check_attachment
 from pik.core.workflow import TransitionNotAllowed
 from pik.funding import calculation
@@ -40,6 +43,9 @@ from pik.orgs.models import Gemeinde, Kreis, Provider, User
 from pik.orgs.selectors import managers_in_kreis
 
 S = Application.Status
+log = logging.getLogger(__name__)
+#: By path, not imported: the tasks module imports these services.
+NOTICE_RENDER = "pik.funding.tasks.notice_render"
 
 
 ANSWER_DAYS = 28
@@ -832,16 +838,22 @@ def application_transition(
             kind=Notice.Kind.APPROVAL if action == "approve" else Notice.Kind.REJECTION,
             issued_by=actor,
         )
-        from pik.funding.tasks import notice_render  # noqa: PLC0415 - tasks import services
-
-        transaction.on_commit(lambda: notice_render.enqueue(notice_id=notice.pk))
+        # Queued in this transaction: the notice is rendered exactly if the decision commits.
+        enqueue_in_transaction(NOTICE_RENDER, notice_id=notice.pk)
     return application
 
 
 @transaction.atomic
 def notice_store_pdf(*, notice_id: int, pdf: bytes) -> Notice:
-    """Store the rendered notice and mark the application as notified (system step)."""
+    """Store the rendered notice and mark the application as notified (system step).
+
+    Idempotent under the notice's row lock: a second render of the same notice (a worker that
+    died after storing, a task queued again by the check) stores nothing and issues nothing.
+    """
     notice = Notice.objects.select_for_update().select_related("application").get(pk=notice_id)
+    if notice.pdf:
+        log.info("Bescheid %s hat schon ein PDF; nicht erneut gespeichert.", notice_id)
+        return notice
     notice.pdf.save(
         f"{notice.application.file_number or notice.pk}.pdf", ContentFile(pdf), save=False
     )
@@ -862,3 +874,23 @@ def notice_store_pdf(*, notice_id: int, pdf: bytes) -> Notice:
         size=len(pdf),
     )
     return notice
+
+
+@transaction.atomic
+def notice_requeue_missing(*, older_than: dt.timedelta | None = None) -> list[int]:
+    """Queue the rendering again for notices still without PDF (system step, periodic check).
+
+    Catches what the reaper cannot: a render task that failed, or one lost on a backend outside
+    the database. Notices younger than ``older_than`` (NOTICE_CHECK_MINUTES) are on their way,
+    and those with a queued or running task are skipped, so nothing is rendered twice at once.
+    """
+    if older_than is None:
+        older_than = dt.timedelta(minutes=settings.NOTICE_CHECK_MINUTES)
+    missing = Notice.objects.filter(pdf="", created_at__lte=timezone.now() - older_than)
+    pending = tasks_pending(NOTICE_RENDER, key="notice_id")
+    todo = [pk for pk in missing.order_by("pk").values_list("pk", flat=True) if pk not in pending]
+    for pk in todo:
+        enqueue_in_transaction(NOTICE_RENDER, notice_id=pk)
+    if todo:
+        log.warning("Bescheide ohne PDF neu eingereiht: %s", ", ".join(map(str, todo)))
+    return todo

@@ -7,6 +7,7 @@ import logging
 from django_tasks import task
 
 from pik.core.pdf import render_pdf
+from pik.core.tasks import tasks_reap
 from pik.funding import selectors, services
 
 log = logging.getLogger(__name__)
@@ -14,9 +15,25 @@ log = logging.getLogger(__name__)
 
 @task()
 def notice_render(*, notice_id: int) -> int:
-    """Render a decision notice to PDF after the decision has committed, and store it."""
+    """Render a decision notice to PDF after the decision has committed, and store it.
+
+    May run more than once for a notice (a reaped task, a check that queued it again): a notice
+    that has its PDF is not rendered again, and the store, under the notice's row lock, keeps
+    the first PDF if two runs overlap.
+    """
+    if selectors.notice_has_pdf(notice_id=notice_id):
+        log.info("Bescheid %s ist schon erstellt.", notice_id)
+        return 0
     context = selectors.notice_context(notice_id=notice_id)
     pdf = render_pdf("funding/pdf/notice.html", context)
     services.notice_store_pdf(notice_id=notice_id, pdf=pdf)
     log.info("Bescheid %s erstellt (%s Bytes).", notice_id, len(pdf))
     return len(pdf)
+
+
+@task()
+def notices_check_task() -> dict[str, int]:
+    """The periodic check on the worker: reap lost tasks, queue notices still without PDF."""
+    reaped = tasks_reap()
+    requeued = services.notice_requeue_missing()
+    return {"reaped": len(reaped.requeued), "requeued": len(requeued)}

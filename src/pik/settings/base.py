@@ -2,7 +2,8 @@
 
 Variables: PIK_SECRET_KEY, PIK_DEBUG, PIK_ALLOWED_HOSTS, DATABASE_URL (SQLite file by default),
 REDIS_URL (shared cache for rate limits when several processes run), PIK_EMAIL_BACKEND,
-PIK_DEFAULT_FROM_EMAIL, PIK_TASKS_BACKEND.
+PIK_DEFAULT_FROM_EMAIL, PIK_TASKS_BACKEND, PIK_TASK_STALE_SECONDS, PIK_TASK_MAX_ATTEMPTS,
+PIK_NOTICE_CHECK_MINUTES.
 """
 
 from __future__ import annotations
@@ -208,6 +209,12 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# A task RUNNING this long whose worker is gone runs again (pik tasks_reap, pik notices_check);
+# after TASK_MAX_ATTEMPTS lost workers it is marked failed instead (docs/decisions/0012).
+TASK_STALE_SECONDS = int(os.environ.get("PIK_TASK_STALE_SECONDS", "300"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("PIK_TASK_MAX_ATTEMPTS", "3"))
+# A notice still without PDF this many minutes after the decision is queued again.
+NOTICE_CHECK_MINUTES = int(os.environ.get("PIK_NOTICE_CHECK_MINUTES", "10"))
 
 # --- Request and upload bounds (pik.core.request_guard, docs/decisions/0011) -----------------
 # A larger body is refused by its Content-Length with a German 413 page, before it is read.
