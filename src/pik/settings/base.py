@@ -112,7 +112,7 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (login rate limits and TOTP code reuse need one cache shared by all processes) --
+# --- Cache (login rate limits need one cache shared by all processes) ----------------------
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -159,8 +159,14 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "pik Baden-Württemberg"
 MFA_RECOVERY_CODE_COUNT = 10
 # Accept the neighbouring 30-second step too (RFC 6238 §5.2: clock drift, a code typed as the
-# step changes); each code is still accepted only once.
+# step changes); each code is still accepted only once: the last accepted step is kept in the
+# database and older steps are refused (pik.orgs.mfa).
 MFA_TOTP_TOLERANCE = 1
+MFA_FORMS = {
+    "authenticate": "pik.orgs.mfa.AuthenticateForm",
+    "reauthenticate": "pik.orgs.mfa.ReauthenticateForm",
+    "activate_totp": "pik.orgs.mfa.ActivateTOTPForm",
+}
 
 # Sessions end after 30 minutes without activity and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("PIK_SESSION_SECONDS", "1800"))
