@@ -1,4 +1,4 @@
-"""Second-factor login on top of allauth.mfa: each TOTP code is accepted once.
+"""Second-factor login on top of allauth.mfa: each TOTP code once, and set-up counts as a login.
 
 allauth (65.21) remembers used codes for one 30-second period in the cache, while a code stays
 valid for up to three periods (MFA_TOTP_TOLERANCE = 1) and the cache may be per process. Here the
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.internal.flows.login import record_authentication
 from allauth.core import context
 from allauth.core.internal.cryptokit import compare_user_code
 from allauth.mfa.adapter import get_adapter
@@ -102,9 +103,18 @@ def totp_activated(
     authenticator: Authenticator,
     **kwargs: Any,
 ) -> None:
-    """allauth's ``authenticator_added``: the set-up code is used up like a login code."""
+    """allauth's ``authenticator_added``: the set-up code was this session's second factor.
+
+    A user whose role needs two-factor login but who has no authenticator yet may, after the
+    password, only set one up (RequireMfaMiddleware); typing a valid code of the new
+    authenticator proves the second factor for this session, as the login's code step would.
+    """
     if request is None or authenticator.type != Authenticator.Type.TOTP:
         return
     step = request.session.pop(ACTIVATION_STEP_KEY, None)
     if step is not None:
         services.totp_step_claim(authenticator=authenticator, step=step)
+    if request.user.is_authenticated and request.user.pk == user.pk:
+        record_authentication(
+            request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True
+        )
