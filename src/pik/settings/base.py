@@ -2,7 +2,8 @@
 
 Variables: PIK_SECRET_KEY, PIK_DEBUG, PIK_ALLOWED_HOSTS, DATABASE_URL (SQLite file by default),
 REDIS_URL (shared cache for rate limits when several processes run), PIK_EMAIL_BACKEND,
-PIK_DEFAULT_FROM_EMAIL, PIK_TASKS_BACKEND.
+PIK_DEFAULT_FROM_EMAIL, PIK_TASKS_BACKEND, PIK_TRUSTED_PROXY_COUNT / PIK_TRUSTED_CLIENT_IP_HEADER
+(client address behind the reverse proxy).
 """
 
 from __future__ import annotations
@@ -122,6 +123,15 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# (production refuses a process-local cache: `pik check --deploy` fails, pik.orgs.checks)
+
+# --- Client address for login rate limits behind the reverse proxy ---------------------------
+# Without this every user has the proxy's address, and ten failed logins a minute lock out all.
+# PIK_TRUSTED_PROXY_COUNT: proxies of our own in front of pik (allauth takes the address that the
+# outermost one appended to X-Forwarded-For); or PIK_TRUSTED_CLIENT_IP_HEADER (e.g. X-Real-IP),
+# set by the proxy itself. Neither is trusted unless configured (docs/operations.md).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("PIK_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("PIK_TRUSTED_CLIENT_IP_HEADER") or None
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "orgs.User"
