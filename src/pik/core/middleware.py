@@ -49,8 +49,8 @@ class RequireMfaMiddleware:
         if (
             not user.is_authenticated
             or request.path.startswith(EXEMPT_PREFIXES)
+            or used_second_factor(request)  # a session read: spares the role query
             or not getattr(user, "requires_mfa", False)
-            or used_second_factor(request)
         ):
             return self.get_response(request)
         if not Authenticator.objects.filter(user=user).exists():
