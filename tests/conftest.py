@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.http import HttpRequest
+from django.test import Client
 
 from pik.core.roles import STATEWIDE_ROLES, Role
 from pik.orgs import services
@@ -62,6 +65,36 @@ def with_totp(user: User) -> User:
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, generate_totp_secret())
     return user
+
+
+class SignedInClient(Client):
+    """``force_login`` as after the real login: password, then the second factor if the user has one.
+
+    allauth records each step of a login in the session, and RequireMfaMiddleware lets a user
+    whose role needs two-factor login work only in a session with the "mfa" step. Plain
+    ``force_login`` skips both; tests that want a password-only session use ``client.login``.
+    """
+
+    def force_login(self, user: Any, backend: str | None = None) -> None:
+        super().force_login(user, backend)
+        authenticator = (
+            Authenticator.objects.filter(user=user)
+            .exclude(type=Authenticator.Type.RECOVERY_CODES)
+            .first()
+        )
+        if authenticator is None:
+            return
+        request = HttpRequest()
+        request.session = self.session
+        record_authentication(request, user, "password", email=user.email)
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+        request.session.save()
+
+
+@pytest.fixture
+def client() -> Client:
+    """pytest-django's ``client``, signing users in with their second factor (SignedInClient)."""
+    return SignedInClient()
 
 
 MemberFactory = Callable[..., User]

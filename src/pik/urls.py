@@ -1,6 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from pik.orgs.views import admin_login
+
+# Django's admin login checks the password alone: send it to allauth's login (ADR 0013).
+admin.site.login = admin_login  # type: ignore[method-assign]
+
 urlpatterns = [
     path("", include("pik.core.urls")),
     path("", include("pik.portal.urls")),

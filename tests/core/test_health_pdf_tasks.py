@@ -61,6 +61,7 @@ def test_production_profile_passes_deploy_check() -> None:
         "DJANGO_SETTINGS_MODULE": "pik.settings.production",
         "PIK_SECRET_KEY": "x7#Gq!" * 10,
         "PIK_ALLOWED_HOSTS": "pik.example.org",
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # a shared cache (pik.orgs.E001)
     }
     run = subprocess.run(
         [sys.executable, "-m", "pik", "check", "--deploy", "--fail-level", "WARNING"],

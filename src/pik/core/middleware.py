@@ -5,40 +5,76 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-SESSION_FLAG = "pik_mfa_checked"
-SESSION_FLAG = "pik_mfa_checked"
-EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/i18n/")
+# Pages without personal data that any session may open.
+EXEMPT_PREFIXES = ("/static/", "/healthz", "/readyz", "/i18n/")
+
+
+def used_second_factor(request: HttpRequest) -> bool:
+    """Whether this session's own login used the second factor.
+
+    allauth records every authentication step of the session (password, mfa) together with the
+    user it belongs to; Django's admin login, ``client.login`` and any other password-only way in
+    leave no "mfa" record.
+    """
+    records = get_authentication_records(request, request.user)
+    return any(record.get("method") == "mfa" for record in records)
 
 
 class RequireMfaMiddleware:
+    """Roles with personal data work only in sessions whose login used the second factor.
+
+    Checked on every request, never remembered as a session flag: a session that was once
+    let through must not carry a later password-only login of the same user. A user without an
+    authenticator may only set one up (setting it up proves the second factor, see
+    pik.orgs.mfa); a user with one whose session lacks the second factor is logged out and sent
+    to the login, which asks for password and code and counts failures.
+    """
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         if (
-            user.is_authenticated
-            and not request.path.startswith(EXEMPT_PREFIXES)
-            and not request.session.get(SESSION_FLAG)
-            and getattr(user, "requires_mfa", False)
+            not user.is_authenticated
+            or request.path.startswith(EXEMPT_PREFIXES)
+            or used_second_factor(request)  # a session read: spares the role query
+            or not getattr(user, "requires_mfa", False)
         ):
-            if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
-                request.session[SESSION_FLAG] = True  # checked once per session
+            return self.get_response(request)
+        if not Authenticator.objects.filter(user=user).exists():
+            if request.path in (reverse("mfa_activate_totp"), reverse("account_logout")):
                 return self.get_response(request)
             messages.warning(
                 request,
-                "Ihre Rolle hat Zugriff auf personenbezogene Daten. Bitte richten Sie zuerst "
-                "die Zwei-Faktor-Anmeldung (TOTP) ein.",
+                _(
+                    "Ihre Rolle hat Zugriff auf personenbezogene Daten. Bitte richten Sie zuerst "
+                    "die Zwei-Faktor-Anmeldung (TOTP) ein."
+                ),
             )
             return redirect(reverse("mfa_activate_totp"))
-        return self.get_response(request)
+        logout(request)
+        messages.warning(
+            request,
+            _(
+                "Ihre Rolle hat Zugriff auf personenbezogene Daten. Bitte melden Sie sich mit "
+                "Passwort und Zwei-Faktor-Code an."
+            ),
+        )
+        if request.path in (reverse("account_login"), reverse("account_logout")):
+            return redirect(reverse("account_login"))
+        return redirect_to_login(request.get_full_path())
 
 
 class SessionRefreshMiddleware:

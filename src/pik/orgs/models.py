@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
@@ -267,3 +268,24 @@ class Membership(TimeStamped):
         if self.gemeinde_id:
             return f"Gemeinde: {self.gemeinde}"
         return f"Kreis: {self.kreis}" if self.kreis_id else ""
+
+
+class TotpStep(models.Model):
+    """The last TOTP time step accepted from one authenticator (RFC 6238, section 5.2).
+
+    A code stays valid for up to three 30-second steps (MFA_TOTP_TOLERANCE = 1); remembering the
+    accepted step in the database, not in a per-process cache, refuses a code, and every older
+    one, for all processes and for as long as it would otherwise stay valid.
+    """
+
+    authenticator = models.OneToOneField(
+        Authenticator, on_delete=models.CASCADE, primary_key=True, related_name="pik_totp_step"
+    )
+    last_step = models.BigIntegerField(_("Zuletzt angenommener Zeitschritt"))
+
+    class Meta:
+        verbose_name = _("TOTP-Zeitschritt")
+        verbose_name_plural = _("TOTP-Zeitschritte")
+
+    def __str__(self) -> str:
+        return f"{self.authenticator_id}: {self.last_step}"

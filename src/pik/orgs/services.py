@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -23,6 +24,7 @@ from pik.orgs.models import (
     OrgUnit,
     Provider,
     Regierungsbezirk,
+    TotpStep,
     User,
 )
 
@@ -309,3 +311,22 @@ def provider_create(*, name: str, association: str, kreis: Kreis, actor: User | 
     provider = Provider.objects.create(name=name, association=association, kreis=kreis)
     audit.record(actor=actor, action="provider.create", target=provider, kreis_id=kreis.pk)
     return provider
+
+
+@transaction.atomic
+def totp_step_claim(*, authenticator: Authenticator, step: int) -> bool:
+    """Accept a TOTP time step of ``authenticator`` once: only if it is after the last accepted.
+
+    RFC 6238, section 5.2: a verifier must not accept the same code a second time. One
+    conditional UPDATE decides, so two processes given the same code cannot both accept it: on
+    PostgreSQL the second waits for the first's row lock and then finds the step taken, on SQLite
+    the write transactions run one after the other. No audit event: this is a step of the login,
+    which allauth records; the user is the actor and not yet signed in.
+    """
+    TotpStep.objects.bulk_create(
+        [TotpStep(authenticator=authenticator, last_step=-1)], ignore_conflicts=True
+    )
+    taken = TotpStep.objects.filter(authenticator=authenticator, last_step__lt=step).update(
+        last_step=step
+    )
+    return taken == 1

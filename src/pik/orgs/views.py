@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from pik.orgs import selectors
 
@@ -33,3 +41,23 @@ def kreis_detail(request: HttpRequest, ags: str) -> HttpResponse:
             "gemeinden": selectors.kreis_gemeinden(kreis=kreis),
         },
     )
+
+
+def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    """Replaces Django's admin login, which checks the password alone, without rate limits.
+
+    Every login goes through allauth (password, second factor, failed-login limits); the admin
+    sends its visitors there and gets them back through ``next``. The admin form never sees a
+    password, so a POST here checks none.
+    """
+    admin_index = reverse("admin:index")
+    next_url = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = admin_index
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url, login_url=settings.LOGIN_URL)
+    if not (request.user.is_active and request.user.is_staff):
+        raise PermissionDenied  # a redirect back to the admin would loop
+    return redirect(next_url)

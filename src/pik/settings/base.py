@@ -3,7 +3,8 @@
 Variables: PIK_SECRET_KEY, PIK_DEBUG, PIK_ALLOWED_HOSTS, DATABASE_URL (SQLite file by default),
 REDIS_URL (shared cache for rate limits when several processes run), PIK_EMAIL_BACKEND,
 PIK_DEFAULT_FROM_EMAIL, PIK_TASKS_BACKEND, PIK_TASK_STALE_SECONDS, PIK_TASK_MAX_ATTEMPTS,
-PIK_NOTICE_CHECK_MINUTES.
+PIK_NOTICE_CHECK_MINUTES, PIK_TRUSTED_PROXY_COUNT / PIK_TRUSTED_CLIENT_IP_HEADER (client address
+behind the reverse proxy).
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (login rate limits and TOTP code reuse need one cache shared by all processes) --
+# --- Cache (login rate limits need one cache shared by all processes) ----------------------
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -124,6 +125,15 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# (production refuses a process-local cache: `pik check --deploy` fails, pik.orgs.checks)
+
+# --- Client address for login rate limits behind the reverse proxy ---------------------------
+# Without this every user has the proxy's address, and ten failed logins a minute lock out all.
+# PIK_TRUSTED_PROXY_COUNT: proxies of our own in front of pik (allauth takes the address that the
+# outermost one appended to X-Forwarded-For); or PIK_TRUSTED_CLIENT_IP_HEADER (e.g. X-Real-IP),
+# set by the proxy itself. Neither is trusted unless configured (docs/operations.md).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("PIK_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("PIK_TRUSTED_CLIENT_IP_HEADER") or None
 
 # --- Authentication -------------------------------------------------------------------------
 AUTH_USER_MODEL = "orgs.User"
@@ -161,8 +171,14 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "pik Baden-Württemberg"
 MFA_RECOVERY_CODE_COUNT = 10
 # Accept the neighbouring 30-second step too (RFC 6238 §5.2: clock drift, a code typed as the
-# step changes); each code is still accepted only once.
+# step changes); each code is still accepted only once: the last accepted step is kept in the
+# database and older steps are refused (pik.orgs.mfa).
 MFA_TOTP_TOLERANCE = 1
+MFA_FORMS = {
+    "authenticate": "pik.orgs.mfa.AuthenticateForm",
+    "reauthenticate": "pik.orgs.mfa.ReauthenticateForm",
+    "activate_totp": "pik.orgs.mfa.ActivateTOTPForm",
+}
 
 # Sessions end after 30 minutes without activity and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("PIK_SESSION_SECONDS", "1800"))

@@ -26,3 +26,6 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 EMAIL_BACKEND = os.environ.get("PIK_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Demo accounts (known password and TOTP secrets): `pik seed_demo` and `pik demo_totp` refuse.
+PIK_DEMO_COMMANDS = False

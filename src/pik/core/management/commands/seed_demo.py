@@ -7,12 +7,18 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from pik.core.management.guards import refuse_demo_in_production
+
 
 class Command(BaseCommand):
     help = "Legt Demodaten an (idempotent). Jede pik-App trägt ihr Modul demo.py mit seed() bei."
 
-    @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
+        refuse_demo_in_production("seed_demo")
+        self.seed()
+
+    @transaction.atomic
+    def seed(self) -> None:
         for config in apps.get_app_configs():
             if not config.name.startswith("pik."):
                 continue

@@ -7,6 +7,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from pik.core.management.guards import refuse_demo_in_production
 from pik.orgs.demo import DEMO_DOMAIN, demo_totp_secret
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("email")
 
     def handle(self, *args: Any, email: str, **options: Any) -> None:
+        refuse_demo_in_production("demo_totp")
         email = email.strip().lower()
         if not email.endswith("@" + DEMO_DOMAIN):
             raise CommandError(f"Nur für Demo-Konten (…@{DEMO_DOMAIN}).")
