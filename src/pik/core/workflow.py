@@ -6,8 +6,9 @@
                    guard=four_eyes("proposed_by_id")),
     ], roles_of=application_roles)
 
-``check`` raises ``TransitionNotAllowed`` with a German message; services call it under a row
-lock and then set the state themselves, so every write stays in a service.
+``apply`` is the one way to move a record: it checks (``TransitionNotAllowed``, a German
+``ValidationError``) and sets the new state; services call it under a row lock and save, so every
+write stays in a service. ``check`` alone answers "may this happen?" without moving.
 """
 
 from __future__ import annotations
@@ -16,12 +17,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 Guard = Callable[[Any, Any], str | None]
 RolesOf = Callable[[Any, Any], Iterable[str]]
 
 
-class TransitionNotAllowed(Exception):
-    """A move that the table does not allow for this state, role or guard."""
+class TransitionNotAllowed(ValidationError):
+    """A move that the table does not allow for this state, role or guard.
+
+    A ``ValidationError``, so services let it pass to the form or page as any other German
+    error; nobody converts it.
+    """
 
 
 @dataclass(frozen=True)
