@@ -33,6 +33,7 @@ from pik.casework.models import (
 )
 from pik.casework.workflow import HANDOVER
 from pik.core import audit
+from pik.core.disclosure import Cell, suppress_list
 from pik.core.models import AuditEvent
 from pik.core.roles import Role
 from pik.core.scoping import get_visible_or_404, grants_for, visible
@@ -657,12 +658,16 @@ def caseload_by_manager(*, user: User) -> list[dict[str, Any]]:
 
 @dataclass
 class Statistics:
-    """Counts for reporting: only people with a valid consent to statistics are counted."""
+    """Counts for reporting: only people with a valid consent to statistics are counted, and
+    every table goes through the kernel's small-count suppression (``pik.core.disclosure``).
+    Rows are sorted by label, not by count: an order by size would tell where a hidden count
+    lies between the numbers shown."""
 
     total: int = 0
-    counted: int = 0
-    by_country: list[dict[str, Any]] = field(default_factory=list)
-    by_channel: list[tuple[str, int]] = field(default_factory=list)
+    counted: Cell | None = None
+    by_country: list[tuple[str, Cell]] = field(default_factory=list)
+    by_country_withheld: bool = False
+    by_channel: list[tuple[str, Cell]] = field(default_factory=list)
 
 
 def statistics(*, user: User) -> Statistics:
@@ -680,20 +685,24 @@ def statistics(*, user: User) -> Statistics:
     ).values("client_id")
     counted = clients.filter(pk__in=consenting)
     result = Statistics(total=clients.count())
-    result.by_country = list(
-        counted.values("country_of_origin")
+    countries = [
+        (row["country_of_origin"], row["n"])
+        for row in counted.values("country_of_origin")
         .annotate(n=Count("pk", distinct=True))
-        .order_by("-n", "country_of_origin")
-    )
-    result.counted = sum(row["n"] for row in result.by_country)
+        .order_by("country_of_origin")
+    ]
+    column = suppress_list([n for _, n in countries])
+    result.by_country = list(zip([c for c, _ in countries], column.cells, strict=True))
+    result.counted, result.by_country_withheld = column.total, column.withheld
     labels = dict(Contact.Kind.choices)
-    result.by_channel = [
+    channels = sorted(
         (str(labels.get(row["kind"], row["kind"])), row["n"])
         for row in Contact.objects.filter(client__in=counted.values("pk"))
         .values("kind")
         .annotate(n=Count("pk"))
-        .order_by("-n", "kind")
-    ]
+    )
+    cells = suppress_list([n for _, n in channels], total=False).cells  # no total: none to hide
+    result.by_channel = list(zip([label for label, _ in channels], cells, strict=True))
     return result
 
 
