@@ -7,6 +7,7 @@ who accessed it. Lists record one event with the ids they showed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,8 +66,18 @@ def client_get(*, user: User, pk: Any, log_read: bool = True) -> Client:
         pk=pk,
     )
     if log_read:
-        audit.record(actor=user, action="client.read", target=client, kreis_id=client.kreis_id)
+        client_read_logged(user=user, client=client)
     return client
+
+
+def client_read_logged(*, user: User, client: Client, also_shown: Iterable[Client] = ()) -> None:
+    """The one ``client.read`` event of a page about one record; ``also_shown`` are other
+    records the page names (household members), by id."""
+    others = list(dict.fromkeys(c.pk for c in also_shown if c.pk != client.pk))
+    details: dict[str, Any] = {"client_ids": others} if others else {}
+    audit.record(
+        actor=user, action="client.read", target=client, kreis_id=client.kreis_id, **details
+    )
 
 
 def client_list(
@@ -100,21 +111,34 @@ def client_list(
     return qs
 
 
-def client_list_logged(*, user: User, clients: list[Client], query: str) -> None:
-    """One audit event per list page shown: which records were displayed (ids only)."""
-    if clients:
-        audit.record(
-            actor=user,
-            action="client.list",
-            kreis_id=clients[0].kreis_id,
-            client_ids=[c.pk for c in clients],
-            searched=bool(query),
-        )
+def client_list_logged(
+    *,
+    user: User,
+    clients: Iterable[Client | PossibleDuplicate],
+    query: str = "",
+    page: str = "client_list",
+) -> None:
+    """One audit event per page that lists client records: which records were displayed (ids
+    only, never names) and on which page. Every page naming clients calls this once with all
+    of them; a page that shows none writes nothing."""
+    shown = list({c.pk: c for c in clients}.values())
+    if not shown:
+        return
+    kreise = {c.kreis_id for c in shown}
+    audit.record(
+        actor=user,
+        action="client.list",
+        kreis_id=kreise.pop() if len(kreise) == 1 else rules.casework_kreis_id(user),
+        client_ids=[c.pk for c in shown],
+        page=page,
+        searched=bool(query),
+    )
 
 
 @dataclass(frozen=True)
 class PossibleDuplicate:
     pk: int
+    kreis_id: int
     initials: str
     birth_year: int | None
     responsible: str
@@ -152,6 +176,7 @@ def client_duplicates(
         result.append(
             PossibleDuplicate(
                 pk=c.pk,
+                kreis_id=c.kreis_id,
                 initials=f"{c.first_name[:1]}. {c.last_name[:1]}.",
                 birth_year=c.birth_year,
                 responsible=str(c.responsible) if c.responsible else "nicht zugewiesen",
@@ -546,6 +571,16 @@ class MyDay:
     transfers: list[TransferRequest] = field(default_factory=list)
     retention_count: int = 0
     coordinator: bool = False
+
+    def clients(self) -> list[Client]:
+        """Every client record the page names (for its one read event)."""
+        shown: list[Client | None] = [t.client for t in self.tasks_due + self.tasks_soon]
+        shown += [p.client for p in self.reviews_due]
+        shown += self.permits_expiring + self.ends_due + self.quiet_clients + self.unassigned
+        shown += [h.client for h in self.handovers]
+        shown += [c.client for c in self.contacts_today]
+        shown += [t.client for t in self.transfers]
+        return [c for c in shown if c is not None]
 
 
 #: How far ahead "Mein Tag" reminds of an expiring residence permit or the counselling end.
