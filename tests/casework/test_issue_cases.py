@@ -402,7 +402,7 @@ def test_erasure_deletes_referrals_consents_and_the_scan_file(  # type: ignore[n
     coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
     with django_capture_on_commit_callbacks(execute=True):
         services.client_erase(
-            client=record, reason="Antrag", confirm_name=record.last_name, actor=coordinator
+            client=record, reason="request", confirm_name=record.last_name, actor=coordinator
         )
     assert not Referral.objects.exists() and not Consent.objects.exists()
     assert not storage.exists(name)

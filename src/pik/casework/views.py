@@ -946,7 +946,8 @@ def client_erase(request: HttpRequest, pk: int) -> HttpResponse:
         intro=(
             "Alle Daten der Person werden endgültig gelöscht: Stammdaten, Kontakte, "
             "Einwilligungen, Integrationsplan, Aufgaben. Erstellen Sie vorher die Auskunft, "
-            "falls die Person sie erhalten soll. Das Protokoll vermerkt nur die Löschung."
+            "falls die Person sie erhalten soll. Das Protokoll vermerkt die Löschung mit Grund "
+            "und Anmerkung dauerhaft, deshalb gehört kein Name in die Anmerkung."
         ),
         form=form,
         back=_client_url(client),
