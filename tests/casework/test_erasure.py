@@ -25,12 +25,28 @@ from pik.casework.matching import mentions_names
 from pik.casework.models import Client, Consent, Contact, ErasureReason
 from pik.core.models import AuditEvent
 from pik.core.roles import Role
+from pik.orgs.models import Kreis
+from pik.orgs.services import reference_data_load
 from tests.casework.factories import give_consent, make_client, staff
 
 TODAY = timezone.localdate
 sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="SQLite file and pragma (PostgreSQL: VACUUM test)"
 )
+
+
+@pytest.fixture
+def committed(django_db_blocker):  # type: ignore[no-untyped-def]
+    """For tests that commit (``transactional_db``, requested after this fixture): the flush at
+    their end may empty every table, so the reference data the rest of the session expects is
+    loaded again afterwards, and before the test if an earlier one left it empty."""
+    with django_db_blocker.unblock():
+        if not Kreis.objects.exists():
+            reference_data_load()
+    yield
+    with django_db_blocker.unblock():
+        if not Kreis.objects.exists():
+            reference_data_load()
 
 
 @pytest.fixture
@@ -200,9 +216,7 @@ def _database_bytes() -> bytes:
 
 
 @sqlite_only
-def test_erased_name_is_not_left_in_the_sqlite_file(transactional_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from pik.orgs.models import Kreis
-
+def test_erased_name_is_not_left_in_the_sqlite_file(committed, transactional_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
     kreis = Kreis.objects.get(ags="08115")
     manager = staff(Role.INTEGRATION_MANAGER, kreis)
     coordinator = staff(Role.KREIS_COORDINATOR, kreis)
@@ -240,10 +254,8 @@ def _vacuum_count(table: str) -> int:
 @pytest.mark.slow
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="VACUUM is PostgreSQL's")
 def test_postgresql_vacuums_the_casework_tables_after_an_erasure(
-    transactional_db, tmp_path
+    committed, transactional_db, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    from pik.orgs.models import Kreis
-
     kreis = Kreis.objects.get(ags="08115")
     manager = staff(Role.INTEGRATION_MANAGER, kreis)
     record = make_client(manager, kreis)
@@ -252,6 +264,21 @@ def test_postgresql_vacuums_the_casework_tables_after_an_erasure(
         _erase(record, staff(Role.KREIS_COORDINATOR, kreis))
     after = {t: _vacuum_count(t) for t in before}
     assert all(after[t] > before[t] for t in before), (before, after)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="VACUUM is PostgreSQL's")
+def test_postgresql_vacuums_after_the_retention_run_overwrote_records(
+    committed, transactional_db
+) -> None:  # type: ignore[no-untyped-def]
+    kreis = Kreis.objects.get(ags="08115")
+    manager = staff(Role.INTEGRATION_MANAGER, kreis)
+    record = make_client(manager, kreis)
+    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=40), actor=manager)
+    before = _vacuum_count("casework_client")
+    with override_settings(CASEWORK_RETENTION_DAYS=30):
+        assert services.retention_run() == [record.pk]
+    assert _vacuum_count("casework_client") > before
 
 
 # --- Backups: the erasure list and its re-application ---------------------------------------
