@@ -414,14 +414,18 @@ def test_erasure_deletes_everything_and_leaves_an_audit_trail(im, coordinator, c
         client=client_a, occurred_on=TODAY(), kind="phone", duration_minutes=5, actor=im
     )
     with pytest.raises(ValidationError, match="Koordination"):
-        services.client_erase(client=client_a, reason="Antrag", confirm_name="Al-Hassan", actor=im)
+        services.client_erase(client=client_a, reason="request", confirm_name="Al-Hassan", actor=im)
     with pytest.raises(ValidationError, match="Nachnamen"):
         services.client_erase(
-            client=client_a, reason="Antrag", confirm_name="Falsch", actor=coordinator
+            client=client_a, reason="request", confirm_name="Falsch", actor=coordinator
         )
     pk = client_a.pk
     services.client_erase(
-        client=client_a, reason="Antrag vom 1.10.", confirm_name="al-hassan", actor=coordinator
+        client=client_a,
+        reason="request",
+        note="Antrag vom 1.10.",
+        confirm_name="al-hassan",
+        actor=coordinator,
     )
     assert not Client.objects.filter(pk=pk).exists() and not Contact.objects.exists()
     event = AuditEvent.objects.latest("seq")

@@ -9,7 +9,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pik.casework.models import Client, Consent, Contact, Goal, Plan, PlanField, Step
+from pik.casework.models import (
+    Client,
+    Consent,
+    Contact,
+    ErasureReason,
+    Goal,
+    Plan,
+    PlanField,
+    Step,
+)
 from pik.casework.services import CLIENT_FIELDS, LANGUAGES, ClientData, PlanData
 
 LANGUAGE_NAMES = {
@@ -390,9 +399,14 @@ class TransferForm(CleanTextMixin, forms.Form):
 
 
 class EraseForm(CleanTextMixin, forms.Form):
-    reason = forms.CharField(
-        label=_("Grund (z. B. Antrag auf Löschung vom …)"),
-        max_length=1000,
+    reason = forms.ChoiceField(
+        label=_("Grund der Löschung"), choices=ErasureReason.choices, widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Anmerkung (ohne Namen; wird dauerhaft protokolliert)"),
+        required=False,
+        max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("z. B. „Antrag vom 01.10.“; bei „Sonstiges“ erforderlich."),
     )
     confirm_name = forms.CharField(label=_("Zur Bestätigung: Nachname der Person"), max_length=100)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 CYRILLIC = dict(
     zip(
@@ -109,3 +110,34 @@ def name_key(name: str) -> str:
         skeleton = word[0] + "".join(c for c in word[1:] if c not in VOWELS)
         keys.append(re.sub(r"(.)\1+", r"\1", skeleton))
     return " ".join(keys)[:100]
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form: ``"Łukasz Müßig"`` and ``"lukasz mussig"`` meet."""
+    out = []
+    for ch in text.casefold():
+        out.append(SPECIAL.get(ch, ch))
+    decomposed = unicodedata.normalize("NFKD", "".join(out))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def mentions_names(text: str, names: Iterable[str]) -> bool:
+    """Whether ``text`` names any of ``names``: as whole words, ignoring case and accents, in
+    the original script, and in other Latin or Cyrillic spellings of the same name (name keys,
+    for names of three consonants or more). Parts shorter than three letters ("Al" of
+    "Al-Hassan") only count together with the rest of the name."""
+    words = re.findall(r"\w+", _fold(text))
+    if not words:
+        return False
+    joined, present = f" {' '.join(words)} ", set(words)
+    keys = {k for k in (name_key(w) for w in words) if len(k) >= 3}
+    for name in names:
+        parts = re.findall(r"\w+", _fold(name))
+        if not parts:
+            continue
+        if f" {' '.join(parts)} " in joined:
+            return True
+        for part in parts:
+            if len(part) >= 3 and (part in present or name_key(part) in keys):
+                return True
+    return False

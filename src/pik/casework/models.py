@@ -44,6 +44,20 @@ class PlanField(models.TextChoices):
     FINANCES = "finances", _("Finanzen/Leistungen")
 
 
+class ErasureReason(models.TextChoices):
+    """Why a record is erased: a code from a list, so no free text (and no name) reaches the
+    audit trail, which keeps the erasure for good."""
+
+    REQUEST = "request", _("Antrag der betroffenen Person (Art. 17 DSGVO)")
+    CONSENT_WITHDRAWN = (
+        "consent_withdrawn",
+        _("Einwilligung widerrufen, keine andere Rechtsgrundlage"),
+    )
+    PURPOSE_FULFILLED = "purpose_fulfilled", _("Zweck erfüllt / Aufbewahrungsfrist abgelaufen")
+    UNLAWFUL = "unlawful", _("Unrechtmäßige Verarbeitung")
+    OTHER = "other", _("Sonstiges")
+
+
 class Household(TimeStamped):
     """A household (Haushalt / Bedarfsgemeinschaft) living in follow-up housing."""
 

@@ -7,6 +7,7 @@ who accessed it. Lists record one event with the ids they showed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,7 @@ from pik.casework.models import (
 )
 from pik.casework.workflow import HANDOVER
 from pik.core import audit
+from pik.core.disclosure import Cell, suppress_list
 from pik.core.models import AuditEvent
 from pik.core.roles import Role
 from pik.core.scoping import get_visible_or_404, grants_for, visible
@@ -64,8 +66,18 @@ def client_get(*, user: User, pk: Any, log_read: bool = True) -> Client:
         pk=pk,
     )
     if log_read:
-        audit.record(actor=user, action="client.read", target=client, kreis_id=client.kreis_id)
+        client_read_logged(user=user, client=client)
     return client
+
+
+def client_read_logged(*, user: User, client: Client, also_shown: Iterable[Client] = ()) -> None:
+    """The one ``client.read`` event of a page about one record; ``also_shown`` are other
+    records the page names (household members), by id."""
+    others = list(dict.fromkeys(c.pk for c in also_shown if c.pk != client.pk))
+    details: dict[str, Any] = {"client_ids": others} if others else {}
+    audit.record(
+        actor=user, action="client.read", target=client, kreis_id=client.kreis_id, **details
+    )
 
 
 def client_list(
@@ -99,21 +111,34 @@ def client_list(
     return qs
 
 
-def client_list_logged(*, user: User, clients: list[Client], query: str) -> None:
-    """One audit event per list page shown: which records were displayed (ids only)."""
-    if clients:
-        audit.record(
-            actor=user,
-            action="client.list",
-            kreis_id=clients[0].kreis_id,
-            client_ids=[c.pk for c in clients],
-            searched=bool(query),
-        )
+def client_list_logged(
+    *,
+    user: User,
+    clients: Iterable[Client | PossibleDuplicate],
+    query: str = "",
+    page: str = "client_list",
+) -> None:
+    """One audit event per page that lists client records: which records were displayed (ids
+    only, never names) and on which page. Every page naming clients calls this once with all
+    of them; a page that shows none writes nothing."""
+    shown = list({c.pk: c for c in clients}.values())
+    if not shown:
+        return
+    kreise = {c.kreis_id for c in shown}
+    audit.record(
+        actor=user,
+        action="client.list",
+        kreis_id=kreise.pop() if len(kreise) == 1 else rules.casework_kreis_id(user),
+        client_ids=[c.pk for c in shown],
+        page=page,
+        searched=bool(query),
+    )
 
 
 @dataclass(frozen=True)
 class PossibleDuplicate:
     pk: int
+    kreis_id: int
     initials: str
     birth_year: int | None
     responsible: str
@@ -151,6 +176,7 @@ def client_duplicates(
         result.append(
             PossibleDuplicate(
                 pk=c.pk,
+                kreis_id=c.kreis_id,
                 initials=f"{c.first_name[:1]}. {c.last_name[:1]}.",
                 birth_year=c.birth_year,
                 responsible=str(c.responsible) if c.responsible else "nicht zugewiesen",
@@ -546,6 +572,16 @@ class MyDay:
     retention_count: int = 0
     coordinator: bool = False
 
+    def clients(self) -> list[Client]:
+        """Every client record the page names (for its one read event)."""
+        shown: list[Client | None] = [t.client for t in self.tasks_due + self.tasks_soon]
+        shown += [p.client for p in self.reviews_due]
+        shown += self.permits_expiring + self.ends_due + self.quiet_clients + self.unassigned
+        shown += [h.client for h in self.handovers]
+        shown += [c.client for c in self.contacts_today]
+        shown += [t.client for t in self.transfers]
+        return [c for c in shown if c is not None]
+
 
 #: How far ahead "Mein Tag" reminds of an expiring residence permit or the counselling end.
 REMINDER_WEEKS = 8
@@ -657,12 +693,16 @@ def caseload_by_manager(*, user: User) -> list[dict[str, Any]]:
 
 @dataclass
 class Statistics:
-    """Counts for reporting: only people with a valid consent to statistics are counted."""
+    """Counts for reporting: only people with a valid consent to statistics are counted, and
+    every table goes through the kernel's small-count suppression (``pik.core.disclosure``).
+    Rows are sorted by label, not by count: an order by size would tell where a hidden count
+    lies between the numbers shown."""
 
     total: int = 0
-    counted: int = 0
-    by_country: list[dict[str, Any]] = field(default_factory=list)
-    by_channel: list[tuple[str, int]] = field(default_factory=list)
+    counted: Cell | None = None
+    by_country: list[tuple[str, Cell]] = field(default_factory=list)
+    by_country_withheld: bool = False
+    by_channel: list[tuple[str, Cell]] = field(default_factory=list)
 
 
 def statistics(*, user: User) -> Statistics:
@@ -680,20 +720,24 @@ def statistics(*, user: User) -> Statistics:
     ).values("client_id")
     counted = clients.filter(pk__in=consenting)
     result = Statistics(total=clients.count())
-    result.by_country = list(
-        counted.values("country_of_origin")
+    countries = [
+        (row["country_of_origin"], row["n"])
+        for row in counted.values("country_of_origin")
         .annotate(n=Count("pk", distinct=True))
-        .order_by("-n", "country_of_origin")
-    )
-    result.counted = sum(row["n"] for row in result.by_country)
+        .order_by("country_of_origin")
+    ]
+    column = suppress_list([n for _, n in countries])
+    result.by_country = list(zip([c for c, _ in countries], column.cells, strict=True))
+    result.counted, result.by_country_withheld = column.total, column.withheld
     labels = dict(Contact.Kind.choices)
-    result.by_channel = [
+    channels = sorted(
         (str(labels.get(row["kind"], row["kind"])), row["n"])
         for row in Contact.objects.filter(client__in=counted.values("pk"))
         .values("kind")
         .annotate(n=Count("pk"))
-        .order_by("-n", "kind")
-    ]
+    )
+    cells = suppress_list([n for _, n in channels], total=False).cells  # no total: none to hide
+    result.by_channel = list(zip([label for label, _ in channels], cells, strict=True))
     return result
 
 

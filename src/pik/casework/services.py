@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -20,11 +21,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from pik.casework import rules
-from pik.casework.matching import name_key
+from pik.casework.matching import mentions_names, name_key
 from pik.casework.models import (
     Client,
     Consent,
     Contact,
+    ErasureReason,
     Goal,
     Handover,
     Household,
@@ -38,8 +40,9 @@ from pik.casework.models import (
 )
 from pik.casework.selectors import plan_as_dict, retention_due_all
 from pik.casework.workflow import HANDOVER, TRANSFER
-from pik.core import audit
+from pik.core import audit, purge
 from pik.core.scoping import visible
+from pik.core.tasks import vacuum_task
 from pik.core.uploads import PDF, PNG, UploadError, check_attachment
 from pik.core.workflow import TransitionNotAllowed
 from pik.orgs.models import Gemeinde, Kreis, User
@@ -47,6 +50,8 @@ from pik.orgs.selectors import is_manager_in_kreis
 
 LANGUAGES = ("de", "en", "ar", "uk", "fa", "tr")
 ANONYMISED = "anonymisiert"
+#: The kind of the casework entries on the erasure list (``pik.core.purge``).
+ERASURE_KIND = "casework.client"
 
 
 class StaleVersion(ValidationError):
@@ -1299,40 +1304,118 @@ def client_anonymise(*, client: Client, reason: str, actor: User | None) -> Clie
 
 def retention_run(*, on: dt.date | None = None) -> list[int]:
     """Anonymise every record whose retention period has run out; each in its own transaction,
-    so one failure does not undo the others. Returns the ids anonymised."""
+    so one failure does not undo the others. Returns the ids anonymised; the overwritten row
+    versions are reclaimed on disk afterwards."""
     on = on or timezone.localdate()
     done = []
     for pk in list(retention_due_all(on=on).values_list("pk", flat=True)):
         client = Client.objects.get(pk=pk)
         client_anonymise(client=client, reason="Aufbewahrungsfrist abgelaufen", actor=None)
         done.append(pk)
+    if done:
+        _purge_on_commit()
     return done
 
 
+def _casework_tables() -> list[str]:
+    """Every table that can hold a part of a client record (with the many-to-many ones)."""
+    config = apps.get_app_config("casework")
+    return sorted({m._meta.db_table for m in config.get_models(include_auto_created=True)})
+
+
+def _purge_on_commit(erased: Iterable[tuple[int, dt.datetime]] = ()) -> None:
+    """Once committed: the erased ids go on the erasure list (for a restore of a backup), and
+    the deleted rows are reclaimed on disk (VACUUM / WAL checkpoint, as a task)."""
+    erased = list(erased)
+
+    def after() -> None:
+        for client_id, created_at in erased:
+            purge.erasure_list_append(kind=ERASURE_KIND, object_id=client_id, created_at=created_at)
+        vacuum_task.enqueue(tables=_casework_tables())
+
+    transaction.on_commit(after)
+
+
+def _erasure_names(client: Client) -> list[str]:
+    """The names a note about the erasure must not contain: the person's (Latin and original
+    script) and those of the household members recorded with them."""
+    people = [client]
+    if client.household_id is not None:
+        people += list(
+            Client.objects.filter(household_id=client.household_id).exclude(pk=client.pk)
+        )
+    return [n for p in people for n in (p.first_name, p.last_name, p.name_original) if n]
+
+
 @transaction.atomic
-def client_erase(*, client: Client, reason: str, confirm_name: str, actor: User) -> None:
+def client_erase(
+    *, client: Client, reason: str, note: str = "", confirm_name: str, actor: User
+) -> None:
     """Erasure on request (GDPR Art. 17): the record and everything hanging off it is deleted.
-    The audit trail keeps only the fact, the id and the reason, no personal data."""
+
+    The audit trail keeps the erasure for good, so it gets only the fact, the id, a reason
+    code and a note checked to name nobody; the erased id also goes on the erasure list, and
+    the deleted rows are reclaimed on disk after commit."""
     client = _lock(client)
     if not rules.is_coordinator_of(actor, client.kreis_id):
         raise ValidationError("Löschen auf Antrag kann nur die Koordination des Kreises.")
     errors: dict[str, str] = {}
-    text, problem = _text(reason, label="Der Grund", max_length=1000, required=True)
+    if reason not in ErasureReason.values:
+        errors["reason"] = "Bitte wählen Sie den Grund der Löschung."
+    text, problem = _text(note, label="Die Anmerkung", max_length=500)
     if problem:
-        errors["reason"] = problem
+        errors["note"] = problem
+    elif reason == ErasureReason.OTHER and not text:
+        errors["note"] = "Bei „Sonstiges“ beschreiben Sie den Grund bitte kurz (ohne Namen)."
+    elif text and mentions_names(text, _erasure_names(client)):
+        errors["note"] = (
+            "Die Anmerkung enthält den Namen der Person oder eines Haushaltsmitglieds. Sie wird "
+            "dauerhaft protokolliert: Bitte beschreiben Sie den Grund ohne Namen."
+        )
     if (confirm_name or "").strip().casefold() != client.last_name.casefold():
         errors["confirm_name"] = (
             "Zur Bestätigung bitte den Nachnamen genau wie in der Akte eingeben."
         )
     _raise(errors)
-    pk, kreis_id = client.pk, client.kreis_id
+    pk, kreis_id, created_at = client.pk, client.kreis_id, client.created_at
     _delete_scans_on_commit(client)
     client.delete()
     Household.objects.filter(kreis_id=kreis_id, members__isnull=True).delete()
-    audit.record(
-        actor=actor,
-        action="client.erase",
-        kreis_id=kreis_id,
-        client_id=pk,
-        reason=text,
-    )
+    details: dict[str, Any] = {"client_id": pk, "reason": reason}
+    if text:
+        details["note"] = text
+    audit.record(actor=actor, action="client.erase", kreis_id=kreis_id, **details)
+    _purge_on_commit([(pk, created_at)])
+
+
+def erasures_reapply(*, entries: Iterable[purge.Erasure]) -> list[int]:
+    """After restoring a backup: erase again every listed record the backup brought back.
+
+    A record counts only if its id and creation time both match (ids may be re-used after a
+    restore). Each in its own transaction; returns the ids erased."""
+    done = []
+    for entry in entries:
+        if entry.kind != ERASURE_KIND or entry.created_at is None:
+            continue
+        with transaction.atomic():
+            client = (
+                Client.objects.select_for_update()
+                .filter(pk=entry.object_id, created_at=entry.created_at)
+                .first()
+            )
+            if client is None:
+                continue
+            kreis_id = client.kreis_id
+            _delete_scans_on_commit(client)
+            client.delete()
+            Household.objects.filter(kreis_id=kreis_id, members__isnull=True).delete()
+            audit.record(
+                actor=None,
+                action="client.erase_reapplied",
+                kreis_id=kreis_id,
+                client_id=entry.object_id,
+            )
+        done.append(entry.object_id)
+    if done:
+        _purge_on_commit()
+    return done

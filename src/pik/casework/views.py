@@ -71,7 +71,9 @@ def _form_page(request: HttpRequest, **context: Any) -> HttpResponse:
 @login_required
 def my_day(request: HttpRequest) -> HttpResponse:
     user = _user(request)
-    return render(request, "casework/my_day.html", {"day": selectors.my_day(user=user)})
+    day = selectors.my_day(user=user)
+    selectors.client_list_logged(user=user, clients=day.clients(), page="my_day")
+    return render(request, "casework/my_day.html", {"day": day})
 
 
 @login_required
@@ -82,7 +84,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
     responsible = request.GET.get("zustaendig", "")
     qs = selectors.client_list(user=user, query=query, status=status, responsible=responsible)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("seite"))
-    selectors.client_list_logged(user=user, clients=list(page.object_list), query=query)
+    selectors.client_list_logged(user=user, clients=page.object_list, query=query)
     return render(
         request,
         "casework/client_list.html",
@@ -105,10 +107,14 @@ def kreis_overview(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not rules.is_coordinator(user):
         raise Http404
+    transfers = list(selectors.transfers_incoming(user=user))
+    selectors.client_list_logged(
+        user=user, clients=[t.client for t in transfers], page="kreis_overview"
+    )
     return render(
         request,
         "casework/kreis_overview.html",
-        {"rows": selectors.caseload_by_manager(user=user), "day": selectors.my_day(user=user)},
+        {"rows": selectors.caseload_by_manager(user=user), "transfers": transfers},
     )
 
 
@@ -125,7 +131,7 @@ def retention_due(request: HttpRequest) -> HttpResponse:
         raise Http404
     today = timezone.localdate()
     due = list(selectors.retention_due(user=user, on=today, within_days=60))
-    selectors.client_list_logged(user=user, clients=due, query="")
+    selectors.client_list_logged(user=user, clients=due, page="retention_due")
     rows = [(c, selectors.anonymise_on(c)) for c in due]
     return render(
         request,
@@ -163,6 +169,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
             last_name=d["last_name"],
             birth_year=birth_year,
         )
+        selectors.client_list_logged(user=user, clients=duplicates, page="client_create")
         if duplicates and not d.get("confirm_duplicate"):
             form.add_error(
                 None,
@@ -200,7 +207,9 @@ def client_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk)
+    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    members = selectors.household_members(user=user, client=client)
+    selectors.client_read_logged(user=user, client=client, also_shown=members)
     return render(
         request,
         "casework/client_detail.html",
@@ -208,7 +217,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "client": client,
             "contact_form": forms.ContactForm(),
             "contacts": selectors.client_contacts(client=client)[:20],
-            "household_members": selectors.household_members(user=user, client=client),
+            "household_members": members,
             "consents": selectors.client_consents(client=client),
             "referrals": selectors.client_referrals(client=client)[:10],
             "purposes": selectors.consent_purposes_active(client=client),
@@ -295,7 +304,7 @@ def health_notes(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def client_close(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.CloseForm(request.POST or None, initial={"ended_on": timezone.localdate()})
     done = _submit(
         request,
@@ -327,7 +336,7 @@ def client_close(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.ContactForm(request.POST or None)
     done = _submit(
         request,
@@ -355,7 +364,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.ConsentForm(
         request.POST or None,
         request.FILES or None,
@@ -399,7 +408,7 @@ def consent_scan(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.ReferralForm(request.POST or None, initial={"shared_on": timezone.localdate()})
     done = _submit(
         request,
@@ -426,6 +435,8 @@ def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
 def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     consent = selectors.consent_get(user=user, pk=pk)
+    if request.method == "GET":
+        selectors.client_read_logged(user=user, client=consent.client)
     form = forms.WithdrawForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})
     done = _submit(
         request,
@@ -505,7 +516,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.GoalForm(request.POST or None)
     back = reverse("casework:plan_edit", args=[client.pk])
     done = _submit(
@@ -524,6 +535,8 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     goal = selectors.goal_get(user=user, pk=pk)
+    if request.method == "GET":
+        selectors.client_read_logged(user=user, client=goal.plan.client)
     form = forms.GoalStatusForm(request.POST or None, initial={"status": goal.status})
     back = reverse("casework:plan_edit", args=[goal.plan.client_id])
     done = _submit(
@@ -544,6 +557,8 @@ def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
 def step_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     goal = selectors.goal_get(user=user, pk=pk)
+    if request.method == "GET":
+        selectors.client_read_logged(user=user, client=goal.plan.client)
     form = forms.StepForm(request.POST or None)
     back = reverse("casework:plan_edit", args=[goal.plan.client_id])
     done = _submit(
@@ -569,6 +584,7 @@ def step_toggle(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect(back)
+    selectors.client_read_logged(user=user, client=step.goal.plan.client)
     return _form_page(
         request,
         title=f"Schritt: {step}",
@@ -594,17 +610,21 @@ def task_list(request: HttpRequest) -> HttpResponse:
     )
     if done is not None:
         return done
+    tasks = list(selectors.task_list(user=user))
+    selectors.client_list_logged(
+        user=user, clients=[t.client for t in tasks if t.client], page="task_list"
+    )
     return render(
         request,
         "casework/task_list.html",
-        {"tasks": selectors.task_list(user=user), "form": form, "today": timezone.localdate()},
+        {"tasks": tasks, "form": form, "today": timezone.localdate()},
     )
 
 
 @login_required
 def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.TaskForm(request.POST or None, initial={"due_on": timezone.localdate()})
     done = _submit(
         request,
@@ -638,6 +658,8 @@ def task_done(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect(back)
+    if task.client is not None:
+        selectors.client_read_logged(user=user, client=task.client)
     return _form_page(
         request, title=f"Aufgabe erledigt: {task}", back=back, submit="Als erledigt markieren"
     )
@@ -649,7 +671,7 @@ def task_done(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def handover_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     people = org_selectors.managers_in_kreis(
         kreis_id=client.kreis_id, exclude_ids=(client.responsible_id, user.pk)
     )
@@ -707,6 +729,7 @@ def handover_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect(_client_url(handover.client))
                 return redirect("casework:my_day")
         return redirect("casework:handover_detail", pk=handover.pk)
+    selectors.client_read_logged(user=user, client=handover.client)
     return render(
         request,
         "casework/handover.html",
@@ -720,7 +743,7 @@ def handover_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def client_assign(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     if not rules.is_coordinator_of(user, client.kreis_id):
         raise Http404
     form = forms.PersonChoiceForm(
@@ -750,7 +773,7 @@ def client_assign(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def client_share(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     shared = selectors.client_shared_with(client=client)
     if request.method == "POST" and request.POST.get("remove"):
         person = (
@@ -788,7 +811,7 @@ def client_share(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def transfer_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.TransferForm(
         request.POST or None, kreise=selectors.other_kreise(kreis_id=client.kreis_id)
     )
@@ -839,6 +862,8 @@ def transfer_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(_client_url(transfer.client))
         except ValidationError as exc:
             forms.show_errors(form, exc)
+    else:
+        selectors.client_read_logged(user=user, client=transfer.client)
     return render(request, "casework/transfer.html", {"transfer": transfer, "form": form})
 
 
@@ -902,7 +927,7 @@ def plan_pdf_view(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def client_erase(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
-    client = selectors.client_get(user=user, pk=pk, log_read=False)
+    client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     if not rules.is_coordinator_of(user, client.kreis_id):
         raise Http404
     form = forms.EraseForm(request.POST or None)
@@ -921,7 +946,8 @@ def client_erase(request: HttpRequest, pk: int) -> HttpResponse:
         intro=(
             "Alle Daten der Person werden endgültig gelöscht: Stammdaten, Kontakte, "
             "Einwilligungen, Integrationsplan, Aufgaben. Erstellen Sie vorher die Auskunft, "
-            "falls die Person sie erhalten soll. Das Protokoll vermerkt nur die Löschung."
+            "falls die Person sie erhalten soll. Das Protokoll vermerkt die Löschung mit Grund "
+            "und Anmerkung dauerhaft, deshalb gehört kein Name in die Anmerkung."
         ),
         form=form,
         back=_client_url(client),

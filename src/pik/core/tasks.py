@@ -31,7 +31,7 @@ from django_tasks.signals import task_finished, task_started
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from pik.core import audit
+from pik.core import audit, purge
 
 log = logging.getLogger(__name__)
 
@@ -221,3 +221,11 @@ def audit_verify_task() -> dict[str, object]:
     else:
         log.error("Protokollkette gebrochen bei #%s: %s", result.broken_seq, result.reason)
     return {"ok": result.ok, "checked": result.checked, "broken_seq": result.broken_seq}
+
+
+@task()
+def vacuum_task(tables: list[str]) -> dict[str, object]:
+    """After an erasure: reclaim the deleted rows on disk (``pik.core.purge.vacuum``)."""
+    done = purge.vacuum(tables)
+    log.info("VACUUM nach Löschung: %s", ", ".join(done) or "nichts zu tun")
+    return {"vacuumed": done}

@@ -109,7 +109,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # secure_delete: deleted rows are overwritten with zeros, not left in free pages.
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+        ),
     }
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -244,6 +247,9 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # --- Casework data protection ----------------------------------------------------------------
 # Client records are anonymised this many days after counselling ended (docs/decisions/0009).
 CASEWORK_RETENTION_DAYS = int(os.environ.get("PIK_CASEWORK_RETENTION_DAYS", "730"))
+# Ids of erased records (no names), outside the database: a restore re-applies them
+# (pik casework_erasures_reapply; docs/operations.md "Backups and erasure").
+ERASURE_LIST = Path(os.environ.get("PIK_ERASURE_LIST", VAR_DIR / "erasures.jsonl"))
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+ERASURE_LIST = VAR_DIR / "test-erasures.jsonl"
 
 # A test-only app with one scoped model per data kind (tests/scopetest), created without migrations.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.scopetest"]

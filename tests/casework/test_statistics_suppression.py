@@ -1,0 +1,57 @@
+"""The Kreis statistics suppress small counts through the kernel's one function."""
+
+from __future__ import annotations
+
+import re
+
+from django.urls import reverse
+from django.utils import timezone
+
+from pik.casework import services
+from pik.casework.models import Consent
+from pik.core.roles import Role
+from tests.casework.factories import give_consent, make_client, staff
+
+
+def _counted(im, kreis, country: str, n: int) -> None:  # type: ignore[no-untyped-def]
+    for i in range(n):
+        record = make_client(im, kreis, last_name=f"{country}{i}", country_of_origin=country)
+        give_consent(record, Consent.Purpose.STATISTICS, im)
+
+
+def _rows(page: str) -> dict[str, str]:
+    return dict(re.findall(r'<tr><td>([^<]+)</td><td class="num">([^<]+)</td></tr>', page))
+
+
+def test_one_person_of_a_country_shows_less_than_five_and_its_complement_is_hidden(  # type: ignore[no-untyped-def]
+    client, im, world
+) -> None:
+    _counted(im, world.kreis_a, "Eritrea", 1)
+    _counted(im, world.kreis_a, "Syrien", 6)
+    _counted(im, world.kreis_a, "Ukraine", 9)
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    client.force_login(coordinator)
+    page = client.get(reverse("casework:statistics")).content.decode()
+    rows = _rows(page)
+    assert rows["Eritrea"] == "&lt; 5"  # not 1
+    # With the total of 16 shown, Eritrea would be 16 - 6 - 9: Syrien is hidden as well.
+    assert rows["Syrien"] == "x"
+    assert rows["Ukraine"] == "9"
+    assert "16 von 16 Akten" in page
+
+
+def test_contacts_per_channel_hide_a_single_contact(client, im, world) -> None:  # type: ignore[no-untyped-def]
+    record = make_client(im, world.kreis_a, country_of_origin="Syrien")
+    give_consent(record, Consent.Purpose.STATISTICS, im)
+    for kind, n in (("phone", 6), ("video", 1)):
+        for _ in range(n):
+            services.contact_record(
+                client=record,
+                occurred_on=timezone.localdate(),
+                kind=kind,
+                duration_minutes=15,
+                actor=im,
+            )
+    client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
+    rows = _rows(client.get(reverse("casework:statistics")).content.decode())
+    assert rows["telefonisch"] == "6" and rows["Video"] == "&lt; 5"
