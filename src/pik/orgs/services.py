@@ -16,6 +16,7 @@ from django.db import transaction
 from pik.core import audit, tables
 from pik.core.roles import STATEWIDE_ROLES, Role
 from pik.core.uploads import UploadError
+from pik.orgs import rules
 from pik.orgs.models import (
     Gemeinde,
     Kreis,
@@ -158,6 +159,7 @@ def reference_data_load(
     as an open binary file (read by ``pik.core.tables``: size-checked first, then streamed);
     without one, the data shipped in ``orgs/data`` are loaded.
     """
+    rules.require_system_administration(actor, "Referenzdaten laden")
     with ExitStack() as files:
         kreis_rows, errors = _parse_kreise(_or_shipped(kreise_csv, "bw_kreise.csv", files))
         known_kreise = {r["ags"] for r in kreis_rows} | set(
@@ -236,6 +238,7 @@ def user_create(
     password: str | None = None,
     actor: User | None,
 ) -> User:
+    rules.require_system_administration(actor, "Konten anlegen")
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError(
@@ -261,6 +264,7 @@ def membership_create(
     actor: User | None,
 ) -> Membership:
     """Give ``user`` a role. The Kreis follows from the Gemeinde or Träger where given."""
+    rules.require_system_administration(actor, "Rollen vergeben")
     role = Role(role)
     errors: dict[str, str] = {}
     if gemeinde is not None:
@@ -306,6 +310,7 @@ def membership_create(
 
 @transaction.atomic
 def provider_create(*, name: str, association: str, kreis: Kreis, actor: User | None) -> Provider:
+    rules.require_system_administration(actor, "Träger anlegen")
     if Provider.objects.filter(kreis=kreis, name=name).exists():
         raise ValidationError({"name": f"Den Träger „{name}“ gibt es in diesem Kreis bereits."})
     provider = Provider.objects.create(name=name, association=association, kreis=kreis)
