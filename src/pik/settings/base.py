@@ -96,6 +96,28 @@ TEMPLATES = [
     },
 ]
 
+# --- Database timeouts: a database that does not answer must not hold a worker for minutes ---
+# PIK_DB_CONNECT_TIMEOUT (seconds) bounds opening a connection; PIK_DB_STATEMENT_TIMEOUT_MS is a
+# generous cap for any one statement (0 = none, e.g. for a long maintenance migration); /readyz
+# sets a short one of its own for its query (pik.core.views). PIK_DB_TCP_USER_TIMEOUT_MS ends an
+# established connection whose sent data the peer has not acknowledged for that long (a vanished
+# host), instead of waiting out the kernel's retransmissions (about 15 minutes).
+DB_CONNECT_TIMEOUT = int(os.environ.get("PIK_DB_CONNECT_TIMEOUT", "5"))
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("PIK_DB_STATEMENT_TIMEOUT_MS", "300000"))
+DB_TCP_USER_TIMEOUT_MS = int(os.environ.get("PIK_DB_TCP_USER_TIMEOUT_MS", "10000"))
+READYZ_STATEMENT_TIMEOUT_MS = 2000
+
+
+def postgres_timeouts(database: dj_database_url.DBConfig) -> dj_database_url.DBConfig:
+    """Add the timeouts above to a PostgreSQL ``DATABASES`` entry (psycopg/libpq options)."""
+    options = database.setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    options.setdefault("tcp_user_timeout", DB_TCP_USER_TIMEOUT_MS)
+    server_options = options.get("options", "")
+    options["options"] = f"{server_options} -c statement_timeout={DB_STATEMENT_TIMEOUT_MS}".strip()
+    return database
+
+
 # --- Database -------------------------------------------------------------------------------
 SQLITE_PATH = VAR_DIR / "pik.sqlite3"
 DATABASES = {
@@ -111,6 +133,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    postgres_timeouts(DATABASES["default"])
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -244,6 +269,12 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # --- Casework data protection ----------------------------------------------------------------
 # Client records are anonymised this many days after counselling ended (docs/decisions/0009).
 CASEWORK_RETENTION_DAYS = int(os.environ.get("PIK_CASEWORK_RETENTION_DAYS", "730"))
+
+# --- Health probes ---------------------------------------------------------------------------
+# /healthz and /readyz answer plain HTTP too: a load balancer probes the instance directly and
+# counts the 301 of SECURE_SSL_REDIRECT (production) as healthy. SecurityMiddleware matches the
+# path without its leading slash.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 LOGGING = {
     "version": 1,
