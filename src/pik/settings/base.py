@@ -270,6 +270,23 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Client records are anonymised this many days after counselling ended (docs/decisions/0009).
 CASEWORK_RETENTION_DAYS = int(os.environ.get("PIK_CASEWORK_RETENTION_DAYS", "730"))
 
+# --- Audit trail: keyed hash chain, anchored outside the database (docs/decisions/0011) ------
+# PIK_AUDIT_KEY: the secret of the HMAC-SHA256 over each event, held outside the database (at
+# least 32 characters; production refuses to start without it). PIK_AUDIT_KEY_ID names it and
+# is stored with every event; on rotation the old key moves to PIK_AUDIT_RETIRED_KEYS
+# ("id:key,id:key") so that its events still verify. PIK_AUDIT_ANCHOR_FILE: where
+# `pik audit_anchor` appends the signed chain head, for operations to ship to their log sink.
+AUDIT_DEV_KEY = "dev-only-insecure-audit-key-do-not-use-in-production"
+AUDIT_KEY_ID = os.environ.get("PIK_AUDIT_KEY_ID", "1" if os.environ.get("PIK_AUDIT_KEY") else "dev")
+AUDIT_KEYS = {
+    key_id.strip(): key.strip()
+    for key_id, _sep, key in (
+        item.partition(":") for item in env_list("PIK_AUDIT_RETIRED_KEYS", "")
+    )
+}
+AUDIT_KEYS[AUDIT_KEY_ID] = os.environ.get("PIK_AUDIT_KEY") or AUDIT_DEV_KEY
+AUDIT_ANCHOR_FILE = Path(os.environ.get("PIK_AUDIT_ANCHOR_FILE", VAR_DIR / "audit-anchors.log"))
+
 # --- Health probes ---------------------------------------------------------------------------
 # /healthz and /readyz answer plain HTTP too: a load balancer probes the instance directly and
 # counts the 301 of SECURE_SSL_REDIRECT (production) as healthy. SecurityMiddleware matches the

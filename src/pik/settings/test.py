@@ -14,6 +14,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 
+# Tests that anchor the audit chain point this at their own tmp_path; by default no anchor file.
+AUDIT_ANCHOR_FILE = VAR_DIR / f"test-audit-anchors-none-{os.getpid()}.log"
+
 # A test-only app with one scoped model per data kind (tests/scopetest), created without migrations.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.scopetest"]
 
