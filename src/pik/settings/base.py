@@ -287,6 +287,29 @@ AUDIT_KEYS = {
 AUDIT_KEYS[AUDIT_KEY_ID] = os.environ.get("PIK_AUDIT_KEY") or AUDIT_DEV_KEY
 AUDIT_ANCHOR_FILE = Path(os.environ.get("PIK_AUDIT_ANCHOR_FILE", VAR_DIR / "audit-anchors.log"))
 
+# --- Content Security Policy (django-csp 4): no inline script, style or handler on any page ----
+# Pages load scripts and styles only from our own static files; images also as data: URIs
+# (KERN's icons, the TOTP QR code). The Django admin keeps the same policy: since Django 4 it
+# has no inline scripts. PDF templates are rendered by WeasyPrint, not served, and keep theirs.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+    }
+}
+
 # --- Health probes ---------------------------------------------------------------------------
 # /healthz and /readyz answer plain HTTP too: a load balancer probes the instance directly and
 # counts the 301 of SECURE_SSL_REDIRECT (production) as healthy. SecurityMiddleware matches the
