@@ -1,4 +1,4 @@
-"""Whoever can write the database cannot rewrite the audit chain unnoticed (ADR 0011).
+"""Whoever can write the database cannot rewrite the audit chain unnoticed (ADR 0014).
 
 The attacker here owns the table: they switch the append-only trigger off, change rows,
 recompute hashes with the published algorithm and move the chain head. They do not hold the

@@ -6,7 +6,7 @@ outside the database (settings.AUDIT_KEYS, from the environment), so whoever can
 database cannot recompute a changed chain. ``anchor()`` (``pik audit_anchor``) appends the
 signed chain head to a file outside the database; ``verify()`` (``pik audit_verify``)
 recomputes the chain and checks it against every anchor, so a changed, inserted or deleted
-row is found and named, also at the end of the chain (ADR 0005, 0011).
+row is found and named, also at the end of the chain (ADR 0005, 0014).
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ class AuditEvent(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
     # Which secret keyed ``hash`` (HMAC-SHA256): a key id from settings.AUDIT_KEYS, so keys can
-    # rotate. Empty for the events written before keyed hashing (plain SHA-256, ADR 0011).
+    # rotate. Empty for the events written before keyed hashing (plain SHA-256, ADR 0014).
     key_id = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:

@@ -270,7 +270,7 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Client records are anonymised this many days after counselling ended (docs/decisions/0009).
 CASEWORK_RETENTION_DAYS = int(os.environ.get("PIK_CASEWORK_RETENTION_DAYS", "730"))
 
-# --- Audit trail: keyed hash chain, anchored outside the database (docs/decisions/0011) ------
+# --- Audit trail: keyed hash chain, anchored outside the database (docs/decisions/0014) ------
 # PIK_AUDIT_KEY: the secret of the HMAC-SHA256 over each event, held outside the database (at
 # least 32 characters; production refuses to start without it). PIK_AUDIT_KEY_ID names it and
 # is stored with every event; on rotation the old key moves to PIK_AUDIT_RETIRED_KEYS

@@ -14,7 +14,7 @@ DEBUG = False
 SECRET_KEY = os.environ.get("PIK_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("PIK_SECRET_KEY muss gesetzt sein (mindestens 50 Zeichen).")
-# Audit chain (ADR 0011): a keyed hash needs a real key, from the environment, never the dev one.
+# Audit chain (ADR 0014): a keyed hash needs a real key, from the environment, never the dev one.
 if len(os.environ.get("PIK_AUDIT_KEY", "")) < 32:
     raise ImproperlyConfigured("PIK_AUDIT_KEY muss gesetzt sein (mindestens 32 Zeichen).")
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"

@@ -1,4 +1,4 @@
-"""On PostgreSQL the database itself refuses UPDATE and DELETE of audit events (ADR 0011).
+"""On PostgreSQL the database itself refuses UPDATE and DELETE of audit events (ADR 0014).
 
 A row trigger, so it holds for every client of the database, not only for the ORM (whose
 ``AuditEvent.save``/``delete`` refuse already). TRUNCATE is left to privileges: Django's flush
