@@ -6,14 +6,14 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from pik.core import audit
-from pik.core.models import AuditEvent, AuditImmutableError
+from pik.core.models import AuditChainHead, AuditEvent, AuditImmutableError
+from tests.core.tamper import as_table_owner
 
 
 @pytest.fixture
 def chain(db: None) -> list[AuditEvent]:
-    AuditEvent.objects.all().delete()  # queryset delete: test setup only, resets the chain
-    from pik.core.models import AuditChainHead
-
+    with as_table_owner():  # test setup only: resets the chain
+        AuditEvent.objects.all().delete()
     AuditChainHead.objects.all().delete()
     return [audit.record(actor=None, action="test.event", n=i, amount="12.50") for i in range(5)]
 
@@ -31,7 +31,8 @@ def test_each_event_links_to_its_predecessor(chain: list[AuditEvent]) -> None:
 
 
 def test_changed_row_is_named(chain: list[AuditEvent]) -> None:
-    AuditEvent.objects.filter(seq=3).update(details={"n": 99, "amount": "12.50"})
+    with as_table_owner():
+        AuditEvent.objects.filter(seq=3).update(details={"n": 99, "amount": "12.50"})
     result = audit.verify()
     assert not result.ok and result.broken_seq == 3
     with pytest.raises(CommandError, match="#3"):
@@ -39,14 +40,14 @@ def test_changed_row_is_named(chain: list[AuditEvent]) -> None:
 
 
 def test_deleted_row_in_the_middle_is_named(chain: list[AuditEvent]) -> None:
-    with connection.cursor() as cursor:
+    with as_table_owner(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditevent WHERE seq = 2")
     result = audit.verify()
     assert not result.ok and result.broken_seq == 2
 
 
 def test_deleted_last_row_is_found(chain: list[AuditEvent]) -> None:
-    with connection.cursor() as cursor:
+    with as_table_owner(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditevent WHERE seq = 5")
     result = audit.verify()
     assert not result.ok and result.broken_seq == 5
@@ -56,7 +57,8 @@ def test_forged_hash_after_edit_is_still_found(chain: list[AuditEvent]) -> None:
     event = AuditEvent.objects.get(seq=2)
     event.action = "forged"
     forged = audit.compute_hash(event)
-    AuditEvent.objects.filter(seq=2).update(action="forged", hash=forged)
+    with as_table_owner():
+        AuditEvent.objects.filter(seq=2).update(action="forged", hash=forged)
     result = audit.verify()
     assert not result.ok and result.broken_seq == 3  # the successor no longer links
 

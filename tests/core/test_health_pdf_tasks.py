@@ -60,6 +60,7 @@ def test_production_profile_passes_deploy_check() -> None:
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "pik.settings.production",
         "PIK_SECRET_KEY": "x7#Gq!" * 10,
+        "PIK_AUDIT_KEY": "a9$Lk2" * 6,
         "PIK_ALLOWED_HOSTS": "pik.example.org",
         "REDIS_URL": "redis://127.0.0.1:6379/0",  # a shared cache (pik.orgs.E001)
     }

@@ -27,6 +27,7 @@ def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env.update(
         DJANGO_SETTINGS_MODULE="pik.settings.production",
         PIK_SECRET_KEY="x7#Gq!" * 10,
+        PIK_AUDIT_KEY="a9$Lk2" * 6,  # production needs the audit key (ADR 0014)
         PIK_ALLOWED_HOSTS="pik.example.org",
         PIK_VAR_DIR=str(tmp_path),  # an empty directory: nothing of ours to touch
         **extra,

@@ -42,6 +42,9 @@ class AuditEvent(models.Model):
     details = models.JSONField(_("Details"), default=dict)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # Which secret keyed ``hash`` (HMAC-SHA256): a key id from settings.AUDIT_KEYS, so keys can
+    # rotate. Empty for the events written before keyed hashing (plain SHA-256, ADR 0014).
+    key_id = models.CharField(max_length=16, blank=True, default="")
 
     class Meta:
         verbose_name = _("Protokolleintrag")

@@ -220,7 +220,12 @@ def audit_verify_task() -> dict[str, object]:
         log.info("Protokollkette intakt: %s Einträge geprüft.", result.checked)
     else:
         log.error("Protokollkette gebrochen bei #%s: %s", result.broken_seq, result.reason)
-    return {"ok": result.ok, "checked": result.checked, "broken_seq": result.broken_seq}
+    return {
+        "ok": result.ok,
+        "checked": result.checked,
+        "broken_seq": result.broken_seq,
+        "anchors": result.anchors,
+    }
 
 
 @task()

@@ -479,9 +479,11 @@ def _lock(application: Application, expected_version: int | None) -> Application
     return locked
 
 
-def _require(application: Application, actor: User, role: str, what: str) -> None:
+def _require(application: Application, actor: User, role: str, refusal: str) -> None:
+    """Refuse with ``refusal``, a whole German sentence: a negation cannot be glued onto a
+    phrase that ends in its verb ("Sie dürfen diesen Antrag ändern nicht.")."""
     if role not in application_roles(actor, application):
-        raise ValidationError(f"Sie dürfen {what} nicht.")
+        raise ValidationError(refusal)
 
 
 @transaction.atomic
@@ -511,7 +513,12 @@ def application_create(
         if programme.kind == Programme.Kind.STAFF
         else None,
     )
-    _require(application, actor, "applicant", "für diesen Antragsteller keinen Antrag stellen")
+    _require(
+        application,
+        actor,
+        "applicant",
+        "Sie dürfen für diesen Antragsteller keinen Antrag stellen.",
+    )
     try:
         with transaction.atomic():
             application.save()
@@ -532,7 +539,7 @@ def application_create(
 def _editable(application: Application, actor: User) -> None:
     if application.status not in (S.DRAFT, S.INFO_REQUESTED):
         raise ValidationError("Der Antrag kann in diesem Status nicht mehr geändert werden.")
-    _require(application, actor, "applicant", "diesen Antrag ändern")
+    _require(application, actor, "applicant", "Sie dürfen diesen Antrag nicht ändern.")
 
 
 def _recompute(application: Application) -> None:

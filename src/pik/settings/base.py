@@ -96,6 +96,28 @@ TEMPLATES = [
     },
 ]
 
+# --- Database timeouts: a database that does not answer must not hold a worker for minutes ---
+# PIK_DB_CONNECT_TIMEOUT (seconds) bounds opening a connection; PIK_DB_STATEMENT_TIMEOUT_MS is a
+# generous cap for any one statement (0 = none, e.g. for a long maintenance migration); /readyz
+# sets a short one of its own for its query (pik.core.views). PIK_DB_TCP_USER_TIMEOUT_MS ends an
+# established connection whose sent data the peer has not acknowledged for that long (a vanished
+# host), instead of waiting out the kernel's retransmissions (about 15 minutes).
+DB_CONNECT_TIMEOUT = int(os.environ.get("PIK_DB_CONNECT_TIMEOUT", "5"))
+DB_STATEMENT_TIMEOUT_MS = int(os.environ.get("PIK_DB_STATEMENT_TIMEOUT_MS", "300000"))
+DB_TCP_USER_TIMEOUT_MS = int(os.environ.get("PIK_DB_TCP_USER_TIMEOUT_MS", "10000"))
+READYZ_STATEMENT_TIMEOUT_MS = 2000
+
+
+def postgres_timeouts(database: dj_database_url.DBConfig) -> dj_database_url.DBConfig:
+    """Add the timeouts above to a PostgreSQL ``DATABASES`` entry (psycopg/libpq options)."""
+    options = database.setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    options.setdefault("tcp_user_timeout", DB_TCP_USER_TIMEOUT_MS)
+    server_options = options.get("options", "")
+    options["options"] = f"{server_options} -c statement_timeout={DB_STATEMENT_TIMEOUT_MS}".strip()
+    return database
+
+
 # --- Database -------------------------------------------------------------------------------
 SQLITE_PATH = VAR_DIR / "pik.sqlite3"
 DATABASES = {
@@ -114,6 +136,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
         ),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    postgres_timeouts(DATABASES["default"])
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -250,6 +275,52 @@ CASEWORK_RETENTION_DAYS = int(os.environ.get("PIK_CASEWORK_RETENTION_DAYS", "730
 # Ids of erased records (no names), outside the database: a restore re-applies them
 # (pik casework_erasures_reapply; docs/operations.md "Backups and erasure").
 ERASURE_LIST = Path(os.environ.get("PIK_ERASURE_LIST", VAR_DIR / "erasures.jsonl"))
+
+# --- Audit trail: keyed hash chain, anchored outside the database (docs/decisions/0014) ------
+# PIK_AUDIT_KEY: the secret of the HMAC-SHA256 over each event, held outside the database (at
+# least 32 characters; production refuses to start without it). PIK_AUDIT_KEY_ID names it and
+# is stored with every event; on rotation the old key moves to PIK_AUDIT_RETIRED_KEYS
+# ("id:key,id:key") so that its events still verify. PIK_AUDIT_ANCHOR_FILE: where
+# `pik audit_anchor` appends the signed chain head, for operations to ship to their log sink.
+AUDIT_DEV_KEY = "dev-only-insecure-audit-key-do-not-use-in-production"
+AUDIT_KEY_ID = os.environ.get("PIK_AUDIT_KEY_ID", "1" if os.environ.get("PIK_AUDIT_KEY") else "dev")
+AUDIT_KEYS = {
+    key_id.strip(): key.strip()
+    for key_id, _sep, key in (
+        item.partition(":") for item in env_list("PIK_AUDIT_RETIRED_KEYS", "")
+    )
+}
+AUDIT_KEYS[AUDIT_KEY_ID] = os.environ.get("PIK_AUDIT_KEY") or AUDIT_DEV_KEY
+AUDIT_ANCHOR_FILE = Path(os.environ.get("PIK_AUDIT_ANCHOR_FILE", VAR_DIR / "audit-anchors.log"))
+
+# --- Content Security Policy (django-csp 4): no inline script, style or handler on any page ----
+# Pages load scripts and styles only from our own static files; images also as data: URIs
+# (KERN's icons, the TOTP QR code). The Django admin keeps the same policy: since Django 4 it
+# has no inline scripts. PDF templates are rendered by WeasyPrint, not served, and keep theirs.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+    }
+}
+
+# --- Health probes ---------------------------------------------------------------------------
+# /healthz and /readyz answer plain HTTP too: a load balancer probes the instance directly and
+# counts the 301 of SECURE_SSL_REDIRECT (production) as healthy. SecurityMiddleware matches the
+# path without its leading slash.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,7 @@
 """Production profile: passes `pik check --deploy --fail-level WARNING`.
 
-Needs PIK_SECRET_KEY (50+ random characters), PIK_ALLOWED_HOSTS and DATABASE_URL.
+Needs PIK_SECRET_KEY (50+ random characters), PIK_AUDIT_KEY (32+ random characters, kept outside
+the database), PIK_ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
@@ -13,6 +14,9 @@ DEBUG = False
 SECRET_KEY = os.environ.get("PIK_SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("PIK_SECRET_KEY muss gesetzt sein (mindestens 50 Zeichen).")
+# Audit chain (ADR 0014): a keyed hash needs a real key, from the environment, never the dev one.
+if len(os.environ.get("PIK_AUDIT_KEY", "")) < 32:
+    raise ImproperlyConfigured("PIK_AUDIT_KEY muss gesetzt sein (mindestens 32 Zeichen).")
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True

@@ -15,6 +15,9 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 ERASURE_LIST = VAR_DIR / "test-erasures.jsonl"
 
+# Tests that anchor the audit chain point this at their own tmp_path; by default no anchor file.
+AUDIT_ANCHOR_FILE = VAR_DIR / f"test-audit-anchors-none-{os.getpid()}.log"
+
 # A test-only app with one scoped model per data kind (tests/scopetest), created without migrations.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.scopetest"]
 
