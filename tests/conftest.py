@@ -14,9 +14,27 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.http import HttpRequest
 from django.test import Client
 
+from pik.core import audit
 from pik.core.roles import STATEWIDE_ROLES, Role
 from pik.orgs import services
 from pik.orgs.models import Gemeinde, Kreis, Membership, Provider, User
+
+# Actions that only the kernel's own tests write (apps register theirs in <app>/actions.py).
+audit.register_actions(
+    {
+        name: name
+        for name in (
+            "test.event",
+            "test.keyed",
+            "test.later",
+            "test.legacy",
+            "test.rotated",
+            "task.test",
+            "concurrency.test",
+            "kreis.look",
+        )
+    }
+)
 
 KREIS_A, KREIS_B = "08115", "08116"  # Böblingen, Esslingen
 GEMEINDE_A, GEMEINDE_B = "08115003", "08116019"  # Böblingen, Esslingen am Neckar

@@ -1,4 +1,5 @@
 from itertools import pairwise
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -85,3 +86,28 @@ def test_event_records_actor_target_and_kreis(member, world) -> None:
         str(world.kreis_a.pk),
     )
     assert list(audit.events_for(world.kreis_a)) == [event]
+
+
+def test_an_unregistered_action_is_refused(db: None) -> None:
+    before = AuditEvent.objects.count()
+    with pytest.raises(ValueError, match="actions.py"):
+        audit.record(actor=None, action="nobody.registered.this")
+    assert AuditEvent.objects.count() == before
+
+
+def test_every_app_action_has_a_label() -> None:
+    actions = audit.registered_actions()
+    assert actions["client.read"] == "Akte aufgerufen"
+    assert actions["application.approve"] == "Bewilligen"
+    assert actions["membership.create"] == "Rolle vergeben"
+    assert audit.action_label("client.erase") == "Akte gelöscht"
+
+
+def test_the_kreis_comes_from_the_targets_scope(world: Any, member: Any) -> None:
+    provider_event = audit.record(actor=None, action="test.event", target=world.kreis_b)
+    assert provider_event.kreis_id == world.kreis_b.pk
+    explicit = audit.record(
+        actor=None, action="test.event", target=world.kreis_b, kreis_id=world.kreis_a.pk
+    )
+    assert explicit.kreis_id == world.kreis_a.pk
+    assert audit.record(actor=None, action="test.event").kreis_id is None

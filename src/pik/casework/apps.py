@@ -7,3 +7,9 @@ class CaseworkConfig(AppConfig):
     label = "casework"
     verbose_name = _("Integrationsmanagement (Fallarbeit)")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from pik.casework.actions import ACTIONS  # noqa: PLC0415 - models are loaded only now
+        from pik.core import audit  # noqa: PLC0415
+
+        audit.register_actions(ACTIONS)

@@ -186,45 +186,10 @@ def client_duplicates(
     return result
 
 
-ACTION_LABELS = {
-    "client.read": "Akte aufgerufen",
-    "client.health_read": "Gesundheitliche Hinweise aufgerufen",
-    "consent.scan_read": "Scan der Einwilligung aufgerufen",
-    "referral.record": "Weitergabe an Netzwerkpartner eingetragen",
-    "client.export": "Auskunft erstellt",
-    "client.create": "Akte angelegt",
-    "client.update": "Stammdaten geändert",
-    "client.health_update": "Gesundheitliche Hinweise geändert",
-    "client.close": "Beratung beendet",
-    "client.assign": "Zuständigkeit geändert",
-    "client.share": "Akte geteilt",
-    "client.unshare": "Teilen beendet",
-    "client.anonymise": "anonymisiert",
-    "consent.record": "Einwilligung eingetragen",
-    "consent.withdraw": "Widerruf eingetragen",
-    "contact.record": "Kontakt erfasst",
-    "plan.save": "Integrationsplan gespeichert",
-    "plan.goal_add": "Ziel eingetragen",
-    "plan.goal_status": "Ziel-Status geändert",
-    "plan.step_add": "Schritt eingetragen",
-    "plan.step_done": "Schritt erledigt",
-    "plan.step_reopen": "Schritt wieder offen",
-    "task.create": "Aufgabe angelegt",
-    "handover.request": "Übergabe angeboten",
-    "handover.accept": "Übergabe angenommen",
-    "handover.decline": "Übergabe abgelehnt",
-    "handover.cancel": "Übergabe zurückgezogen",
-    "transfer.request": "Kreiswechsel beantragt",
-    "transfer.accept": "Kreiswechsel übernommen",
-    "transfer.decline": "Kreiswechsel abgelehnt",
-}
-
-
 def client_access_log(*, client: Client, limit: int = 50) -> list[tuple[AuditEvent, str]]:
     """Who opened, exported or changed the record, newest first, with a German label."""
     return [
-        (e, ACTION_LABELS.get(e.action, e.action))
-        for e in audit.events_for(client).order_by("-seq")[:limit]
+        (e, audit.action_label(e.action)) for e in audit.events_for(client).order_by("-seq")[:limit]
     ]
 
 

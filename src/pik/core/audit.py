@@ -15,7 +15,7 @@ import hashlib
 import hmac
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -27,6 +27,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from pik.core.models import AuditChainHead, AuditEvent
+from pik.core.scoping import kreis_of
 
 GENESIS = "0" * 64
 # Events written before keyed hashing: plain SHA-256, accepted only at the start of the chain.
@@ -79,6 +80,29 @@ def target_ref(target: models.Model | None) -> tuple[str, str]:
     return target._meta.label_lower, str(target.pk)
 
 
+# --- The registry of actions: each app lists its own, with a German label ---------------------
+
+_ACTIONS: dict[str, Any] = {}
+
+
+def register_actions(actions: Mapping[str, Any]) -> None:
+    """Add an app's actions (``<app>/actions.py``, registered in its AppConfig.ready)."""
+    for action, label in actions.items():
+        if action in _ACTIONS and str(_ACTIONS[action]) != str(label):
+            raise ValueError(f"Protokollaktion {action!r} ist doppelt registriert.")
+        _ACTIONS[action] = label
+
+
+def action_label(action: str) -> str:
+    """The label every access log and history shows for an action (the code if unknown)."""
+    label = _ACTIONS.get(action)
+    return str(label) if label is not None else action
+
+
+def registered_actions() -> dict[str, str]:
+    return {action: str(label) for action, label in _ACTIONS.items()}
+
+
 def record(
     *,
     actor: Any,
@@ -87,7 +111,15 @@ def record(
     kreis_id: int | None = None,
     **details: Any,
 ) -> AuditEvent:
-    """Append one event. Runs inside the caller's transaction: rolled back with it."""
+    """Append one event. Runs inside the caller's transaction: rolled back with it.
+
+    The Kreis is taken from the target's scope unless given (a move to another Kreis names it);
+    the action must be registered, so every access log can label it.
+    """
+    if action not in _ACTIONS:
+        raise ValueError(f"Unbekannte Protokollaktion {action!r}: in <app>/actions.py eintragen.")
+    if kreis_id is None and target is not None:
+        kreis_id = kreis_of(target)
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
         target_type, target_id = target_ref(target)

@@ -191,3 +191,21 @@ def get_visible_or_404(queryset: models.QuerySet[M], user: Any, **lookup: Any) -
         return visible(queryset, user).get(**lookup)
     except (ObjectDoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
+
+
+def kreis_of(obj: models.Model) -> int | None:
+    """The Kreis an object belongs to, by its model's ``scope`` path (None where it has none).
+
+    Follows the path attribute by attribute (``applicant__kreis_id`` → ``obj.applicant.kreis_id``),
+    so an object loaded with its relations costs no query.
+    """
+    scope = getattr(type(obj), "scope", None)
+    path = getattr(scope, "kreis", None)
+    if not path:
+        return None
+    value: Any = obj
+    for part in path.split("__"):
+        value = getattr(value, part, None)
+        if value is None:
+            return None
+    return int(value)

@@ -13,3 +13,8 @@ class OrgsConfig(AppConfig):
         from pik.orgs import checks, mfa  # noqa: F401, PLC0415
 
         authenticator_added.connect(mfa.totp_activated, dispatch_uid="pik.orgs.totp_activated")
+
+        from pik.core import audit  # noqa: PLC0415
+        from pik.orgs.actions import ACTIONS  # noqa: PLC0415
+
+        audit.register_actions(ACTIONS)

@@ -1,0 +1,27 @@
+"""The audit actions of the funding procedures, with the label every log shows.
+
+Each step of the application workflow is logged as ``application.<action>`` with the step's own
+label from the transition table, so a new step is labelled the day it is added.
+"""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from pik.funding.workflow import APPLICATION
+
+ACTIONS: dict[str, Any] = {
+    "rule_version.create": _("Fassung der Förderrichtlinie angelegt"),
+    "ledger.commit": _("Mittel gebunden"),
+    "budget.set_total": _("Haushaltsansatz geändert"),
+    "contingents.import": _("Mittelkontingente eingelesen"),
+    "contingents.split_budget": _("Haushaltsansatz auf Kontingente verteilt"),
+    "applicant.create": _("Antragsteller angelegt"),
+    "application.create": _("Antrag angelegt"),
+    "application.digital_details": _("Angaben zur digitalen Lösung geändert"),
+    "position.add": _("Stelle eingetragen"),
+    "position.remove": _("Stelle entfernt"),
+    "attachment.add": _("Anlage hochgeladen"),
+    "notice.rendered": _("Bescheid erstellt"),
+    **{f"application.{t.action}": t.label for t in APPLICATION.transitions},
+}
