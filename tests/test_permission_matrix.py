@@ -16,7 +16,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from pik.core.roles import STATEWIDE_ROLES, Role
-from pik.funding.permissions import APPLICANT_ROLES, BUDGET_READERS, FUNDING_CASE_ROLES, RPS
+from pik.funding.rules import APPLICANT_ROLES, BUDGET_READERS, FUNDING_CASE_ROLES, RPS
 from tests.casework import factories as cw
 from tests.conftest import ALL_ROLES, World
 from tests.matrix_data import FundingObjects, funding_objects

@@ -9,7 +9,7 @@ from django.apps import apps
 from django.db import close_old_connections, connection
 
 from pik.core.roles import Role
-from pik.funding import services
+from pik.funding import ledger, services
 from pik.funding.models import Application, Budget, LedgerEntry, Programme
 from pik.funding.reference import ensure_reference_data
 from pik.orgs.models import Gemeinde, Kreis
@@ -79,7 +79,7 @@ def test_concurrent_approvals_respect_the_budget() -> None:
             application.refresh_from_db()
             services.application_transition(application=application, action="approve", actor=head)
             outcomes.append("approved")
-        except services.BudgetExceeded:
+        except ledger.BudgetExceeded:
             outcomes.append("budget")
         except Exception as exc:  # collected: the assertion below shows it
             outcomes.append(f"error: {exc!r}")
@@ -122,7 +122,7 @@ def test_second_commitment_waits_for_the_first_and_sees_it() -> None:
     def first() -> None:
         try:
             with transaction.atomic():
-                services.ledger_commit(
+                ledger.commit(
                     budget=budget, amount=Decimal("60.00"), application=None, actor=None
                 )
                 a_has_bound.set()
@@ -134,11 +134,11 @@ def test_second_commitment_waits_for_the_first_and_sees_it() -> None:
     def second() -> None:
         a_has_bound.wait(timeout=10)
         try:
-            services.ledger_commit(
+            ledger.commit(
                 budget=budget, amount=Decimal("60.00"), application=None, actor=None
             )
             outcome["b"] = "bound"
-        except services.BudgetExceeded:
+        except ledger.BudgetExceeded:
             outcome["b"] = "refused"
         finally:
             connection.close()

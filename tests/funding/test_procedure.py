@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from pik.core import audit
-from pik.funding import services
+from pik.funding import ledger, services
 from pik.funding.models import Application, Budget, LedgerEntry, Notice
 from tests.funding.conftest import step, to_proposed
 
@@ -140,7 +140,7 @@ def test_stale_version_is_refused_no_lost_update(draft, actors) -> None:
 def test_approval_over_budget_changes_nothing(draft, actors) -> None:
     to_proposed(draft, actors)
     Budget.objects.filter(programme=draft.programme, year=2020).update(total=Decimal("1000.00"))
-    with pytest.raises(services.BudgetExceeded, match="reicht nicht"):
+    with pytest.raises(ledger.BudgetExceeded, match="reicht nicht"):
         step(draft, "approve", actors["head"])
     draft.refresh_from_db()
     assert draft.status == S.PROPOSED_APPROVAL
@@ -151,7 +151,7 @@ def test_budget_balances_are_derived_from_the_ledger(draft, actors) -> None:
     to_proposed(draft, actors)
     step(draft, "approve", actors["head"])
     budget = Budget.objects.get(programme=draft.programme, year=2020)
-    b = services.balances(budget)
+    b = ledger.balances(budget)
     assert b.committed == LedgerEntry.objects.get(budget=budget).amount
     assert b.free == budget.total - b.committed and b.paid == 0
 

@@ -15,18 +15,17 @@ from django.utils import timezone
 from pik.core.money import allocate, to_cents
 from pik.core.roles import Role
 from pik.core.scoping import get_visible_or_404, grants_for, visible
-from pik.funding import calculation, permissions
+from pik.funding import calculation, ledger, rules
 from pik.funding.models import (
     Applicant,
     Application,
     Budget,
     Contingent,
-    LedgerEntry,
     Notice,
     Position,
     Programme,
 )
-from pik.funding.workflow import APPLICATION, WAITING_FOR, application_roles
+from pik.funding.workflow import APPLICATION, WAITING_FOR
 from pik.orgs.models import Membership, User
 
 S = Application.Status
@@ -56,21 +55,11 @@ class BudgetRow:
 
 def budget_overview(*, user: User) -> list[BudgetRow]:
     """Total, committed, paid and free per programme and year (one aggregate query)."""
-    if not permissions.can_see_budgets(user):
+    if not rules.can_see_budgets(user):
         raise Http404
-    zero = Decimal("0.00")
     budgets = list(Budget.objects.select_related("programme").order_by("programme__code", "year"))
-    sums: dict[tuple[int, str], Decimal] = {
-        (row["budget_id"], row["kind"]): row["s"]
-        for row in LedgerEntry.objects.values("budget_id", "kind").annotate(s=Sum("amount"))
-    }
-    rows = []
-    for b in budgets:
-        k = LedgerEntry.Kind
-        committed = sums.get((b.pk, k.COMMITMENT), zero) - sums.get((b.pk, k.RELEASE), zero)
-        paid = sums.get((b.pk, k.PAYMENT), zero) - sums.get((b.pk, k.REPAYMENT), zero)
-        rows.append(BudgetRow(b, committed, paid))
-    return rows
+    sums = ledger.balances_of(budgets)
+    return [BudgetRow(b, sums[b.pk].committed, sums[b.pk].paid) for b in budgets]
 
 
 def budget_for(*, programme: Programme, year: Any) -> Budget:
@@ -84,7 +73,7 @@ def budget_for(*, programme: Programme, year: Any) -> Budget:
 
 
 def budget_get(*, user: User, pk: int) -> Budget:
-    if not permissions.can_edit_budgets(user):
+    if not rules.can_edit_budgets(user):
         raise Http404
     return get_visible_or_404(Budget.objects.select_related("programme"), user, pk=pk)
 
@@ -125,7 +114,7 @@ def application_list(
     *, user: User, filters: ApplicationFilter | None = None
 ) -> QuerySet[Application]:
     """The scoped, filtered list; rows carry what the table shows (no per-row queries)."""
-    if not permissions.can_see_applications(user):
+    if not rules.can_see_applications(user):
         raise Http404
     f = filters or ApplicationFilter()
     qs = visible(Application.objects.all(), user).select_related(
@@ -179,13 +168,13 @@ def inbox_q(user: User) -> Q:
 
 
 def inbox(*, user: User) -> QuerySet[Application]:
-    if not permissions.can_see_applications(user):
+    if not rules.can_see_applications(user):
         return Application.objects.none()
     return application_list(user=user, filters=ApplicationFilter(waiting_for_me=True))
 
 
 def application_get(*, user: User, pk: int) -> Application:
-    if not permissions.can_see_applications(user):
+    if not rules.can_see_applications(user):
         raise Http404
     return get_visible_or_404(
         Application.objects.select_related(
@@ -222,7 +211,7 @@ def application_view(*, user: User, pk: int) -> ApplicationView:
     return ApplicationView(
         application=application,
         actions=APPLICATION.allowed(application, user),
-        roles=application_roles(user, application),
+        roles=rules.application_roles(user, application),
         per_year=calculation.amounts_per_year(list(application.positions.all())),
         waiting_for=WAITING_FOR.get(S(application.status), ""),
         notice=notice,
@@ -241,7 +230,7 @@ def applicants_for(*, user: User, programme: Programme) -> QuerySet[Applicant]:
 
 
 def contingent_list(*, user: User, programme: Programme) -> QuerySet[Contingent]:
-    if not permissions.can_see_applications(user):
+    if not rules.can_see_applications(user):
         raise Http404
     return (
         visible(Contingent.objects.filter(programme=programme), user)
@@ -267,7 +256,7 @@ def contingent_summary(*, user: User, programme: Programme) -> dict[str, Any]:
 
 
 def applicant_list(*, user: User, programme: Programme) -> QuerySet[Applicant]:
-    if not permissions.can_see_applications(user):
+    if not rules.can_see_applications(user):
         raise Http404
     return (
         visible(Applicant.objects.filter(programme=programme), user)
@@ -278,7 +267,7 @@ def applicant_list(*, user: User, programme: Programme) -> QuerySet[Applicant]:
 
 
 def notice_get(*, user: User, pk: int) -> Notice:
-    if not permissions.can_see_applications(user):
+    if not rules.can_see_applications(user):
         raise Http404
     notice = get_visible_or_404(Notice.objects.select_related("application"), user, pk=pk)
     if not notice.pdf:
@@ -307,7 +296,7 @@ def notices_missing(*, user: User, limit: int = 20) -> MissingNotices:
 
     Shown to the RPS so that a notice lost to a dead worker is seen, not only logged.
     """
-    if not permissions.is_rps(user):
+    if not rules.is_rps(user):
         return MissingNotices(0, [])
     cutoff = timezone.now() - dt.timedelta(minutes=settings.NOTICE_CHECK_MINUTES)
     qs = visible(Notice.objects.filter(pdf="", created_at__lte=cutoff), user)

@@ -23,7 +23,7 @@ from pik.core.money import allocate, to_cents
 from pik.core.tasks import enqueue_in_transaction, tasks_pending
 from pik.core.uploads import UploadError, check_attachment
 from pik.core.workflow import TransitionNotAllowed
-from pik.funding import calculation
+from pik.funding import calculation, ledger
 from pik.funding.models import (
     Applicant,
     Application,
@@ -31,14 +31,14 @@ from pik.funding.models import (
     Attachment,
     Budget,
     Contingent,
-    LedgerEntry,
     Notice,
     Position,
     Programme,
     RuleVersion,
 )
+from pik.funding.rules import application_roles
 from pik.funding.uploads import read_person_rows
-from pik.funding.workflow import APPLICATION, application_roles
+from pik.funding.workflow import APPLICATION
 from pik.orgs.models import Gemeinde, Kreis, Provider, User
 from pik.orgs.selectors import managers_in_kreis
 
@@ -50,10 +50,6 @@ NOTICE_RENDER = "pik.funding.tasks.notice_render"
 
 ANSWER_DAYS = 28
 REVIEW_DAYS = 56
-
-
-class BudgetExceeded(ValidationError):
-    """An approval would commit more than the budget holds."""
 
 
 class StaleObject(ValidationError):
@@ -104,71 +100,7 @@ def rule_version_create(*, programme: Programme, actor: User | None, **fields: A
     return rule
 
 
-# --- Budgets and the ledger -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Balances:
-    total: Decimal
-    committed: Decimal
-    paid: Decimal
-
-    @property
-    def free(self) -> Decimal:
-        return self.total - self.committed
-
-    @property
-    def unspent_commitments(self) -> Decimal:
-        return self.committed - self.paid
-
-
-def balances(budget: Budget) -> Balances:
-    sums = {
-        row["kind"]: row["s"]
-        for row in LedgerEntry.objects.filter(budget=budget)
-        .values("kind")
-        .annotate(s=Sum("amount"))
-    }
-    zero = Decimal("0.00")
-    committed = sums.get(LedgerEntry.Kind.COMMITMENT, zero) - sums.get(
-        LedgerEntry.Kind.RELEASE, zero
-    )
-    paid = sums.get(LedgerEntry.Kind.PAYMENT, zero) - sums.get(LedgerEntry.Kind.REPAYMENT, zero)
-    return Balances(total=budget.total, committed=committed, paid=paid)
-
-
-@transaction.atomic
-def ledger_commit(
-    *, budget: Budget, amount: Decimal, application: Application | None, actor: User | None
-) -> LedgerEntry:
-    """Bind ``amount`` of the budget; never beyond its total, also under concurrency.
-
-    The budget row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers),
-    so two approvals cannot both see the same free amount.
-    """
-    budget = Budget.objects.select_for_update().get(pk=budget.pk)
-    free = balances(budget).free
-    if amount > free:
-        raise BudgetExceeded(
-            f"Der Haushaltsansatz {budget} reicht nicht: frei sind {free} EUR, "
-            f"gebunden werden sollen {amount} EUR."
-        )
-    entry = LedgerEntry.objects.create(
-        budget=budget,
-        kind=LedgerEntry.Kind.COMMITMENT,
-        amount=amount,
-        application=application,
-        actor=actor,
-    )
-    audit.record(
-        actor=actor,
-        action="ledger.commit",
-        target=entry,
-        amount=amount,
-        budget=str(budget),
-        application_id=application.pk if application else None,
-    )
-    return entry
+# --- Budgets -------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -176,7 +108,7 @@ def budget_set_total(*, budget: Budget, total: Any, actor: User) -> Budget:
     """The ministry changes a yearly budget; never below what is already committed."""
     total = parse_money(total, "total")
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
-    committed = balances(budget).committed
+    committed = ledger.balances(budget).committed
     if total < committed:
         raise ValidationError(
             {
@@ -820,7 +752,7 @@ def application_transition(
         ).first()
         if budget is None:
             raise ValidationError(f"Für {application.year} ist kein Haushaltsansatz angelegt.")
-        ledger_commit(
+        ledger.commit(
             budget=budget,
             amount=application.approved_amount or Decimal("0.00"),
             application=application,

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pik.core.pagination import KeysFirstPaginator
-from pik.funding import exports, permissions, selectors, services
+from pik.funding import exports, rules, selectors, services
 from pik.funding.forms import (
     ApplicantForm,
     ApplicationFilterForm,
@@ -107,7 +107,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "case_workers": workers.by_kreis,
-            "can_apply": permissions.can_apply(request.user),
+            "can_apply": rules.can_apply(request.user),
             "query": request.GET.urlencode(),
             "today": timezone.localdate(),
             "open_states": ("submitted", "in_review", "info_requested"),
@@ -128,7 +128,7 @@ def application_export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def application_new(request: HttpRequest, code: str) -> HttpResponse:
-    if not permissions.can_apply(request.user):
+    if not rules.can_apply(request.user):
         raise Http404
     programme = selectors.programme_get(code=code)
     applicants = list(selectors.applicants_for(user=_user(request), programme=programme))
@@ -318,7 +318,7 @@ def budget_overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "funding/budget_overview.html",
-        {"rows": rows, "can_edit": permissions.can_edit_budgets(request.user)},
+        {"rows": rows, "can_edit": rules.can_edit_budgets(request.user)},
     )
 
 
@@ -345,7 +345,7 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
     summary = selectors.contingent_summary(user=_user(request), programme=programme)
     import_form = ContingentImportForm()
     if request.method == "POST" and request.POST.get("action") == "split":
-        if not permissions.is_rps(request.user):
+        if not rules.is_rps(request.user):
             raise Http404
         try:
             budget = selectors.budget_for(programme=programme, year=request.POST.get("year", ""))
@@ -358,7 +358,7 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, f"Der Haushaltsansatz {budget} wurde verteilt.")
         return redirect("funding:contingent_overview", code=code)
     if request.method == "POST":
-        if not permissions.is_rps(request.user):
+        if not rules.is_rps(request.user):
             raise Http404
         import_form = ContingentImportForm(request.POST, request.FILES)
         if import_form.is_valid():
@@ -397,7 +397,7 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
             "s": summary,
             "page": page,
             "import_form": import_form,
-            "is_rps": permissions.is_rps(request.user),
+            "is_rps": rules.is_rps(request.user),
             "applicants": selectors.applicant_list(user=_user(request), programme=programme),
             "applicant_form": ApplicantForm(),
         },
@@ -417,7 +417,7 @@ def contingent_export(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def applicant_new(request: HttpRequest, code: str) -> HttpResponse:
     programme = selectors.programme_get(code=code)
-    if not (permissions.is_rps(request.user) or permissions.can_apply(request.user)):
+    if not (rules.is_rps(request.user) or rules.can_apply(request.user)):
         raise Http404
     form = ApplicantForm(request.POST)
     target = reverse("funding:contingent_overview", kwargs={"code": code})
