@@ -122,9 +122,7 @@ def test_second_commitment_waits_for_the_first_and_sees_it() -> None:
     def first() -> None:
         try:
             with transaction.atomic():
-                ledger.commit(
-                    budget=budget, amount=Decimal("60.00"), application=None, actor=None
-                )
+                ledger.commit(budget=budget, amount=Decimal("60.00"), application=None, actor=None)
                 a_has_bound.set()
                 release_a.wait(timeout=10)
             outcome["a"] = "bound"
@@ -134,9 +132,7 @@ def test_second_commitment_waits_for_the_first_and_sees_it() -> None:
     def second() -> None:
         a_has_bound.wait(timeout=10)
         try:
-            ledger.commit(
-                budget=budget, amount=Decimal("60.00"), application=None, actor=None
-            )
+            ledger.commit(budget=budget, amount=Decimal("60.00"), application=None, actor=None)
             outcome["b"] = "bound"
         except ledger.BudgetExceeded:
             outcome["b"] = "refused"

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
-from pik.funding import services
+from pik.funding import selectors, services
 from pik.funding.models import Applicant, Budget, Contingent
 from pik.orgs.models import Gemeinde, Kreis
 
@@ -90,7 +90,7 @@ def test_pooling_across_kreis_borders_sums_the_contingents(im, contingents) -> N
         programme=im, kind="pooling", members=members, lead=members[0], actor=None
     )
     assert applicant.kreis.ags == "08115" and applicant.gemeinde == members[0]
-    assert services.applicant_contingent(applicant) == Decimal(120) * Decimal("796.08")
+    assert selectors.applicant_contingent(applicant=applicant) == Decimal(120) * Decimal("796.08")
     with pytest.raises(ValidationError, match="schon zu einem Antragsteller"):
         services.applicant_create(
             programme=im, kind="gemeinde", members=[contingents["08117001"]], actor=None
@@ -115,7 +115,7 @@ def test_handover_to_the_kreis_only_for_its_own_gemeinden(im, contingents) -> No
         members=[contingents["08115001"], contingents["08115002"]],
         actor=None,
     )
-    assert applicant.gemeinde is None and services.applicant_contingent(applicant) > 0
+    assert applicant.gemeinde is None and selectors.applicant_contingent(applicant=applicant) > 0
     with pytest.raises(ValidationError, match="nicht im Kreis"):
         services.applicant_create(
             programme=im,

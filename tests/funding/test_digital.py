@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from pik.core.roles import Role
-from pik.funding import services
+from pik.funding import selectors, services
 from pik.funding.models import Application
 from pik.orgs.models import Kreis
 from tests.funding.conftest import step
@@ -41,7 +41,7 @@ def test_submission_is_blocked_naming_who_lacks_access(kreis_application, actors
     with pytest.raises(ValidationError) as info:
         step(application, "submit", actors["coordinator_a"])
     assert str(managers[2]) in " ".join(info.value.messages)
-    assert [u.pk for u in services.missing_access(application)] == [managers[2].pk]
+    assert [u.pk for u in selectors.missing_access(application=application)] == [managers[2].pk]
     assert application.status == Application.Status.DRAFT
 
 

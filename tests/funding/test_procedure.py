@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from pik.core import audit
+from pik.core.locking import StaleVersion
 from pik.funding import ledger, services
 from pik.funding.models import Application, Budget, LedgerEntry, Notice
 from tests.funding.conftest import step, to_proposed
@@ -128,7 +129,7 @@ def test_stale_version_is_refused_no_lost_update(draft, actors) -> None:
     services.application_transition(
         application=draft, action="submit", actor=actors["gemeinde_a"], expected_version=old_version
     )
-    with pytest.raises(services.StaleObject, match="inzwischen"):
+    with pytest.raises(StaleVersion, match="inzwischen"):
         services.application_transition(
             application=draft,
             action="withdraw",

@@ -6,14 +6,15 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from pik.funding import calculation, services
+from pik.core.money import parse_money
+from pik.funding import calculation, selectors, services
 from pik.funding.models import Contingent, RuleVersion
 from tests.funding.conftest import PERSONS
 
 
 def test_rule_versions_hold_the_published_figures(im) -> None:
-    v2017 = services.rule_version_for(im, dt.date(2019, 12, 31))
-    v2020 = services.rule_version_for(im, dt.date(2020, 1, 1))
+    v2017 = selectors.rule_version_for(programme=im, on=dt.date(2019, 12, 31))
+    v2020 = selectors.rule_version_for(programme=im, on=dt.date(2020, 1, 1))
     assert v2017.rate_per_person == Decimal("796.08") and v2017.rate_is_derived
     assert v2017.reference_date == dt.date(2017, 9, 15)
     assert v2017.min_contingent == Decimal("51000.00")
@@ -26,13 +27,13 @@ def test_rule_versions_hold_the_published_figures(im) -> None:
 
 
 def test_contingent_is_persons_times_rate(im) -> None:
-    rule = services.rule_version_for(im, dt.date(2018, 1, 1))
+    rule = selectors.rule_version_for(programme=im, on=dt.date(2018, 1, 1))
     assert calculation.contingent_amount(rule, 166) == Decimal("132149.28")  # Tettnang
     assert calculation.contingent_amount(rule, 668) == Decimal("531781.44")  # Mannheim
 
 
 def test_position_amount_is_fixed_amount_times_share_and_months(im) -> None:
-    rule = services.rule_version_for(im, dt.date(2020, 6, 1))
+    rule = selectors.rule_version_for(programme=im, on=dt.date(2020, 6, 1))
     assert calculation.position_amount(
         rule, qualification="university", share=Decimal("1.00"), months=24
     ) == Decimal("128000.00")
@@ -128,7 +129,7 @@ def test_new_rule_version_changes_results_from_its_effective_date(im, applicant_
     )
     assert app2020.rule_version.name.startswith("Änderung")
     # A data change alone: a 2025 rule with a higher fixed amount applies to 2025 applications.
-    base = services.rule_version_for(im, dt.date(2024, 1, 1))
+    base = selectors.rule_version_for(programme=im, on=dt.date(2024, 1, 1))
     fields = {
         f.name: getattr(base, f.name)
         for f in RuleVersion._meta.concrete_fields
@@ -154,8 +155,8 @@ def test_new_rule_version_changes_results_from_its_effective_date(im, applicant_
 
 def test_amount_with_more_than_two_decimals_is_rejected() -> None:
     with pytest.raises(ValidationError, match="höchstens zwei Nachkommastellen"):
-        services.parse_money("100.005")
-    assert services.parse_money("100.50") == Decimal("100.50")
+        parse_money("100.005")
+    assert parse_money("100.50") == Decimal("100.50")
 
 
 def test_contingents_record_the_rule_version_used(contingents, im) -> None:
