@@ -14,9 +14,6 @@ from pik.core.roles import Role
 from pik.funding.models import Applicant, Application, Programme
 from pik.orgs.models import Gemeinde, User
 from tests.funding import factories
-from tests.funding.factories import PERSONS, step, to_proposed
-
-__all__ = ["PERSONS", "step", "to_proposed"]
 
 
 @pytest.fixture
