@@ -80,3 +80,65 @@ def test_rps_splits_a_fixed_budget_from_the_contingent_page(
         client.post("/foerderung/kontingente/im/", {"action": "split", "year": "2020"}).status_code
         == 404
     )
+
+
+# --- The services refuse, the pages answer 404 (no role gate in the views) ----------------------
+
+
+def test_a_foreign_gemeinde_cannot_create_an_applicant_through_the_page(
+    client: Client, contingents, actors
+) -> None:
+    from pik.funding.models import Applicant
+
+    client.force_login(actors["gemeinde_b"])
+    data = {"kind": "gemeinde", "members": "08115003", "name": ""}
+    assert client.post("/foerderung/antragsteller/im/neu/", data).status_code == 404
+    assert not Applicant.objects.exists()
+    client.force_login(actors["gemeinde_a"])
+    assert client.post("/foerderung/antragsteller/im/neu/", data).status_code == 302
+    assert Applicant.objects.get().gemeinde == contingents["08115003"]
+
+
+def test_only_the_rps_reads_in_contingents_through_the_page(client: Client, im, world, actors):  # type: ignore[no-untyped-def]
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(actors["coordinator_a"])
+    upload = SimpleUploadedFile("p.csv", b"ags,personen\n08115003,12\n")
+    assert client.post("/foerderung/kontingente/im/", {"file": upload}).status_code == 404
+    assert not Contingent.objects.exists()
+
+
+def test_parts_of_another_application_are_not_found(client: Client, im, contingents, actors):  # type: ignore[no-untyped-def]
+    from tests.funding import factories
+
+    mine = factories.draft(
+        im, factories.applicant(im, [contingents["08115003"]]), actors["gemeinde_a"]
+    )
+    other = factories.draft(
+        im, factories.applicant(im, [contingents["08116019"]]), actors["gemeinde_b"]
+    )
+    attachment = services.attachment_add(
+        application=other, upload=factories.pdf_upload(), actor=actors["gemeinde_b"]
+    )
+    client.force_login(actors["gemeinde_a"])
+    foreign = other.positions.first()
+    assert foreign is not None
+    url = f"/foerderung/antraege/{mine.pk}/stellen/{foreign.pk}/entfernen/"
+    assert client.post(url).status_code == 404
+    assert other.positions.count() == 2
+    url = f"/foerderung/antraege/{mine.pk}/anlagen/{attachment.pk}/"
+    assert client.get(url).status_code == 404
+    own = mine.positions.first()
+    assert own is not None
+    url = f"/foerderung/antraege/{mine.pk}/stellen/{own.pk}/entfernen/"
+    assert client.post(url).status_code == 302
+    assert mine.positions.count() == 1
+
+
+def test_the_edit_forms_are_shown_to_the_applicant_only(client: Client, draft, actors) -> None:
+    client.force_login(actors["gemeinde_a"])
+    page = client.get(f"/foerderung/antraege/{draft.pk}/").content.decode()
+    assert f"/foerderung/antraege/{draft.pk}/stellen/" in page
+    client.force_login(actors["case_worker_a"])
+    page = client.get(f"/foerderung/antraege/{draft.pk}/").content.decode()
+    assert f"/foerderung/antraege/{draft.pk}/stellen/" not in page
