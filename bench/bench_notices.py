@@ -53,9 +53,9 @@ class SingleRender:
     notices: Notices
 
     def context(self) -> dict[str, Any]:
-        from pik.funding import selectors
+        from pik.funding import documents
 
-        return selectors.notice_context(notice_id=self.notices.ids[0])
+        return documents.notice_context(notice_id=self.notices.ids[0])
 
     def pdf(self) -> None:
         from pik.core.pdf import render_pdf

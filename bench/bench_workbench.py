@@ -38,9 +38,25 @@ class Workbench:
         rows = data.applicants(programme, APPLICANTS, "(Bench)")
         apps = data.applications(programme=programme, rows=rows, years=YEARS, proposer=head)
         data.analyze()
-        client = Client()
-        client.force_login(head)
+        client = _signed_in(Client(), head)
         self.state.update(client=client, count=len(apps), programme=programme)
+
+
+def _signed_in(client: Any, user: Any) -> Any:
+    """``force_login`` as after the real login with password and code: the RPS works with
+    personal data, so RequireMfaMiddleware wants the "mfa" step recorded in the session."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from django.http import HttpRequest
+
+    client.force_login(user)
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    request = HttpRequest()
+    request.session = client.session
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+    return client
 
 
 @dataclass

@@ -168,13 +168,13 @@ def applications(
     from django.utils import timezone
 
     from pik.funding.models import Application
-    from pik.funding.services import rule_version_for
+    from pik.funding.selectors import rule_version_for
 
     rng = random.Random(seed)
     now = timezone.now()
     result = []
     for year in years:
-        rule = rule_version_for(programme, dt.date(year, 12, 31))
+        rule = rule_version_for(programme=programme, on=dt.date(year, 12, 31))
         mix = statuses or (CURRENT_STATUSES if year == max(years) else PAST_STATUSES)
         for applicant in rows:
             status = rng.choices(list(mix), weights=list(mix.values()))[0]

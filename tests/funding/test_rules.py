@@ -1,4 +1,6 @@
-"""Every rule of the rule version, and a new rule version changing results from its date on."""
+"""Who may do what: the named predicates, and refusals as correct German sentences."""
+
+from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
@@ -6,159 +8,109 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from pik.funding import calculation, services
-from pik.funding.models import Contingent, RuleVersion
-from tests.funding.conftest import PERSONS
+from pik.funding import services
+from pik.funding.models import Applicant, Application, Programme
+from pik.orgs.models import User
 
 
-def test_rule_versions_hold_the_published_figures(im) -> None:
-    v2017 = services.rule_version_for(im, dt.date(2019, 12, 31))
-    v2020 = services.rule_version_for(im, dt.date(2020, 1, 1))
-    assert v2017.rate_per_person == Decimal("796.08") and v2017.rate_is_derived
-    assert v2017.reference_date == dt.date(2017, 9, 15)
-    assert v2017.min_contingent == Decimal("51000.00")
-    assert v2017.amount_intermediate == Decimal("51000.00")
-    assert v2017.amount_university == Decimal("64000.00") and v2017.university_is_derived
-    assert v2017.min_position_share == Decimal("0.25")
-    assert v2017.standard_months == 24 and v2017.max_total_months == 24
-    assert v2020.max_total_months == 60 and v2020.effective_from == dt.date(2020, 1, 1)
-    assert (v2017.counselling_max_years, v2017.counselling_max_years_justified) == (3, 4)
+def test_editing_someone_elses_application_says_nicht_aendern(
+    draft: Application, actors: dict[str, User]
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        services.position_add(
+            application=draft,
+            person_name="Eva Roth",
+            qualification="university",
+            share=Decimal("0.50"),
+            start_date=dt.date(2020, 9, 1),
+            months=12,
+            actor=actors["gemeinde_b"],
+        )
+    assert refused.value.messages == ["Sie dürfen diesen Antrag nicht ändern."]
+    with pytest.raises(ValidationError) as refused:
+        services.position_remove(position=draft.positions.first(), actor=actors["gemeinde_b"])
+    assert refused.value.messages == ["Sie dürfen diesen Antrag nicht ändern."]
 
 
-def test_contingent_is_persons_times_rate(im) -> None:
-    rule = services.rule_version_for(im, dt.date(2018, 1, 1))
-    assert calculation.contingent_amount(rule, 166) == Decimal("132149.28")  # Tettnang
-    assert calculation.contingent_amount(rule, 668) == Decimal("531781.44")  # Mannheim
+def test_applying_for_someone_else_has_a_single_negation(
+    im: Programme, applicant_a: Applicant, actors: dict[str, User]
+) -> None:
+    with pytest.raises(ValidationError) as refused:
+        services.application_create(
+            programme=im, applicant=applicant_a, year=2021, actor=actors["gemeinde_b"]
+        )
+    assert refused.value.messages == ["Sie dürfen für diesen Antragsteller keinen Antrag stellen."]
 
 
-def test_position_amount_is_fixed_amount_times_share_and_months(im) -> None:
-    rule = services.rule_version_for(im, dt.date(2020, 6, 1))
-    assert calculation.position_amount(
-        rule, qualification="university", share=Decimal("1.00"), months=24
-    ) == Decimal("128000.00")
-    assert calculation.position_amount(
-        rule, qualification="intermediate", share=Decimal("0.50"), months=24
-    ) == Decimal("51000.00")
-    assert calculation.position_amount(
-        rule, qualification="intermediate", share=Decimal("0.25"), months=7
-    ) == Decimal("7437.50")
+# --- The named predicates ----------------------------------------------------------------------
 
 
-def test_requested_amount_is_capped_at_the_contingent(draft, actors) -> None:
-    contingent = Decimal(PERSONS["08115003"]) * Decimal("796.08")
-    assert draft.contingent == contingent == Decimal("238824.00")
-    assert draft.requested_amount == Decimal("179000.00")  # below the contingent: as computed
-    services.position_add(
-        application=draft,
-        person_name="Mira Hoffmann",
-        qualification="university",
-        share=Decimal("1.00"),
-        start_date=dt.date(2020, 9, 1),
-        months=24,
-        actor=actors["gemeinde_a"],
-    )
-    draft.refresh_from_db()
-    assert sum(p.amount for p in draft.positions.all()) == Decimal("307000.00")
-    assert draft.requested_amount == contingent
+def test_parts_per_user_and_the_system(draft: Application, actors: dict[str, User], member) -> None:  # type: ignore[no-untyped-def]
+    from pik.core.roles import Role
+    from pik.funding import rules
+
+    assert rules.application_roles(actors["gemeinde_a"], draft) == {rules.APPLICANT}
+    assert rules.application_roles(actors["gemeinde_b"], draft) == set()
+    assert rules.application_roles(actors["case_worker_a"], draft) == {rules.CASE_WORKER}
+    assert rules.application_roles(actors["case_worker_b"], draft) == set()
+    assert rules.application_roles(actors["head"], draft) == {rules.HEAD}
+    assert rules.application_roles(member(Role.KREIS_COORDINATOR, "a"), draft) == set()
+    assert rules.application_roles(None, draft) == {rules.SYSTEM}
+    assert rules.is_applicant_of(actors["gemeinde_a"], draft)
+    assert not rules.is_applicant_of(None, draft)
+    assert rules.is_responsible_case_worker(actors["case_worker_a"], draft.applicant.kreis_id)
+    assert not rules.is_responsible_case_worker(actors["case_worker_b"], draft.applicant.kreis_id)
 
 
-def test_amounts_per_year_split_exactly(draft) -> None:
-    per_year = calculation.amounts_per_year(list(draft.positions.all()))
-    assert set(per_year) == {2020, 2021, 2022}
-    assert sum(per_year.values()) == Decimal("179000.00")
-    # Sara Nouri: 10 months of 2020 at 64,000/12 = 53,333.33 (+ Jan Keller 6 of 24 months)
-    assert per_year[2020] == Decimal("53333.33") + Decimal("12750.00")
+def test_the_query_forms_agree_with_the_predicates(draft: Application, actors, member) -> None:  # type: ignore[no-untyped-def]
+    from pik.core.roles import Role
+    from pik.funding import rules
+
+    applicants = Applicant.objects.all()
+    people = [*actors.values(), member(Role.KREIS_COORDINATOR, "a"), member(Role.MINISTRY)]
+    for person in people:
+        by_query = set(applicants.filter(rules.applicant_q(person)))
+        assert by_query == {a for a in applicants if rules.is_applicant_for(person, a)}, person
+        responsible = set(applicants.filter(rules.responsible_case_worker_q(person)))
+        assert responsible == {
+            a for a in applicants if rules.is_responsible_case_worker(person, a.kreis_id)
+        }, person
+
+
+def test_nobody_but_the_system_issues_a_notice(draft: Application, actors) -> None:  # type: ignore[no-untyped-def]
+    from pik.funding.workflow import APPLICATION
+    from tests.funding.factories import step, to_proposed
+
+    to_proposed(draft, actors)
+    step(draft, "approve", actors["head"])  # the notice task never runs in this test
+    assert draft.status == Application.Status.APPROVED
+    for person in actors.values():
+        assert "notice" not in [t.action for t in APPLICATION.allowed(draft, person)]
+    with pytest.raises(ValidationError, match="Ihre Rolle darf den Schritt „Bescheid erlassen“"):
+        step(draft, "notice", actors["head"])
+    assert [t.action for t in APPLICATION.allowed(draft, None)] == ["notice"]
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "message"),
+    ("who", "kind", "ags", "allowed"),
     [
-        ("share", Decimal("0.24"), "Stellenanteil"),
-        ("share", Decimal("1.50"), "Stellenanteil"),
-        ("months", 25, "Förderdauer"),
-        ("start_date", dt.date(2017, 1, 1), "vor dem Start des Programms"),
-        ("person_name", " ", "namentlich"),
+        ("gemeinde_a", "gemeinde", ["08115003"], True),
+        ("gemeinde_a", "pooling", ["08115003", "08115001"], True),
+        ("gemeinde_a", "pooling", ["08115001", "08115003"], False),  # not the lead
+        ("gemeinde_b", "gemeinde", ["08115003"], False),
+        ("gemeinde_a", "kreis", ["08115003"], False),
+        ("coordinator_a", "kreis", ["08115003", "08115001"], True),
+        ("coordinator_a", "kreis", ["08115003", "08116004"], False),  # one outside the Kreis
+        ("coordinator_a", "gemeinde", ["08115003"], False),
+        ("case_worker_b", "gemeinde", ["08115003"], True),  # the RPS creates any applicant
+        ("system", "pooling", ["08115003", "08117001"], True),
+        ("gemeinde_a", "gemeinde", [], False),
     ],
 )
-def test_bad_positions_are_rejected_and_nothing_changes(
-    im, applicant_a, actors, field, value, message
-) -> None:
-    application = services.application_create(
-        programme=im, applicant=applicant_a, year=2019, actor=actors["gemeinde_a"]
-    )
-    values = {
-        "person_name": "Sara Nouri",
-        "qualification": "university",
-        "share": Decimal("1.00"),
-        "start_date": dt.date(2019, 3, 1),
-        "months": 24,
-    }
-    values[field] = value
-    with pytest.raises(ValidationError, match=message):
-        services.position_add(application=application, actor=actors["gemeinde_a"], **values)
-    application.refresh_from_db()
-    assert application.positions.count() == 0 and application.requested_amount == 0
+def test_who_may_create_which_applicant(actors, who, kind, ags, allowed) -> None:  # type: ignore[no-untyped-def]
+    from pik.funding import rules
+    from pik.orgs.models import Gemeinde
 
-
-def test_new_rule_version_changes_results_from_its_effective_date(im, applicant_a, actors) -> None:
-    position = {
-        "person_name": "Sara Nouri",
-        "qualification": "university",
-        "share": Decimal("1.00"),
-        "months": 36,
-    }
-    app2019 = services.application_create(
-        programme=im, applicant=applicant_a, year=2019, actor=actors["gemeinde_a"]
-    )
-    with pytest.raises(ValidationError, match="zwischen 1 und 24 Monaten"):
-        services.position_add(
-            application=app2019,
-            start_date=dt.date(2019, 3, 1),
-            actor=actors["gemeinde_a"],
-            **position,
-        )
-    app2020 = services.application_create(
-        programme=im, applicant=applicant_a, year=2020, actor=actors["gemeinde_a"]
-    )
-    services.position_add(
-        application=app2020,
-        start_date=dt.date(2020, 3, 1),
-        actor=actors["gemeinde_a"],
-        **position,
-    )
-    assert app2020.rule_version.name.startswith("Änderung")
-    # A data change alone: a 2025 rule with a higher fixed amount applies to 2025 applications.
-    base = services.rule_version_for(im, dt.date(2024, 1, 1))
-    fields = {
-        f.name: getattr(base, f.name)
-        for f in RuleVersion._meta.concrete_fields
-        if f.name not in ("id", "programme", "created_at", "updated_at", "name", "effective_from")
-    }
-    fields["amount_university"] = Decimal("70000.00")
-    services.rule_version_create(
-        programme=im,
-        name="VwV 2025 (Test)",
-        effective_from=dt.date(2025, 1, 1),
-        actor=None,
-        **fields,
-    )
-    app2025 = services.application_create(
-        programme=im, applicant=applicant_a, year=2025, actor=actors["gemeinde_a"]
-    )
-    p = services.position_add(
-        application=app2025, start_date=dt.date(2025, 1, 1), actor=actors["gemeinde_a"], **position
-    )
-    assert app2025.rule_version.name == "VwV 2025 (Test)"
-    assert p.amount == Decimal("210000.00")
-
-
-def test_amount_with_more_than_two_decimals_is_rejected() -> None:
-    with pytest.raises(ValidationError, match="höchstens zwei Nachkommastellen"):
-        services.parse_money("100.005")
-    assert services.parse_money("100.50") == Decimal("100.50")
-
-
-def test_contingents_record_the_rule_version_used(contingents, im) -> None:
-    contingent = Contingent.objects.get(gemeinde__ags="08115003")
-    assert contingent.rule_version.name == "Änderung der VwV vom 11. November 2020"
-    assert contingent.amount == Decimal("238824.00")
+    members = [Gemeinde.objects.get(ags=a) for a in ags]
+    actor = None if who == "system" else actors[who]
+    assert rules.may_create_applicant(actor, members=members, kind=kind) is allowed

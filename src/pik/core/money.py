@@ -6,6 +6,8 @@ from collections.abc import Hashable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TypeVar
 
+from django.core.exceptions import ValidationError
+
 CENT = Decimal("0.01")
 K = TypeVar("K", bound=Hashable)
 Weight = int | Decimal
@@ -110,3 +112,19 @@ def _key_ranks(keys: list[K]) -> list[int]:
     for position, index in enumerate(indices):
         ranks[index] = position
     return ranks
+
+
+def parse_money(value: object, field: str = "amount") -> Decimal:
+    """An amount typed by a person or read from a form: a Decimal with at most two places.
+
+    Anything else is refused with a German ``ValidationError`` on ``field`` (never rounded: a
+    fraction of a cent is a typing error, not a value).
+    """
+    try:
+        amount = Decimal(str(value).strip().replace(" ", ""))
+        to_cents(amount)
+    except (InvalidOperation, ValueError) as exc:
+        raise ValidationError(
+            {field: f"„{value}“ ist kein gültiger Betrag (höchstens zwei Nachkommastellen)."}
+        ) from exc
+    return amount

@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from pik.funding import permissions, selectors
+from pik.funding import rules, selectors
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -13,8 +13,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "nav_funding": permissions.can_see_applications(user),
-        "nav_budgets": permissions.can_see_budgets(user),
+        "nav_funding": rules.can_see_applications(user),
+        "nav_budgets": rules.can_see_budgets(user),
         # evaluated only where a template uses it (the start page)
         "funding_inbox": SimpleLazyObject(lambda: list(selectors.inbox(user=user)[:20])),
         "funding_notices_missing": SimpleLazyObject(lambda: selectors.notices_missing(user=user)),

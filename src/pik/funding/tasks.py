@@ -8,7 +8,7 @@ from django_tasks import task
 
 from pik.core.pdf import render_pdf
 from pik.core.tasks import tasks_reap
-from pik.funding import selectors, services
+from pik.funding import documents, selectors, services
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ def notice_render(*, notice_id: int) -> int:
     if selectors.notice_has_pdf(notice_id=notice_id):
         log.info("Bescheid %s ist schon erstellt.", notice_id)
         return 0
-    context = selectors.notice_context(notice_id=notice_id)
+    context = documents.notice_context(notice_id=notice_id)
     pdf = render_pdf("funding/pdf/notice.html", context)
     services.notice_store_pdf(notice_id=notice_id, pdf=pdf)
     log.info("Bescheid %s erstellt (%s Bytes).", notice_id, len(pdf))

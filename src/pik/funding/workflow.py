@@ -1,18 +1,16 @@
-"""The application procedure as a transition table (pik.core.workflow)."""
+"""The application procedure as a transition table (pik.core.workflow).
+
+Who plays which part for an application is a rule (``rules.application_roles``); the system step
+``notice`` (approved → notice issued) is in the table too, played only by the system (actor None).
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
-from pik.core.roles import Role
-from pik.core.scoping import grants_for
 from pik.core.workflow import Transition, Workflow, four_eyes
-from pik.funding.models import Applicant, Application
+from pik.funding.models import Application
+from pik.funding.rules import APPLICANT, CASE_WORKER, HEAD, SYSTEM, application_roles
 
 S = Application.Status
-APPLICANT = "applicant"  # the Gemeinde (lead) administration, or the Kreis for a Kreis applicant
-CASE_WORKER = "case_worker"  # the RPS case worker responsible for the applicant's Kreis
-HEAD = "head"  # the RPS head of unit
 OPEN = (
     S.DRAFT,
     S.SUBMITTED,
@@ -21,24 +19,6 @@ OPEN = (
     S.PROPOSED_APPROVAL,
     S.PROPOSED_REJECTION,
 )
-
-
-def application_roles(user: Any, application: Application) -> set[str]:
-    """The parts this user plays for this application."""
-    grants = grants_for(user)
-    applicant = application.applicant
-    roles: set[str] = set()
-    if Role.RPS_HEAD in grants.roles:
-        roles.add(HEAD)
-    if Role.RPS_CASE_WORKER in grants.roles and applicant.kreis_id in grants.rps_kreise:
-        roles.add(CASE_WORKER)
-    if applicant.kind == Applicant.Kind.KREIS:
-        if Role.KREIS_COORDINATOR in grants.roles and applicant.kreis_id in grants.casework_kreise:
-            roles.add(APPLICANT)
-    elif Role.GEMEINDE_ADMIN in grants.roles and applicant.gemeinde_id in grants.funding_gemeinden:
-        roles.add(APPLICANT)
-    return roles
-
 
 TRANSITIONS = [
     Transition(S.DRAFT, "submit", S.SUBMITTED, roles={APPLICANT}, label="Einreichen"),
@@ -103,6 +83,8 @@ TRANSITIONS = [
         Transition(state, "withdraw", S.WITHDRAWN, roles={APPLICANT}, label="Zurückziehen")
         for state in OPEN
     ],
+    # The system step: the stored notice PDF issues the approval (notice_store_pdf).
+    Transition(S.APPROVED, "notice", S.NOTICE_ISSUED, roles={SYSTEM}, label="Bescheid erlassen"),
 ]
 
 APPLICATION = Workflow("application", TRANSITIONS, roles_of=application_roles)

@@ -128,3 +128,29 @@ def gemeinden_by_ags(*, ags_list: list[str]) -> list[Gemeinde]:
     if unknown:
         raise ValueError("Unbekannte Gemeindeschlüssel: " + ", ".join(unknown))
     return [found[a] for a in ags_list]
+
+
+# --- RPS case workers and their Kreise (for the funding workbench) ----------------------------
+
+
+def case_worker_kreise() -> list[tuple[int, str, int | None]]:
+    """Every active RPS case worker as (user id, name, responsible Kreis id or None), one row per
+    Kreis they are responsible for (one query)."""
+    rows = Membership.objects.filter(role=Role.RPS_CASE_WORKER, is_active=True).values_list(
+        "user_id", "user__first_name", "user__last_name", "responsible_kreise"
+    )
+    return [
+        (user_id, f"{first} {last}".strip(), kreis_id) for user_id, first, last, kreis_id in rows
+    ]
+
+
+def kreise_of_case_worker(*, user_id: int) -> list[int]:
+    """The Kreise an RPS case worker's memberships make them responsible for."""
+    return sorted(
+        set(
+            Kreis.objects.filter(
+                responsible_memberships__user_id=user_id,
+                responsible_memberships__role=Role.RPS_CASE_WORKER,
+            ).values_list("pk", flat=True)
+        )
+    )

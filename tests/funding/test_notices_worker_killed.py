@@ -17,7 +17,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
@@ -28,10 +27,10 @@ from django_tasks_db.models import DBTaskResult
 from pik.core.models import AuditEvent
 from pik.core.roles import Role
 from pik.funding import services
-from pik.funding.models import Application, ApplicationEvent, Budget, Notice, Programme
-from pik.funding.reference import ensure_reference_data
+from pik.funding.models import Application, ApplicationEvent, Budget, Notice
 from pik.orgs.models import Gemeinde, Kreis, User
-from pik.orgs.services import membership_create, reference_data_load, user_create
+from pik.orgs.services import reference_data_load
+from tests.funding import factories
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -41,26 +40,21 @@ RUNNING, READY = TaskResultStatus.RUNNING, TaskResultStatus.READY
 S = Application.Status
 
 
-def _user(email: str, role: Role, **where):  # type: ignore[no-untyped-def]
-    user = user_create(email=email, actor=None)
-    membership_create(user=user, role=role, actor=None, **where)
-    return user
-
-
 def _proposed_applications() -> tuple[list[Application], User]:
     if not Kreis.objects.exists():
         reference_data_load()
-    ensure_reference_data(apps)
-    im = Programme.objects.get(code="im")
+    im = factories.programme("im")
     gemeinden = list(Gemeinde.objects.order_by("ags")[:APPLICATIONS])
     data = "ags,personen\n" + "\n".join(f"{g.ags},200" for g in gemeinden)
     services.contingents_import(programme=im, data=data.encode(), filename="c.csv", actor=None)
     kreise = Kreis.objects.filter(gemeinden__in=gemeinden).distinct()
-    case_worker = _user("cw@test.example", Role.RPS_CASE_WORKER, responsible_kreise=list(kreise))
-    head = _user("head@test.example", Role.RPS_HEAD)
+    case_worker = factories.user(
+        "cw@test.example", Role.RPS_CASE_WORKER, responsible_kreise=list(kreise)
+    )
+    head = factories.user("head@test.example", Role.RPS_HEAD)
     applications = []
     for g in gemeinden:
-        admin = _user(f"admin-{g.ags}@test.example", Role.GEMEINDE_ADMIN, gemeinde=g)
+        admin = factories.user(f"admin-{g.ags}@test.example", Role.GEMEINDE_ADMIN, gemeinde=g)
         applicant = services.applicant_create(
             programme=im, kind="gemeinde", members=[g], actor=None
         )

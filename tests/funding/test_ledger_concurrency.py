@@ -5,41 +5,35 @@ import threading
 from decimal import Decimal
 
 import pytest
-from django.apps import apps
 from django.db import close_old_connections, connection
 
 from pik.core.roles import Role
-from pik.funding import services
-from pik.funding.models import Application, Budget, LedgerEntry, Programme
-from pik.funding.reference import ensure_reference_data
+from pik.funding import ledger, services
+from pik.funding.models import Application, Budget, LedgerEntry
 from pik.orgs.models import Gemeinde, Kreis
-from pik.orgs.services import membership_create, reference_data_load, user_create
+from pik.orgs.services import reference_data_load
+from tests.funding import factories
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 APPLICATIONS, FITS = 8, 3  # the budget holds exactly three of the eight grants
 
 
-def _user(email: str, role: Role, **where):  # type: ignore[no-untyped-def]
-    user = user_create(email=email, actor=None)
-    membership_create(user=user, role=role, actor=None, **where)
-    return user
-
-
 def test_concurrent_approvals_respect_the_budget() -> None:
     if not Kreis.objects.exists():
         reference_data_load()
-    ensure_reference_data(apps)
-    im = Programme.objects.get(code="im")
+    im = factories.programme("im")
     kreis = Kreis.objects.get(ags="08115")
     gemeinden = list(Gemeinde.objects.filter(kreis=kreis).order_by("ags")[:APPLICATIONS])
     data = "ags,personen\n" + "\n".join(f"{g.ags},200" for g in gemeinden)
     services.contingents_import(programme=im, data=data.encode(), filename="c.csv", actor=None)
-    case_worker = _user("cw@test.example", Role.RPS_CASE_WORKER, responsible_kreise=[kreis])
-    heads = [_user(f"head{i}@test.example", Role.RPS_HEAD) for i in range(APPLICATIONS)]
+    case_worker = factories.user(
+        "cw@test.example", Role.RPS_CASE_WORKER, responsible_kreise=[kreis]
+    )
+    heads = [factories.user(f"head{i}@test.example", Role.RPS_HEAD) for i in range(APPLICATIONS)]
     applications = []
     for g in gemeinden:
-        admin = _user(f"admin-{g.ags}@test.example", Role.GEMEINDE_ADMIN, gemeinde=g)
+        admin = factories.user(f"admin-{g.ags}@test.example", Role.GEMEINDE_ADMIN, gemeinde=g)
         applicant = services.applicant_create(
             programme=im, kind="gemeinde", members=[g], actor=None
         )
@@ -79,7 +73,7 @@ def test_concurrent_approvals_respect_the_budget() -> None:
             application.refresh_from_db()
             services.application_transition(application=application, action="approve", actor=head)
             outcomes.append("approved")
-        except services.BudgetExceeded:
+        except ledger.BudgetExceeded:
             outcomes.append("budget")
         except Exception as exc:  # collected: the assertion below shows it
             outcomes.append(f"error: {exc!r}")
@@ -113,7 +107,7 @@ def test_second_commitment_waits_for_the_first_and_sees_it() -> None:
 
     if not Kreis.objects.exists():
         reference_data_load()
-    ensure_reference_data(apps)
+    factories.programme("im")
     budget = Budget.objects.get(programme__code="im", year=2017)
     Budget.objects.filter(pk=budget.pk).update(total=Decimal("100.00"))
     a_has_bound, release_a = threading.Event(), threading.Event()
@@ -122,9 +116,7 @@ def test_second_commitment_waits_for_the_first_and_sees_it() -> None:
     def first() -> None:
         try:
             with transaction.atomic():
-                services.ledger_commit(
-                    budget=budget, amount=Decimal("60.00"), application=None, actor=None
-                )
+                ledger.commit(budget=budget, amount=Decimal("60.00"), application=None, actor=None)
                 a_has_bound.set()
                 release_a.wait(timeout=10)
             outcome["a"] = "bound"
@@ -134,11 +126,9 @@ def test_second_commitment_waits_for_the_first_and_sees_it() -> None:
     def second() -> None:
         a_has_bound.wait(timeout=10)
         try:
-            services.ledger_commit(
-                budget=budget, amount=Decimal("60.00"), application=None, actor=None
-            )
+            ledger.commit(budget=budget, amount=Decimal("60.00"), application=None, actor=None)
             outcome["b"] = "bound"
-        except services.BudgetExceeded:
+        except ledger.BudgetExceeded:
             outcome["b"] = "refused"
         finally:
             connection.close()

@@ -15,7 +15,7 @@ from pik.core.roles import Role
 from pik.funding import services
 from pik.funding.models import Application, ApplicationEvent, Notice
 from pik.funding.tasks import notice_render
-from tests.funding.conftest import step, to_proposed
+from tests.funding.factories import step, to_proposed
 
 S = Application.Status
 TASKS_DB = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -1,0 +1,59 @@
+"""The letters of the funding procedures: what a notice shows, and money written the German way.
+
+Kept apart from the selectors (which only read) because this is presentation: the approved
+amount split exactly over the calendar years, the funding period, the proof-of-use date and
+every amount as a German reader expects it (``1.234.567,80``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from pik.core.money import allocate, to_cents
+from pik.funding import calculation, selectors
+
+
+def money_de(value: Decimal) -> str:
+    """1234567.8 → '1.234.567,80' (German notation for letters and exports)."""
+    text = f"{value:,.2f}"
+    return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def notice_context(*, notice_id: int) -> dict[str, Any]:
+    """Everything the notice template needs (for the background job that renders it)."""
+    notice, positions = selectors.notice_for_document(notice_id=notice_id)
+    application = notice.application
+    for p in positions:
+        p.end = calculation.end_date(p.start_date, p.months)  # type: ignore[attr-defined]
+        p.amount_text = money_de(p.amount)  # type: ignore[attr-defined]
+    per_year = calculation.amounts_per_year(positions)
+    if application.approved_amount is not None and per_year:
+        per_year = allocate(
+            application.approved_amount, {y: to_cents(v) for y, v in per_year.items() if v > 0}
+        )
+    period_start = min((p.start_date for p in positions), default=None)
+    period_end = max((p.end for p in positions), default=None)  # type: ignore[attr-defined]
+    proof_due = (
+        calculation.add_months(period_end, application.rule_version.proof_of_use_months)
+        if period_end
+        else None
+    )
+    return {
+        "title": notice.get_kind_display(),
+        "notice": notice,
+        "application": application,
+        "approval": notice.kind == notice.Kind.APPROVAL,
+        "staff": application.programme.kind == application.programme.Kind.STAFF,
+        "rule": application.rule_version,
+        "positions": positions,
+        "per_year": [(y, money_de(v)) for y, v in per_year.items()],
+        "amount_text": money_de(application.approved_amount or Decimal("0.00")),
+        "period_start": period_start,
+        "period_end": period_end,
+        "proof_due": proof_due,
+        "issued_on": dt.date.today(),  # noqa: DTZ011 - the letter's date in local time
+        "signer": str(notice.issued_by or "Regierungspräsidium Stuttgart"),
+        "proposer": str(application.proposed_by or "–"),
+    }

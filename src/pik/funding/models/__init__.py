@@ -1,0 +1,35 @@
+"""The funding models, one module per seam; every model is importable from here.
+
+programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
+applications: Application, Position, Attachment, ApplicationEvent, Notice.
+"""
+
+from pik.funding.models.applications import (
+    Application,
+    ApplicationEvent,
+    Attachment,
+    Notice,
+    Position,
+)
+from pik.funding.models.programmes import (
+    Applicant,
+    Budget,
+    Contingent,
+    LedgerEntry,
+    Programme,
+    RuleVersion,
+)
+
+__all__ = [
+    "Applicant",
+    "Application",
+    "ApplicationEvent",
+    "Attachment",
+    "Budget",
+    "Contingent",
+    "LedgerEntry",
+    "Notice",
+    "Position",
+    "Programme",
+    "RuleVersion",
+]

@@ -1,0 +1,190 @@
+"""Who may do what in the funding procedures: named predicates, decided in this one place.
+
+Every funding service checks its own rule here and refuses with a German sentence, so a view, a
+task, a future API and a test all get the same answer. Selectors use the same predicates for what
+a page shows; views use them only to answer 404 for a page a role cannot open at all.
+
+``actor=None`` is the system (management commands, the demo data, background tasks): it may run
+the system steps that say so (``is_system``), and it plays the ``SYSTEM`` part in the application
+workflow, which no person ever plays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from pik.core.roles import Role
+from pik.core.scoping import grants_for
+from pik.funding.models import Applicant, Application
+from pik.orgs.rules import is_system_administration
+
+# --- Role sets --------------------------------------------------------------------------------
+
+FUNDING_CASE_ROLES = frozenset(
+    {Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR, Role.KREIS_COORDINATOR, Role.GEMEINDE_ADMIN}
+)
+BUDGET_READERS = frozenset({Role.MINISTRY, Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR})
+BUDGET_EDITORS = frozenset({Role.MINISTRY})
+RPS = frozenset({Role.RPS_HEAD, Role.RPS_CASE_WORKER})
+APPLICANT_ROLES = frozenset({Role.KREIS_COORDINATOR, Role.GEMEINDE_ADMIN})
+
+# --- The parts a user plays for one application (the workflow's roles) ------------------------
+
+APPLICANT = "applicant"  # the Gemeinde (lead) administration, or the Kreis for a Kreis applicant
+CASE_WORKER = "case_worker"  # the RPS case worker responsible for the applicant's Kreis
+HEAD = "head"  # the RPS head of unit
+SYSTEM = "system"  # the system itself (actor None): steps no person takes, e.g. issuing a notice
+
+
+def is_system(actor: Any) -> bool:
+    """A system step: a management command, the demo data or a background task (no person)."""
+    return actor is None
+
+
+def _has(user: Any, roles: frozenset[Role]) -> bool:
+    return user is not None and bool(grants_for(user).roles & roles)
+
+
+def can_see_applications(user: Any) -> bool:
+    return _has(user, FUNDING_CASE_ROLES)
+
+
+def can_see_budgets(user: Any) -> bool:
+    return _has(user, BUDGET_READERS)
+
+
+def can_edit_budgets(user: Any) -> bool:
+    return _has(user, BUDGET_EDITORS)
+
+
+def is_rps(user: Any) -> bool:
+    return _has(user, RPS)
+
+
+def is_rps_head(user: Any) -> bool:
+    return _has(user, frozenset({Role.RPS_HEAD}))
+
+
+def can_apply(user: Any) -> bool:
+    return _has(user, APPLICANT_ROLES)
+
+
+def can_create_applicants(user: Any) -> bool:
+    """May open the "new applicant" form at all (which applicant: ``may_create_applicant``)."""
+    return is_rps(user) or can_apply(user)
+
+
+def is_responsible_case_worker(user: Any, kreis_id: int | None) -> bool:
+    """An RPS case worker responsible for this Kreis."""
+    if user is None:
+        return False
+    grants = grants_for(user)
+    return Role.RPS_CASE_WORKER in grants.roles and kreis_id in grants.rps_kreise
+
+
+def is_applicant_for(user: Any, applicant: Applicant) -> bool:
+    """This user speaks for the applicant: the Kreis coordinator for a Kreis applicant, the
+    administration of the lead Gemeinde for a Gemeinde alone or a pooling."""
+    if user is None:
+        return False
+    grants = grants_for(user)
+    if applicant.kind == Applicant.Kind.KREIS:
+        return (
+            Role.KREIS_COORDINATOR in grants.roles and applicant.kreis_id in grants.casework_kreise
+        )
+    return Role.GEMEINDE_ADMIN in grants.roles and applicant.gemeinde_id in grants.funding_gemeinden
+
+
+def is_applicant_of(user: Any, application: Application) -> bool:
+    """ "The applicant of this application is me"."""
+    return is_applicant_for(user, application.applicant)
+
+
+def application_roles(user: Any, application: Application) -> set[str]:
+    """The parts this user plays for this application (the workflow's ``roles_of``)."""
+    if is_system(user):
+        return {SYSTEM}
+    roles: set[str] = set()
+    if is_rps_head(user):
+        roles.add(HEAD)
+    if is_responsible_case_worker(user, application.applicant.kreis_id):
+        roles.add(CASE_WORKER)
+    if is_applicant_of(user, application):
+        roles.add(APPLICANT)
+    return roles
+
+
+def applicant_q(user: Any, prefix: str = "") -> Q:
+    """``is_applicant_for`` as a filter over applicants (``prefix``: the path to the applicant,
+    e.g. ``"applicant__"`` from applications)."""
+    grants = grants_for(user)
+    q = Q(pk__in=[])
+    if Role.GEMEINDE_ADMIN in grants.roles:
+        q |= Q(**{f"{prefix}gemeinde_id__in": sorted(grants.funding_gemeinden)}) & ~Q(
+            **{f"{prefix}kind": Applicant.Kind.KREIS}
+        )
+    if Role.KREIS_COORDINATOR in grants.roles:
+        q |= Q(
+            **{
+                f"{prefix}kreis_id__in": sorted(grants.casework_kreise),
+                f"{prefix}kind": Applicant.Kind.KREIS,
+            }
+        )
+    return q
+
+
+def responsible_case_worker_q(user: Any, prefix: str = "") -> Q:
+    """``is_responsible_case_worker`` as a filter (``prefix``: the path to the applicant)."""
+    grants = grants_for(user)
+    if Role.RPS_CASE_WORKER not in grants.roles:
+        return Q(pk__in=[])
+    return Q(**{f"{prefix}kreis_id__in": sorted(grants.rps_kreise)})
+
+
+# --- The rules of the services ------------------------------------------------------------------
+
+
+def may_publish_rule_version(actor: Any) -> bool:
+    """Rule versions come with the reference data: the system administration enters them."""
+    return is_system_administration(actor)
+
+
+def may_set_budget(actor: Any) -> bool:
+    """The ministry sets the yearly budgets."""
+    return can_edit_budgets(actor)
+
+
+def may_manage_contingents(actor: Any) -> bool:
+    """The RPS (or the system) reads in the persons per Gemeinde and splits a budget."""
+    return is_system(actor) or is_rps(actor)
+
+
+def may_commit_funds(actor: Any) -> bool:
+    """Money is bound by an RPS decision (or a system step), never by an applicant."""
+    return is_system(actor) or is_rps(actor)
+
+
+def may_create_applicant(actor: Any, *, members: Iterable[Any], kind: str) -> bool:
+    """The RPS may create any applicant; a Gemeinde administration one led by its own Gemeinde;
+    a Kreis coordinator the hand-over to the Kreis of Gemeinden in that Kreis."""
+    if is_system(actor) or is_rps(actor):
+        return True
+    members = list(members)
+    if not members:
+        return False
+    grants = grants_for(actor)
+    if kind == Applicant.Kind.KREIS:
+        return Role.KREIS_COORDINATOR in grants.roles and all(
+            g.kreis_id in grants.casework_kreise for g in members
+        )
+    return Role.GEMEINDE_ADMIN in grants.roles and members[0].pk in grants.funding_gemeinden
+
+
+def require(allowed: bool, refusal: str) -> None:
+    """Refuse with ``refusal``, a whole German sentence saying what is not allowed."""
+    if not allowed:
+        raise PermissionDenied(refusal)

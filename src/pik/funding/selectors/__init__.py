@@ -1,0 +1,76 @@
+"""Every read of funding data a user triggers, scoped to that user; one module per seam.
+
+programmes (rule versions, budgets), contingents (and applicants), applications, notices, and
+pages (the page assemblies). The public names are collected here for every caller.
+"""
+
+from pik.funding.selectors.applications import (
+    ApplicationFilter,
+    CaseWorkerIndex,
+    application_get,
+    application_list,
+    attachment_get,
+    case_worker_index,
+    inbox,
+    inbox_q,
+    missing_access,
+    position_get,
+)
+from pik.funding.selectors.contingents import (
+    applicant_contingent,
+    applicant_list,
+    applicants_for,
+    contingent_list,
+    contingent_summary,
+)
+from pik.funding.selectors.notices import (
+    MissingNotices,
+    notice_for_document,
+    notice_get,
+    notice_has_pdf,
+    notices_missing,
+)
+from pik.funding.selectors.pages import ApplicationView, application_view
+from pik.funding.selectors.programmes import (
+    BudgetRow,
+    budget_for,
+    budget_get,
+    budget_overview,
+    contingent_rule_version,
+    programme_get,
+    programme_list,
+    rule_version_for,
+)
+
+__all__ = [
+    "ApplicationFilter",
+    "ApplicationView",
+    "BudgetRow",
+    "CaseWorkerIndex",
+    "MissingNotices",
+    "applicant_contingent",
+    "applicant_list",
+    "applicants_for",
+    "application_get",
+    "application_list",
+    "application_view",
+    "attachment_get",
+    "budget_for",
+    "budget_get",
+    "budget_overview",
+    "case_worker_index",
+    "contingent_list",
+    "contingent_rule_version",
+    "contingent_summary",
+    "inbox",
+    "inbox_q",
+    "missing_access",
+    "notice_for_document",
+    "notice_get",
+    "notice_has_pdf",
+    "notices_missing",
+    "position_get",
+    "programme_get",
+    "programme_list",
+    "rule_version_for",
+]

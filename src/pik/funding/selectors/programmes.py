@@ -1,0 +1,86 @@
+"""Programmes, the rule versions in force, and the yearly budgets with their balances."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404
+
+from pik.core.scoping import get_visible_or_404
+from pik.funding import ledger, rules
+from pik.funding.models import Budget, Programme, RuleVersion
+from pik.orgs.models import User
+
+
+def programme_list() -> QuerySet[Programme]:
+    return Programme.objects.all()
+
+
+def programme_get(*, code: str) -> Programme:
+    try:
+        return Programme.objects.get(code=code)
+    except Programme.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def rule_version_for(*, programme: Programme, on: dt.date) -> RuleVersion:
+    """The rule version in force on ``on`` (the latest that started on or before it)."""
+    rule = (
+        RuleVersion.objects.filter(programme=programme, effective_from__lte=on)
+        .order_by("-effective_from")
+        .first()
+    )
+    if rule is None:
+        raise ValidationError(
+            f"Für {programme} gilt am {on:%d.%m.%Y} noch keine Fassung der Förderrichtlinie."
+        )
+    return rule
+
+
+def contingent_rule_version(*, programme: Programme) -> RuleVersion | None:
+    """The latest rule version with a reference date: the one contingents are computed by."""
+    return (
+        RuleVersion.objects.filter(programme=programme, reference_date__isnull=False)
+        .order_by("-effective_from")
+        .first()
+    )
+
+
+@dataclass
+class BudgetRow:
+    budget: Budget
+    committed: Decimal
+    paid: Decimal
+
+    @property
+    def free(self) -> Decimal:
+        return self.budget.total - self.committed
+
+
+def budget_overview(*, user: User) -> list[BudgetRow]:
+    """Total, committed, paid and free per programme and year (the ledger sums them at once)."""
+    if not rules.can_see_budgets(user):
+        raise Http404
+    budgets = list(Budget.objects.select_related("programme").order_by("programme__code", "year"))
+    sums = ledger.balances_of(budgets)
+    return [BudgetRow(b, sums[b.pk].committed, sums[b.pk].paid) for b in budgets]
+
+
+def budget_for(*, programme: Programme, year: Any) -> Budget:
+    """The budget of a programme and year, or a German ValidationError."""
+    try:
+        return Budget.objects.get(programme=programme, year=int(year))
+    except (ValueError, TypeError, Budget.DoesNotExist) as exc:
+        raise ValidationError(f"Für „{year}“ gibt es keinen Haushaltsansatz.") from exc
+
+
+def budget_get(*, user: User, pk: int) -> Budget:
+    """The budget for its edit page: only the ministry opens it (404 for everybody else)."""
+    if not rules.can_edit_budgets(user):
+        raise Http404
+    return get_visible_or_404(Budget.objects.select_related("programme"), user, pk=pk)

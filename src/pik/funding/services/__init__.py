@@ -1,0 +1,36 @@
+"""Every write of the funding procedures, one module per seam.
+
+programmes (rule versions, budgets), contingents, applicants, applications (draft and steps),
+positions (staff positions, digital tool), attachments, notices. The public names are collected
+here, so ``from pik.funding import services; services.application_transition(...)`` reads the
+same for every caller. Each service checks its own rule (``pik.funding.rules``).
+"""
+
+from pik.funding.services.applicants import applicant_create
+from pik.funding.services.applications import application_create, application_transition
+from pik.funding.services.attachments import attachment_add
+from pik.funding.services.contingents import (
+    ImportResult,
+    contingents_import,
+    contingents_split_budget,
+)
+from pik.funding.services.notices import notice_requeue_missing, notice_store_pdf
+from pik.funding.services.positions import digital_details_set, position_add, position_remove
+from pik.funding.services.programmes import budget_set_total, rule_version_create
+
+__all__ = [
+    "ImportResult",
+    "applicant_create",
+    "application_create",
+    "application_transition",
+    "attachment_add",
+    "budget_set_total",
+    "contingents_import",
+    "contingents_split_budget",
+    "digital_details_set",
+    "notice_requeue_missing",
+    "notice_store_pdf",
+    "position_add",
+    "position_remove",
+    "rule_version_create",
+]
