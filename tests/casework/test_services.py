@@ -13,6 +13,7 @@ from django.utils import timezone
 from pik.casework import selectors, services
 from pik.casework.models import Client, Consent, Contact, Handover, Plan, PlanVersion, Task
 from pik.core import audit
+from pik.core.locking import StaleVersion
 from pik.core.models import AuditEvent
 from pik.core.roles import Role
 from tests.casework.factories import data, give_consent, make_client, staff
@@ -137,7 +138,7 @@ def test_second_concurrent_save_is_refused(im, client_a) -> None:  # type: ignor
     services.client_update(
         client=client_a, data=data(phone="0711 1"), expected_version=loaded_version, actor=im
     )
-    with pytest.raises(services.StaleVersion) as exc:
+    with pytest.raises(StaleVersion) as exc:
         services.client_update(
             client=client_a, data=data(phone="0711 2"), expected_version=loaded_version, actor=im
         )
@@ -287,7 +288,7 @@ def test_plan_changes_make_versions_and_stale_plan_save_is_refused(im, client_a)
     ]
     latest = PlanVersion.objects.get(plan=plan, number=4).snapshot
     assert latest["ziele"][0]["schritte"][0]["erledigt_am"] == TODAY().isoformat()
-    with pytest.raises(services.StaleVersion, match="Fassung 4"):
+    with pytest.raises(StaleVersion, match="Fassung 4"):
         services.plan_save(
             client=client_a,
             data=services.PlanData(language_skills="B1"),

@@ -75,9 +75,7 @@ def client_read_logged(*, user: User, client: Client, also_shown: Iterable[Clien
     records the page names (household members), by id."""
     others = list(dict.fromkeys(c.pk for c in also_shown if c.pk != client.pk))
     details: dict[str, Any] = {"client_ids": others} if others else {}
-    audit.record(
-        actor=user, action="client.read", target=client, kreis_id=client.kreis_id, **details
-    )
+    audit.record(actor=user, action="client.read", target=client, **details)
 
 
 def client_list(
@@ -198,7 +196,7 @@ def client_health_notes(*, user: User, client: Client) -> str:
     logged on its own."""
     if not rules.may_read_health_notes(user, client):
         raise Http404
-    audit.record(actor=user, action="client.health_read", target=client, kreis_id=client.kreis_id)
+    audit.record(actor=user, action="client.health_read", target=client)
     return client.health_notes
 
 
@@ -251,7 +249,6 @@ def consent_scan_read(*, user: User, pk: Any) -> Consent:
         actor=user,
         action="consent.scan_read",
         target=consent.client,
-        kreis_id=consent.client.kreis_id,
         consent_id=consent.pk,
     )
     return consent
@@ -389,7 +386,7 @@ def client_export(*, user: User, client: Client) -> dict[str, Any]:
     """Everything stored about the person (GDPR Art. 15), as plain data; the read is logged."""
     if not (client.responsible_id == user.pk or rules.is_coordinator_of(user, client.kreis_id)):
         raise Http404
-    audit.record(actor=user, action="client.export", target=client, kreis_id=client.kreis_id)
+    audit.record(actor=user, action="client.export", target=client)
     plan = client_plan(client=client)
     data: dict[str, Any] = {
         "erstellt_am": timezone.now().isoformat(),

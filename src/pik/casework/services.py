@@ -41,9 +41,11 @@ from pik.casework.models import (
 from pik.casework.selectors import plan_as_dict, retention_due_all
 from pik.casework.workflow import HANDOVER, TRANSFER
 from pik.core import audit, purge
+from pik.core.locking import check_version
 from pik.core.scoping import visible
 from pik.core.tasks import vacuum_task
 from pik.core.uploads import PDF, PNG, UploadError, check_attachment
+from pik.core.validation import clean_text, not_future, raise_if
 from pik.core.workflow import TransitionNotAllowed
 from pik.orgs.models import Gemeinde, Kreis, User
 from pik.orgs.selectors import is_manager_in_kreis
@@ -52,39 +54,6 @@ LANGUAGES = ("de", "en", "ar", "uk", "fa", "tr")
 ANONYMISED = "anonymisiert"
 #: The kind of the casework entries on the erasure list (``pik.core.purge``).
 ERASURE_KIND = "casework.client"
-
-
-class StaleVersion(ValidationError):
-    """Someone else saved the record since it was loaded: the second save is refused."""
-
-
-# --- Input checks ---------------------------------------------------------------------------
-
-
-def _text(
-    value: str | None, *, label: str, max_length: int, required: bool = False
-) -> tuple[str, str | None]:
-    """The stripped text and an error message (or None)."""
-    text = (value or "").strip()
-    if "\x00" in text or any(ord(c) < 32 and c not in "\n\r\t" for c in text):
-        return text, f"{label} enthält unzulässige Steuerzeichen."
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):  # lone surrogates: not storable text
-        return text, f"{label} enthält unzulässige Zeichen."
-    if required and not text:
-        return text, f"{label} fehlt."
-    if len(text) > max_length:
-        return text, f"{label} darf höchstens {max_length} Zeichen lang sein."
-    return text, None
-
-
-def _raise(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
-def _not_future(value: dt.date | None, label: str, errors: dict[str, str], key: str) -> None:
-    if value is not None and value > timezone.localdate():
-        errors[key] = f"{label} darf nicht in der Zukunft liegen."
 
 
 def _ensure_access(client: Client, actor: User | None) -> None:
@@ -116,19 +85,26 @@ def _lock(client: Client) -> Client:
 
 
 def _check_version(client: Client, expected_version: int) -> None:
-    if client.version != expected_version:
-        last = (
-            audit.events_for(client)
-            .filter(action__in=["client.update", "client.health_update"])
-            .order_by("-seq")
-            .first()
-        )
-        who = f" von {last.actor}" if last is not None and last.actor else ""
-        raise StaleVersion(
+    """The kernel's optimistic lock; the message names who saved in between (looked up only
+    when the versions differ)."""
+    if client.version == expected_version:
+        return
+    last = (
+        audit.events_for(client)
+        .filter(action__in=["client.update", "client.health_update"])
+        .order_by("-seq")
+        .first()
+    )
+    who = f" von {last.actor}" if last is not None and last.actor else ""
+    check_version(
+        client,
+        expected_version,
+        message=(
             f"Die Akte wurde inzwischen{who} geändert (jetzt Bearbeitungsstand "
             f"{client.version}, Sie hatten Stand {expected_version} geladen). Ihre Änderungen "
             "wurden nicht gespeichert. Bitte laden Sie die Akte neu und tragen Sie sie erneut ein."
-        )
+        ),
+    )
 
 
 # --- Clients --------------------------------------------------------------------------------
@@ -217,7 +193,7 @@ def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PL
         ("occupation", "Die Tätigkeit", 200, False),
         ("extension_reason", "Die Begründung", 2000, False),
     ):
-        values[key], problem = _text(
+        values[key], problem = clean_text(
             getattr(data, key), label=label, max_length=length, required=required
         )
         if problem:
@@ -233,7 +209,7 @@ def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PL
     this_year = timezone.localdate().year
     birth_year = data.birth_year
     if data.birth_date is not None:
-        _not_future(data.birth_date, "Das Geburtsdatum", errors, "birth_date")
+        not_future(data.birth_date, "Das Geburtsdatum", errors, "birth_date")
         if data.birth_date.year < 1900:
             errors["birth_date"] = "Das Geburtsdatum ist nicht plausibel."
         if birth_year is not None and birth_year != data.birth_date.year:
@@ -249,8 +225,8 @@ def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PL
         errors["household"] = "Der Haushalt gehört zu einem anderen Kreis."
     if data.household_relation and data.household_relation not in Client.Relation.values:
         errors["household_relation"] = "Bitte wählen Sie die Stellung im Haushalt."
-    _not_future(data.counselling_start, "Der Beratungsbeginn", errors, "counselling_start")
-    _not_future(data.housing_entry, "Der Einzug", errors, "housing_entry")
+    not_future(data.counselling_start, "Der Beratungsbeginn", errors, "counselling_start")
+    not_future(data.housing_entry, "Der Einzug", errors, "housing_entry")
     if data.birth_date is not None and data.counselling_start < data.birth_date:
         errors["counselling_start"] = "Der Beratungsbeginn liegt vor dem Geburtsdatum."
     if data.planned_end is not None:
@@ -267,7 +243,7 @@ def _clean_client(data: ClientData, kreis: Kreis) -> dict[str, Any]:  # noqa: PL
             errors["extension_reason"] = (
                 "Eine Beratung über 3 Jahre hinaus braucht eine Begründung."
             )
-    _raise(errors)
+    raise_if(errors)
     values.update(
         birth_date=data.birth_date,
         birth_year=birth_year,
@@ -313,7 +289,7 @@ def client_create(
         elif not is_manager_in_kreis(user_id=responsible.pk, kreis_id=kreis.pk):
             errors["responsible"] = "Zuständig kann nur das Integrationsmanagement im Kreis sein."
     if consent_given_on is not None:
-        _not_future(consent_given_on, "Das Datum der Einwilligung", errors, "consent_given_on")
+        not_future(consent_given_on, "Das Datum der Einwilligung", errors, "consent_given_on")
     if consent_language not in LANGUAGES:
         errors["consent_language"] = "Bitte wählen Sie die Sprache des Einwilligungsformulars."
     try:
@@ -322,12 +298,12 @@ def client_create(
     except ValidationError as exc:
         errors = {**{k: " ".join(v) for k, v in exc.message_dict.items()}, **errors}
         raise ValidationError(errors) from exc
-    household_label, problem = _text(household_name, label="Der Haushalt", max_length=150)
+    household_label, problem = clean_text(household_name, label="Der Haushalt", max_length=150)
     if problem:
         errors["household_name"] = problem
     elif household_label and data.household is not None:
         errors["household_name"] = "Bitte entweder einen Haushalt wählen oder einen neuen anlegen."
-    _raise(errors)
+    raise_if(errors)
     if household_label:
         values["household"] = Household.objects.create(
             kreis=kreis, name=household_label, gemeinde=values["gemeinde"]
@@ -346,7 +322,6 @@ def client_create(
         actor=actor,
         action="client.create",
         target=client,
-        kreis_id=kreis.pk,
         responsible_id=responsible.pk if responsible else None,
         consent_given_on=consent_given_on,
         household_id=client.household_id,
@@ -376,9 +351,7 @@ def client_update(
     client.version = F("version") + 1
     client.save()
     client.refresh_from_db()
-    audit.record(
-        actor=actor, action="client.update", target=client, kreis_id=client.kreis_id, fields=changed
-    )
+    audit.record(actor=actor, action="client.update", target=client, fields=changed)
     return client
 
 
@@ -392,7 +365,7 @@ def client_health_notes_set(
     if not rules.may_edit_health_notes(actor, client):
         raise ValidationError("Gesundheitliche Hinweise bearbeitet nur die zuständige Person.")
     _check_version(client, expected_version)
-    text, problem = _text(notes, label="Der Hinweis", max_length=5000)
+    text, problem = clean_text(notes, label="Der Hinweis", max_length=5000)
     if problem:
         raise ValidationError({"notes": problem})
     if text:
@@ -406,9 +379,7 @@ def client_health_notes_set(
     client.version = F("version") + 1
     client.save(update_fields=["health_notes", "version", "updated_at"])
     client.refresh_from_db()
-    audit.record(
-        actor=actor, action="client.health_update", target=client, kreis_id=client.kreis_id
-    )
+    audit.record(actor=actor, action="client.health_update", target=client)
     return client
 
 
@@ -420,10 +391,10 @@ def client_close(*, client: Client, ended_on: dt.date, actor: User | None) -> Cl
     if client.status != Client.Status.ACTIVE:
         raise ValidationError("Die Beratung ist bereits beendet.")
     errors: dict[str, str] = {}
-    _not_future(ended_on, "Das Ende der Beratung", errors, "ended_on")
+    not_future(ended_on, "Das Ende der Beratung", errors, "ended_on")
     if ended_on < client.counselling_start:
         errors["ended_on"] = "Das Ende der Beratung liegt vor ihrem Beginn."
-    _raise(errors)
+    raise_if(errors)
     client.status, client.counselling_end = Client.Status.CLOSED, ended_on
     client.version = F("version") + 1
     client.save(update_fields=["status", "counselling_end", "version", "updated_at"])
@@ -435,7 +406,6 @@ def client_close(*, client: Client, ended_on: dt.date, actor: User | None) -> Cl
         actor=actor,
         action="client.close",
         target=client,
-        kreis_id=client.kreis_id,
         ended_on=ended_on,
     )
     return client
@@ -468,7 +438,6 @@ def client_assign(*, client: Client, responsible: User | None, actor: User) -> C
         actor=actor,
         action="client.assign",
         target=client,
-        kreis_id=client.kreis_id,
         previous_id=previous,
         responsible_id=responsible.pk if responsible else None,
     )
@@ -496,7 +465,6 @@ def client_share(*, client: Client, user: User, shared: bool, actor: User) -> Cl
         actor=actor,
         action="client.share" if shared else "client.unshare",
         target=client,
-        kreis_id=client.kreis_id,
         user_id=user.pk,
     )
     return client
@@ -527,20 +495,20 @@ def consent_record(  # noqa: PLR0912
     errors: dict[str, str] = {}
     if purpose not in Consent.Purpose.values:
         errors["purpose"] = "Bitte wählen Sie einen Zweck der Einwilligung."
-    _not_future(given_on, "Das Datum der Einwilligung", errors, "given_on")
-    text, problem = _text(scope_text, label="Der Umfang", max_length=2000)
+    not_future(given_on, "Das Datum der Einwilligung", errors, "given_on")
+    text, problem = clean_text(scope_text, label="Der Umfang", max_length=2000)
     if problem:
         errors["scope_text"] = problem
     if form_language not in LANGUAGES:
         errors["form_language"] = "Bitte wählen Sie die Sprache des Formulars."
     if form not in Consent.Form.values:
         errors["form"] = "Bitte wählen Sie die Form der Einwilligung."
-    witness, problem = _text(witness, label="Die Angabe zum Zeugen", max_length=200)
+    witness, problem = clean_text(witness, label="Die Angabe zum Zeugen", max_length=200)
     if problem:
         errors["witness"] = problem
     elif form == Consent.Form.VERBAL_WITNESS and not witness:
         errors["witness"] = "Eine mündliche Einwilligung braucht den Namen der Zeugin / des Zeugen."
-    partner, problem = _text(network_actor, label="Der Netzwerkpartner", max_length=200)
+    partner, problem = clean_text(network_actor, label="Der Netzwerkpartner", max_length=200)
     if problem:
         errors["network_actor"] = problem
     elif purpose == Consent.Purpose.NETWORK and not partner:
@@ -559,7 +527,7 @@ def consent_record(  # noqa: PLR0912
     same = client.consents.filter(purpose=purpose, withdrawn_on__isnull=True)
     if not errors and same.filter(network_actor__iexact=partner).exists():
         errors["purpose"] = "Für diesen Zweck liegt bereits eine gültige Einwilligung vor."
-    _raise(errors)
+    raise_if(errors)
     consent = Consent(
         client=client,
         purpose=purpose,
@@ -580,7 +548,6 @@ def consent_record(  # noqa: PLR0912
         actor=actor,
         action="consent.record",
         target=client,
-        kreis_id=client.kreis_id,
         consent_id=consent.pk,
         purpose=purpose,
         form=form,
@@ -598,16 +565,16 @@ def referral_record(
     client = _lock(client)
     _ensure_workable(client)
     errors: dict[str, str] = {}
-    partner, problem = _text(
+    partner, problem = clean_text(
         network_actor, label="Der Netzwerkpartner", max_length=200, required=True
     )
     if problem:
         errors["network_actor"] = problem
-    reason, problem = _text(purpose, label="Der Anlass", max_length=300, required=True)
+    reason, problem = clean_text(purpose, label="Der Anlass", max_length=300, required=True)
     if problem:
         errors["purpose"] = problem
-    _not_future(shared_on, "Das Datum der Weitergabe", errors, "shared_on")
-    _raise(errors)
+    not_future(shared_on, "Das Datum der Weitergabe", errors, "shared_on")
+    raise_if(errors)
     consent = (
         client.consents.filter(
             purpose=Consent.Purpose.NETWORK,
@@ -637,7 +604,6 @@ def referral_record(
         actor=actor,
         action="referral.record",
         target=client,
-        kreis_id=client.kreis_id,
         referral_id=referral.pk,
         consent_id=consent.pk,
     )
@@ -655,10 +621,10 @@ def consent_withdraw(*, consent: Consent, withdrawn_on: dt.date, actor: User) ->
     errors: dict[str, str] = {}
     if consent.withdrawn_on is not None:
         errors["withdrawn_on"] = "Diese Einwilligung ist bereits widerrufen."
-    _not_future(withdrawn_on, "Das Datum des Widerrufs", errors, "withdrawn_on")
+    not_future(withdrawn_on, "Das Datum des Widerrufs", errors, "withdrawn_on")
     if withdrawn_on < consent.given_on:
         errors["withdrawn_on"] = "Der Widerruf liegt vor der Erteilung."
-    _raise(errors)
+    raise_if(errors)
     consent.withdrawn_on = withdrawn_on
     consent.save(update_fields=["withdrawn_on", "updated_at"])
     effects = []
@@ -685,7 +651,6 @@ def consent_withdraw(*, consent: Consent, withdrawn_on: dt.date, actor: User) ->
         actor=actor,
         action="consent.withdraw",
         target=client,
-        kreis_id=client.kreis_id,
         consent_id=consent.pk,
         purpose=consent.purpose,
         effects=effects,
@@ -725,15 +690,15 @@ def contact_record(
         errors["duration_minutes"] = "Die Dauer muss zwischen 1 und 600 Minuten liegen."
     if any(t not in PlanField.values for t in topics):
         errors["topics"] = "Unbekanntes Thema."
-    _not_future(occurred_on, "Das Datum des Kontakts", errors, "occurred_on")
+    not_future(occurred_on, "Das Datum des Kontakts", errors, "occurred_on")
     if occurred_on < client.counselling_start:
         errors["occurred_on"] = "Der Kontakt liegt vor dem Beginn der Beratung."
     if client.counselling_end and occurred_on > client.counselling_end:
         errors["occurred_on"] = "Der Kontakt liegt nach dem Ende der Beratung."
-    text, problem = _text(notes, label="Die Notiz", max_length=5000)
+    text, problem = clean_text(notes, label="Die Notiz", max_length=5000)
     if problem:
         errors["notes"] = problem
-    _raise(errors)
+    raise_if(errors)
     contact = Contact.objects.create(
         client=client,
         staff=actor,
@@ -748,7 +713,6 @@ def contact_record(
         actor=actor,
         action="contact.record",
         target=client,
-        kreis_id=client.kreis_id,
         contact_id=contact.pk,
         kind=kind,
     )
@@ -807,7 +771,6 @@ def _plan_changed(plan: Plan, actor: User, change: str, *, action: str, **detail
         actor=actor,
         action=action,
         target=plan.client,
-        kreis_id=plan.client.kreis_id,
         plan_version=plan.version,
         **details,
     )
@@ -817,17 +780,20 @@ def _plan_changed(plan: Plan, actor: User, change: str, *, action: str, **detail
 def plan_save(*, client: Client, data: PlanData, expected_version: int, actor: User) -> Plan:
     """Save the plan's fields. ``expected_version`` 0 for a plan that does not exist yet."""
     plan = _plan_for_change(client, actor)
-    if plan.version != expected_version:
-        raise StaleVersion(
+    check_version(
+        plan,
+        expected_version,
+        message=(
             f"Der Integrationsplan wurde inzwischen geändert (jetzt Fassung {plan.version}, Sie "
             f"hatten Fassung {expected_version} geladen). Ihre Änderungen wurden nicht "
             "gespeichert. Bitte laden Sie den Plan neu."
-        )
+        ),
+    )
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
     for f in fields(PlanData):
         if f.name in Plan.TEXT_FIELDS:
-            values[f.name], problem = _text(
+            values[f.name], problem = clean_text(
                 getattr(data, f.name), label="Der Text", max_length=5000
             )
             if problem:
@@ -837,7 +803,7 @@ def plan_save(*, client: Client, data: PlanData, expected_version: int, actor: U
         if key not in PlanField.values:
             errors["situations"] = "Unbekanntes Handlungsfeld in der Ausgangslage."
             continue
-        text, problem = _text(value, label="Die Ausgangslage", max_length=5000)
+        text, problem = clean_text(value, label="Die Ausgangslage", max_length=5000)
         if problem:
             errors[f"situation_{key}"] = problem
         elif text:
@@ -846,10 +812,10 @@ def plan_save(*, client: Client, data: PlanData, expected_version: int, actor: U
         errors["status"] = "Bitte wählen Sie einen Status."
     if data.status == Plan.Status.AGREED and data.agreed_on is None:
         errors["agreed_on"] = "Ein vereinbarter Plan braucht das Datum der Vereinbarung."
-    _not_future(data.agreed_on, "Das Datum der Vereinbarung", errors, "agreed_on")
+    not_future(data.agreed_on, "Das Datum der Vereinbarung", errors, "agreed_on")
     if data.review_due and data.agreed_on and data.review_due < data.agreed_on:
         errors["review_due"] = "Die Überprüfung kann nicht vor der Vereinbarung liegen."
-    _raise(errors)
+    raise_if(errors)
     values.update(
         status=data.status,
         agreed_on=data.agreed_on,
@@ -876,10 +842,10 @@ def goal_add(
     errors: dict[str, str] = {}
     if field not in PlanField.values:
         errors["field"] = "Bitte wählen Sie ein Handlungsfeld."
-    text, problem = _text(description, label="Das Ziel", max_length=2000, required=True)
+    text, problem = clean_text(description, label="Das Ziel", max_length=2000, required=True)
     if problem:
         errors["description"] = problem
-    _raise(errors)
+    raise_if(errors)
     goal = Goal.objects.create(plan=plan, field=field, description=text, target_date=target_date)
     _plan_changed(
         plan,
@@ -921,12 +887,12 @@ def step_add(
 ) -> Step:
     plan = _plan_for_change(goal.plan.client, actor)
     errors: dict[str, str] = {}
-    text, problem = _text(description, label="Der Schritt", max_length=300, required=True)
+    text, problem = clean_text(description, label="Der Schritt", max_length=300, required=True)
     if problem:
         errors["description"] = problem
     if who not in Step.Who.values:
         errors["who"] = "Bitte wählen Sie, wer den Schritt übernimmt."
-    _raise(errors)
+    raise_if(errors)
     step = Step.objects.create(goal=goal, description=text, who=who, due_on=due_on)
     client = plan.client
     if who == Step.Who.MANAGER and due_on is not None:
@@ -982,7 +948,7 @@ def task_create(
     ):
         raise ValidationError("Sie können in diesem Kreis keine Aufgaben anlegen.")
     errors: dict[str, str] = {}
-    text, problem = _text(title, label="Die Aufgabe", max_length=200, required=True)
+    text, problem = clean_text(title, label="Die Aufgabe", max_length=200, required=True)
     if problem:
         errors["title"] = problem
     if assigned_to != actor and not (
@@ -992,7 +958,7 @@ def task_create(
         errors["assigned_to"] = "Aufgaben gehen nur an das Integrationsmanagement im Kreis."
     if due_on < timezone.localdate() - dt.timedelta(days=365):
         errors["due_on"] = "Das Fälligkeitsdatum liegt mehr als ein Jahr zurück."
-    _raise(errors)
+    raise_if(errors)
     task = Task.objects.create(
         kreis_id=kreis_id,
         client=client,
@@ -1005,7 +971,6 @@ def task_create(
         actor=actor,
         action="task.create",
         target=client if client is not None else task,
-        kreis_id=kreis_id,
         task_id=task.pk,
     )
     return task
@@ -1020,7 +985,7 @@ def task_complete(*, task: Task, actor: User) -> Task:
         raise ValidationError("Die Aufgabe ist bereits erledigt.")
     task.done_at = timezone.now()
     task.save(update_fields=["done_at", "updated_at"])
-    audit.record(actor=actor, action="task.complete", target=task, kreis_id=task.kreis_id)
+    audit.record(actor=actor, action="task.complete", target=task)
     return task
 
 
@@ -1043,18 +1008,17 @@ def handover_request(*, client: Client, to_user: User, note: str = "", actor: Us
         errors["to_user"] = (
             "Übergeben werden kann nur an das Integrationsmanagement im selben Kreis."
         )
-    text, problem = _text(note, label="Der Hinweis", max_length=2000)
+    text, problem = clean_text(note, label="Der Hinweis", max_length=2000)
     if problem:
         errors["note"] = problem
     if Handover.objects.filter(client=client, status=Handover.Status.PENDING).exists():
         errors["to_user"] = "Für diese Akte wartet bereits eine Übergabe auf Annahme."
-    _raise(errors)
+    raise_if(errors)
     handover = Handover.objects.create(client=client, from_user=actor, to_user=to_user, note=text)
     audit.record(
         actor=actor,
         action="handover.request",
         target=client,
-        kreis_id=client.kreis_id,
         handover_id=handover.pk,
         to_user_id=to_user.pk,
     )
@@ -1091,7 +1055,6 @@ def handover_accept(*, handover: Handover, actor: User) -> Handover:
         actor=actor,
         action="handover.accept",
         target=client,
-        kreis_id=client.kreis_id,
         handover_id=handover.pk,
         previous_id=previous,
     )
@@ -1105,7 +1068,6 @@ def _handover_close(handover: Handover, action: str, actor: User) -> Handover:
         actor=actor,
         action=f"handover.{action}",
         target=handover.client,
-        kreis_id=handover.client.kreis_id,
         handover_id=handover.pk,
     )
     return handover
@@ -1138,14 +1100,14 @@ def transfer_request(
     errors: dict[str, str] = {}
     if to_kreis.pk == client.kreis_id:
         errors["to_kreis"] = "Die Akte ist bereits in diesem Kreis."
-    text, problem = _text(reason, label="Der Anlass", max_length=2000, required=True)
+    text, problem = clean_text(reason, label="Der Anlass", max_length=2000, required=True)
     if problem:
         errors["reason"] = problem
     if TransferRequest.objects.filter(
         client=client, status=TransferRequest.Status.REQUESTED
     ).exists():
         errors["to_kreis"] = "Für diese Akte ist bereits ein Kreiswechsel beantragt."
-    _raise(errors)
+    raise_if(errors)
     _ensure_consent(
         client,
         Consent.Purpose.TRANSFER,
@@ -1162,7 +1124,6 @@ def transfer_request(
         actor=actor,
         action="transfer.request",
         target=client,
-        kreis_id=client.kreis_id,
         transfer_id=transfer.pk,
         to_kreis=to_kreis.ags,
     )
@@ -1211,7 +1172,6 @@ def transfer_accept(
         actor=actor,
         action="transfer.accept",
         target=client,
-        kreis_id=transfer.to_kreis_id,
         transfer_id=transfer.pk,
         from_kreis_id=old_kreis,
         responsible_id=responsible.pk if responsible else None,
@@ -1232,7 +1192,6 @@ def transfer_decline(*, transfer: TransferRequest, actor: User) -> TransferReque
         actor=actor,
         action="transfer.decline",
         target=transfer.client,
-        kreis_id=transfer.from_kreis_id,
         transfer_id=transfer.pk,
     )
     return transfer
@@ -1296,7 +1255,6 @@ def client_anonymise(*, client: Client, reason: str, actor: User | None) -> Clie
         actor=actor,
         action="client.anonymise",
         target=client,
-        kreis_id=client.kreis_id,
         reason=reason,
     )
     return client
@@ -1362,7 +1320,7 @@ def client_erase(
     errors: dict[str, str] = {}
     if reason not in ErasureReason.values:
         errors["reason"] = "Bitte wählen Sie den Grund der Löschung."
-    text, problem = _text(note, label="Die Anmerkung", max_length=500)
+    text, problem = clean_text(note, label="Die Anmerkung", max_length=500)
     if problem:
         errors["note"] = problem
     elif reason == ErasureReason.OTHER and not text:
@@ -1376,7 +1334,7 @@ def client_erase(
         errors["confirm_name"] = (
             "Zur Bestätigung bitte den Nachnamen genau wie in der Akte eingeben."
         )
-    _raise(errors)
+    raise_if(errors)
     pk, kreis_id, created_at = client.pk, client.kreis_id, client.created_at
     _delete_scans_on_commit(client)
     client.delete()
