@@ -134,6 +134,11 @@ def _step_set_done(world: Any, member: Any) -> dict[str, Any]:
     return {"step": step, "done": True, "actor": _colleague(world)}
 
 
+def _task_create(world: Any, member: Any) -> dict[str, Any]:
+    outsider = member(Role.GEMEINDE_ADMIN)  # no casework role at all
+    return {"title": "Rückruf", "due_on": TODAY(), "assigned_to": outsider, "actor": outsider}
+
+
 def _task_complete(world: Any, member: Any) -> dict[str, Any]:
     manager, client = _record(world)
     task = services.task_create(
@@ -245,12 +250,7 @@ CASES = {
         "actor": _colleague(world),
     },
     "step_set_done": _step_set_done,
-    "task_create": lambda world, member: {
-        "title": "Rückruf",
-        "due_on": TODAY(),
-        "assigned_to": member(Role.INTEGRATION_MANAGER),
-        "actor": member(Role.GEMEINDE_ADMIN),  # no casework role at all
-    },
+    "task_create": _task_create,
     "task_complete": _task_complete,
     "handover_request": _handover_request,
     "handover_accept": _handover_accept,
