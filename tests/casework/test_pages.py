@@ -7,12 +7,16 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from pik.casework import selectors, services
+from pik.casework.models import Consent
+from pik.core.models import AuditEvent
 from pik.core.roles import Role
+from pik.network import services as network_services
 from tests.casework.factories import make_client, staff
 
 TODAY = timezone.localdate
@@ -131,3 +135,44 @@ def test_daily_pages_use_a_fixed_small_number_of_queries(client, im, world, page
     frame = [q[:120] for q in sql if q not in page_sql and q not in audit_sql]
     # the frame: session, user, roles (the session is written at most once a minute)
     assert len(frame) == 3, "\n".join(frame)  # nothing else hides in the frame
+
+
+def test_the_client_page_comes_from_one_selector_call_with_what_the_user_may_do(  # type: ignore[no-untyped-def]
+    client, im, coordinator, record, world
+) -> None:
+    colleague = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    services.client_share(client=record, user=colleague, shared=True, actor=im)
+    services.consent_record(
+        client=record,
+        purpose=Consent.Purpose.NETWORK,
+        network_actor="Jobcenter Böblingen",
+        given_on=TODAY(),
+        actor=im,
+    )
+    referral = network_services.referral_record(
+        client=record,
+        network_actor="Jobcenter Böblingen",
+        purpose="Lebenslauf",
+        shared_on=TODAY(),
+        actor=im,
+    )
+    flags = ("may_hand_over", "may_share", "may_request_transfer", "may_export")
+    for user, own, coordination in (
+        (im, True, False),
+        (colleague, False, False),  # works on the shared record, gives nothing away
+        (coordinator, True, True),
+    ):
+        page = selectors.client_page(user=user, pk=record.pk)
+        assert page.client == record
+        assert all(getattr(page, flag) is own for flag in flags), user
+        assert page.may_assign is page.may_erase is coordination
+        assert page.may_read_health is (user != colleague)
+        assert page.context()["referrals"] == [referral]  # network's part of the record
+    assert AuditEvent.objects.filter(action="client.read", target_id=str(record.pk)).count() == 3
+    with pytest.raises(Http404):
+        selectors.client_page(user=staff(Role.KREIS_COORDINATOR, world.kreis_b), pk=record.pk)
+    client.force_login(colleague)
+    html = client.get(reverse("casework:client_detail", args=[record.pk])).content.decode()
+    assert reverse("casework:client_share", args=[record.pk]) not in html
+    assert reverse("casework:export_json", args=[record.pk]) not in html
+    assert reverse("casework:contact_add", args=[record.pk]) in html
