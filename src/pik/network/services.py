@@ -7,7 +7,7 @@ changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +19,9 @@ from pik.core import audit
 from pik.core.validation import clean_text, not_future, raise_if
 from pik.network import rules
 from pik.network.models import Referral
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 @transaction.atomic

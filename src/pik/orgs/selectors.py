@@ -122,6 +122,11 @@ def manager_employers(*, kreis_id: int) -> dict[int, str]:
     return {m.user_id: m.employer_label for m in rows}
 
 
+def other_kreise(*, kreis_id: int) -> QuerySet[Kreis]:
+    """Every Kreis but this one, by name (where a client record may move to)."""
+    return Kreis.objects.exclude(pk=kreis_id).order_by("name")
+
+
 def is_manager_in_kreis(*, user_id: int, kreis_id: int) -> bool:
     return managers_in_kreis(kreis_id=kreis_id).filter(pk=user_id).exists()
 

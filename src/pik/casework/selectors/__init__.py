@@ -19,7 +19,6 @@ from pik.casework.selectors.clients import (
     client_shared_with,
     household_members,
     households_for,
-    other_kreise,
     require_casework,
     shared_person,
 )
@@ -105,7 +104,6 @@ __all__ = [
     "my_day",
     "network_consent",
     "network_consents_all",
-    "other_kreise",
     "plan_as_dict",
     "plan_goals",
     "require_casework",

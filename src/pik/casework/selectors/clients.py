@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Q, QuerySet
@@ -20,7 +20,9 @@ from pik.casework.models import Client, Household
 from pik.core import audit
 from pik.core.models import AuditEvent
 from pik.core.scoping import get_visible_or_404, visible
-from pik.orgs.models import Kreis, User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 CLIENT_STATUSES = Client.Status.choices
 #: An anonymised record is closed for good: every change refuses with this.
@@ -193,7 +195,7 @@ def household_members(*, user: User, client: Client) -> list[Client]:
 
 def client_shared_with(*, client: Client) -> QuerySet[User]:
     """The colleagues the record is shared with."""
-    return User.objects.filter(shared_clients=client).order_by("last_name", "first_name")
+    return client.shared_with.order_by("last_name", "first_name")
 
 
 def shared_person(*, client: Client, pk: Any) -> User:
@@ -202,10 +204,6 @@ def shared_person(*, client: Client, pk: Any) -> User:
     if person is None:
         raise Http404
     return person
-
-
-def other_kreise(*, kreis_id: int) -> QuerySet[Kreis]:
-    return Kreis.objects.exclude(pk=kreis_id).order_by("name")
 
 
 def client_for_change(*, client: Client) -> Client:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
 from pik.casework.models import Client, Consent
 from pik.core import audit
 from pik.core.scoping import get_visible_or_404
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 def client_consents(*, client: Client) -> QuerySet[Consent]:

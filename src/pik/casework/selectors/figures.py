@@ -7,6 +7,7 @@ person at once: that rule belongs to the records, so it is applied here, where t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Count
 from django.http import Http404
@@ -14,7 +15,9 @@ from django.http import Http404
 from pik.casework import rules
 from pik.casework.models import Client, Consent, Contact
 from pik.core.scoping import visible
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 @dataclass(frozen=True)

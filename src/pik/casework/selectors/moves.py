@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -11,7 +11,9 @@ from pik.casework import rules
 from pik.casework.models import Client, Handover, TransferRequest
 from pik.casework.workflow import HANDOVER
 from pik.core.scoping import get_visible_or_404, visible
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 def handover_get(*, user: User, pk: Any) -> Handover:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Case, Count, Max, Q, Value, When
 from django.http import Http404
@@ -36,7 +36,9 @@ from pik.casework.selectors.privacy import anonymise_on, retention_days
 from pik.casework.selectors.tasks import client_tasks, task_list
 from pik.core.models import AuditEvent
 from pik.core.scoping import grants_for, visible
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 # --- My day -------------------------------------------------------------------------------------
 

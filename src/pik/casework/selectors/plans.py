@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pik.casework.models import Client, Goal, Plan, PlanField, Step
 from pik.core.scoping import get_visible_or_404
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 def client_plan(*, client: Client) -> Plan | None:

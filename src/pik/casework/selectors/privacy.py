@@ -4,7 +4,7 @@ subject-access export (GDPR Art. 15)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -20,7 +20,9 @@ from pik.casework.selectors.plans import client_plan, plan_as_dict
 from pik.casework.selectors.tasks import client_tasks
 from pik.core import audit
 from pik.core.scoping import visible
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 def retention_days() -> int:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
 from pik.casework.models import Client, Task
 from pik.core.scoping import get_visible_or_404, visible
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 def task_list(*, user: User, include_done: bool = False) -> QuerySet[Task]:

@@ -7,7 +7,7 @@ carry ids and field names, never the personal data themselves.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -36,7 +36,9 @@ from pik.casework.workflow import CLIENT
 from pik.core import audit
 from pik.core.locking import check_version
 from pik.core.validation import clean_text, not_future, raise_if
-from pik.orgs.models import Kreis, User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import Kreis, User
 
 NO_ACCESS = "Sie haben keinen Zugriff auf diese Akte."
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -22,7 +23,9 @@ from pik.casework.workflow import CLIENT
 from pik.core import audit
 from pik.core.uploads import PDF, PNG, UploadError, check_attachment
 from pik.core.validation import clean_text, not_future, raise_if
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -13,7 +14,9 @@ from pik.casework.services._common import _ensure_consent, _ensure_workable, _lo
 from pik.casework.services.clients import NO_ACCESS
 from pik.core import audit
 from pik.core.validation import clean_text, not_future, raise_if
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 @transaction.atomic

@@ -3,6 +3,8 @@ Kreis (consent, and the receiving coordinator accepts). Both through their trans
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -19,7 +21,9 @@ from pik.casework.services._common import (
 from pik.casework.workflow import HANDOVER, TRANSFER
 from pik.core import audit
 from pik.core.validation import clean_text, raise_if
-from pik.orgs.models import Kreis, User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import Kreis, User
 
 # --- Handover within the Kreis ------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,7 +19,9 @@ from pik.casework.services.clients import NO_ACCESS
 from pik.core import audit
 from pik.core.locking import check_version
 from pik.core.validation import clean_text, not_future, raise_if
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 @dataclass(frozen=True)

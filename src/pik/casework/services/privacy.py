@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -30,7 +30,9 @@ from pik.casework.workflow import CLIENT
 from pik.core import audit, purge
 from pik.core.tasks import vacuum_task
 from pik.core.validation import clean_text, raise_if
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 #: The kind of the casework entries on the erasure list (``pik.core.purge``).
 ERASURE_KIND = "casework.client"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +15,9 @@ from pik.casework.services._common import _ensure_workable
 from pik.casework.services.clients import NO_ACCESS
 from pik.core import audit
 from pik.core.validation import clean_text, raise_if
-from pik.orgs.models import User
+
+if TYPE_CHECKING:
+    from pik.orgs.models import User
 
 
 @transaction.atomic

@@ -90,7 +90,7 @@ def transfer_create(request: HttpRequest, pk: int) -> HttpResponse:
     user = caseworker(request)
     client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.TransferForm(
-        request.POST or None, kreise=selectors.other_kreise(kreis_id=client.kreis_id)
+        request.POST or None, kreise=org_selectors.other_kreise(kreis_id=client.kreis_id)
     )
     done = submit(
         request,
