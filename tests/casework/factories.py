@@ -66,6 +66,39 @@ def data(**overrides: Any) -> services.ClientData:
     return services.ClientData(**values)
 
 
+def with_plan(client: Client, manager: User) -> Client:
+    """The record with an integration plan (fields only, no goals yet)."""
+    services.plan_save(
+        client=client, data=services.PlanData(interests="Kochen"), expected_version=0, actor=manager
+    )
+    return client
+
+
+def busy_record(kreis: Kreis) -> dict[str, Any]:
+    """A manager's record with a goal, a step and a task, the Kreis coordinator, the consent."""
+    manager = staff(Role.INTEGRATION_MANAGER, kreis)
+    coordinator = staff(Role.KREIS_COORDINATOR, kreis)
+    client = make_client(manager, kreis)
+    goal = services.goal_add(client=client, field="work", description="Arbeit", actor=manager)
+    step = services.step_add(goal=goal, description="Lebenslauf", actor=manager)
+    task = services.task_create(
+        title="Anruf",
+        due_on=timezone.localdate(),
+        assigned_to=manager,
+        client=client,
+        actor=manager,
+    )
+    return {
+        "manager": manager,
+        "coordinator": coordinator,
+        "client": client,
+        "goal": goal,
+        "step": step,
+        "task": task,
+        "consent": client.consents.get(),
+    }
+
+
 def make_client(manager: User, kreis: Kreis, household_name: str = "", **overrides: Any) -> Client:
     return services.client_create(
         kreis=kreis,

@@ -17,7 +17,7 @@ from pik.casework.models import Client, Consent, Contact, Goal, Handover, Plan, 
 from pik.core.models import AuditEvent
 from pik.core.roles import Role
 from pik.orgs.models import Kreis
-from tests.casework.factories import make_client, staff
+from tests.casework.factories import staff
 
 TODAY = timezone.localdate
 TABLES = [Client, Consent, Contact, Plan, Goal, Step, Task, Handover]
@@ -60,27 +60,6 @@ GARBAGE = {
 }
 
 
-@pytest.fixture
-def setup(world):  # type: ignore[no-untyped-def]
-    manager = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
-    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
-    client = make_client(manager, world.kreis_a)
-    goal = services.goal_add(client=client, field="work", description="Arbeit", actor=manager)
-    step = services.step_add(goal=goal, description="Lebenslauf", actor=manager)
-    task = services.task_create(
-        title="Anruf", due_on=TODAY(), assigned_to=manager, client=client, actor=manager
-    )
-    return {
-        "manager": manager,
-        "coordinator": coordinator,
-        "client": client,
-        "goal": goal,
-        "step": step,
-        "task": task,
-        "consent": client.consents.get(),
-    }
-
-
 FORM_VIEWS = [
     ("client_create", None, "manager"),
     ("client_edit", "client", "manager"),
@@ -104,9 +83,9 @@ FORM_VIEWS = [
 
 
 @pytest.mark.parametrize(("name", "obj", "who"), FORM_VIEWS)
-def test_garbage_post_changes_nothing(name, obj, who, client, setup) -> None:  # type: ignore[no-untyped-def]
-    args = [setup[obj].pk] if obj else []
-    client.force_login(setup[who])
+def test_garbage_post_changes_nothing(name, obj, who, client, busy) -> None:  # type: ignore[no-untyped-def]
+    args = [busy[obj].pk] if obj else []
+    client.force_login(busy[who])
     before = snapshot()
     response = client.post(reverse(f"casework:{name}", args=args), GARBAGE)
     assert response.status_code == 200, response
@@ -115,11 +94,11 @@ def test_garbage_post_changes_nothing(name, obj, who, client, setup) -> None:  #
     assert snapshot() == before
 
 
-def test_stale_plan_version_through_the_page_changes_nothing(client, setup) -> None:  # type: ignore[no-untyped-def]
-    client.force_login(setup["manager"])
+def test_stale_plan_version_through_the_page_changes_nothing(client, busy) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(busy["manager"])
     before = snapshot()
     response = client.post(
-        reverse("casework:plan_edit", args=[setup["client"].pk]),
+        reverse("casework:plan_edit", args=[busy["client"].pk]),
         {"status": "draft", "version": "1", "interests": "Schach"},
     )
     assert response.status_code == 200 and "inzwischen geändert" in response.content.decode()

@@ -8,6 +8,7 @@ from django.db import close_old_connections, connection
 
 from pik.casework import services
 from pik.casework.models import Client
+from pik.core.locking import StaleVersion
 from pik.core.roles import Role
 from tests.casework.factories import data, make_client, staff
 
@@ -32,7 +33,7 @@ def test_concurrent_saves_of_one_loaded_version(world) -> None:  # type: ignore[
                 actor=actor,
             )
             outcomes.append(f"saved {phone}")
-        except services.StaleVersion as exc:
+        except StaleVersion as exc:
             assert "inzwischen" in exc.messages[0]
             outcomes.append("refused")
         finally:

@@ -5,7 +5,8 @@ import io
 from django.core.management import call_command
 
 from pik.casework import selectors
-from pik.casework.models import Client, Contact, Handover, Referral
+from pik.casework.models import Client, Contact, Handover
+from pik.network.models import Referral
 from pik.orgs.models import User
 
 

@@ -6,7 +6,6 @@ ACTIONS = {
     "client.read": _("Akte aufgerufen"),
     "client.health_read": _("Gesundheitliche Hinweise aufgerufen"),
     "consent.scan_read": _("Scan der Einwilligung aufgerufen"),
-    "referral.record": _("Weitergabe an Netzwerkpartner eingetragen"),
     "client.export": _("Auskunft erstellt"),
     "client.create": _("Akte angelegt"),
     "client.update": _("Stammdaten geändert"),

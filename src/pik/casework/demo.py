@@ -163,7 +163,7 @@ def _seed_kreis(kreis: Kreis, managers: list[User], coordinator: User, rng: rand
             client.household = clients[0].household
             client = services.client_update(
                 client=client,
-                data=services.ClientData(**{f: getattr(client, f) for f in services.CLIENT_FIELDS}),
+                data=services.ClientData.of(client),
                 expected_version=client.version,
                 actor=manager,
             )
@@ -211,13 +211,7 @@ def _seed_kreis(kreis: Kreis, managers: list[User], coordinator: User, rng: rand
         given_on=today - dt.timedelta(days=14),
         actor=clients[0].responsible or managers[0],
     )
-    services.referral_record(
-        client=clients[0],
-        network_actor=partner,
-        purpose="Bewerbungsunterlagen für die Arbeitsvermittlung",
-        shared_on=today - dt.timedelta(days=7),
-        actor=clients[0].responsible or managers[0],
-    )
+    # (what went to the partner on it: pik.network's demo)
     unassigned = services.client_create(
         kreis=kreis,
         data=services.ClientData(

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pik.casework.client_fields import TYPED, TYPED_NAMES, ClientData, ClientField, Kind
+from pik.casework.languages import CHOICES as LANGUAGE_CHOICES
 from pik.casework.models import (
     Client,
     Consent,
@@ -19,17 +21,7 @@ from pik.casework.models import (
     PlanField,
     Step,
 )
-from pik.casework.services import CLIENT_FIELDS, LANGUAGES, ClientData, PlanData
-
-LANGUAGE_NAMES = {
-    "de": "Deutsch",
-    "en": "English (Englisch)",
-    "ar": "العربية (Arabisch)",
-    "uk": "Українська (Ukrainisch)",
-    "fa": "فارسی (Farsi)",
-    "tr": "Türkçe (Türkisch)",
-}
-LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES]
+from pik.casework.services.plans import PlanData
 
 
 class DateInput(forms.DateInput):
@@ -69,102 +61,42 @@ class CleanTextMixin:
         return data
 
 
+def _client_field(spec: ClientField) -> forms.Field:
+    """The form field of one declared client field (the service checks the values)."""
+    common: dict[str, Any] = {"label": spec.label, "required": spec.required}
+    if spec.help_text:
+        common["help_text"] = spec.help_text
+    if spec.kind == Kind.DATE:
+        return forms.DateField(widget=DateInput(), **common)
+    if spec.kind == Kind.YEAR:
+        return forms.IntegerField(**common)
+    if spec.kind == Kind.CHOICE:
+        choices = spec.choices if spec.required else [("", "–"), *spec.choices]
+        return forms.ChoiceField(choices=choices, **common)
+    if spec.kind == Kind.RELATION:
+        return forms.ModelChoiceField(queryset=None, empty_label="–", **common)
+    if spec.kind == Kind.LONG_TEXT:
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), **common)
+    return forms.CharField(max_length=spec.max_length, **common)
+
+
 class ClientForm(CleanTextMixin, forms.Form):
-    first_name = forms.CharField(label=_("Vorname"), max_length=100)
-    last_name = forms.CharField(label=_("Nachname"), max_length=100)
-    birth_date = forms.DateField(label=_("Geburtsdatum"), required=False, widget=DateInput())
-    birth_year = forms.IntegerField(
-        label=_("Geburtsjahr"),
-        required=False,
-        help_text=_("Wenn das genaue Datum nicht bekannt ist."),
-    )
-    gender = forms.ChoiceField(label=_("Geschlecht"), choices=Client.Gender.choices)
-    gemeinde: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Wohngemeinde"), queryset=None, required=False, empty_label="–"
-    )
-    household: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Haushalt"), queryset=None, required=False, empty_label="–"
-    )
-    country_of_origin = forms.CharField(label=_("Herkunftsland"), max_length=100, required=False)
-    languages = forms.CharField(label=_("Sprachen"), max_length=200, required=False)
-    residence_status = forms.CharField(label=_("Aufenthaltsstatus"), max_length=100, required=False)
-    phone = forms.CharField(label=_("Telefon"), max_length=50, required=False)
-    email = forms.CharField(label=_("E-Mail"), max_length=254, required=False)
-    name_original = forms.CharField(
-        label=_("Name in Originalschrift (wie geschrieben)"), max_length=200, required=False
-    )
-    household_relation = forms.ChoiceField(
-        label=_("Stellung im Haushalt"),
-        choices=[("", "–"), *Client.Relation.choices],
-        required=False,
-    )
-    nationality = forms.CharField(label=_("Staatsangehörigkeit"), max_length=100, required=False)
-    residence_valid_until = forms.DateField(
-        label=_("Aufenthaltstitel gültig bis"), required=False, widget=DateInput()
-    )
-    street = forms.CharField(
-        label=_("Anschrift (Straße, Hausnummer)"), max_length=200, required=False
-    )
-    school_qualification = forms.CharField(
-        label=_("Schulabschluss"), max_length=200, required=False
-    )
-    vocational_qualification = forms.CharField(
-        label=_("Berufsabschluss / Studium"), max_length=200, required=False
-    )
-    occupation = forms.CharField(label=_("ausgeübte Tätigkeit"), max_length=200, required=False)
-    housing_entry = forms.DateField(
-        label=_("Einzug in die Anschlussunterbringung"), required=False, widget=DateInput()
-    )
-    counselling_start = forms.DateField(label=_("Beratung seit"), widget=DateInput())
-    planned_end = forms.DateField(
-        label=_("geplantes Ende der Beratung"),
-        required=False,
-        widget=DateInput(),
-        help_text=_("Höchstens 3 Jahre nach Beginn, mit Begründung 4 Jahre."),
-    )
-    extension_reason = forms.CharField(
-        label=_("Begründung für eine Beratung über 3 Jahre"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    """The personal fields as ``client_fields`` declares them, in its order."""
 
     def __init__(self, *args: Any, gemeinden: Any, households: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        declared = {spec.name: _client_field(spec) for spec in TYPED}
+        self.fields = {**declared, **self.fields}
         self.fields["gemeinde"].queryset = gemeinden  # type: ignore[attr-defined]
         self.fields["household"].queryset = households  # type: ignore[attr-defined]
 
     def client_data(self) -> ClientData:
         d = self.cleaned_data
-        return ClientData(
-            first_name=d["first_name"],
-            last_name=d["last_name"],
-            birth_date=d.get("birth_date"),
-            birth_year=d.get("birth_year"),
-            gender=d["gender"],
-            gemeinde=d.get("gemeinde"),
-            household=d.get("household"),
-            country_of_origin=d.get("country_of_origin", ""),
-            languages=d.get("languages", ""),
-            residence_status=d.get("residence_status", ""),
-            phone=d.get("phone", ""),
-            email=d.get("email", ""),
-            counselling_start=d["counselling_start"],
-            name_original=d.get("name_original", ""),
-            household_relation=d.get("household_relation", ""),
-            nationality=d.get("nationality", ""),
-            residence_valid_until=d.get("residence_valid_until"),
-            street=d.get("street", ""),
-            school_qualification=d.get("school_qualification", ""),
-            vocational_qualification=d.get("vocational_qualification", ""),
-            occupation=d.get("occupation", ""),
-            housing_entry=d.get("housing_entry"),
-            planned_end=d.get("planned_end"),
-            extension_reason=d.get("extension_reason", ""),
-        )
+        return ClientData(**{spec.name: d.get(spec.name, spec.default) for spec in TYPED})
 
     @staticmethod
     def initial_for(client: Client) -> dict[str, Any]:
-        return {name: getattr(client, name) for name in CLIENT_FIELDS} | {"version": client.version}
+        return {name: getattr(client, name) for name in TYPED_NAMES} | {"version": client.version}
 
 
 class ClientCreateForm(ClientForm):
@@ -262,12 +194,6 @@ class ConsentForm(CleanTextMixin, forms.Form):
     )
 
 
-class ReferralForm(CleanTextMixin, forms.Form):
-    network_actor = forms.CharField(label=_("Netzwerkpartner"), max_length=200)
-    purpose = forms.CharField(label=_("Anlass / was wird weitergegeben"), max_length=300)
-    shared_on = forms.DateField(label=_("weitergegeben am"), widget=DateInput())
-
-
 class WithdrawForm(forms.Form):
     withdrawn_on = forms.DateField(label=_("widerrufen am"), widget=DateInput())
 
@@ -309,9 +235,18 @@ class PlanForm(CleanTextMixin, forms.Form):
             )
 
     @staticmethod
-    def situation_initial(plan: Plan | None) -> dict[str, str]:
-        situations = plan.situations if plan is not None else {}
-        return {f"situation_{k}": v for k, v in situations.items()}
+    def initial_for(plan: Plan | None) -> dict[str, Any]:
+        """What the form shows of a plan (version 0: there is none yet)."""
+        if plan is None:
+            return {"version": 0}
+        return {
+            "version": plan.version,
+            "status": plan.status,
+            "agreed_on": plan.agreed_on,
+            "review_due": plan.review_due,
+            **{name: getattr(plan, name) for name in Plan.TEXT_FIELDS},
+            **{f"situation_{k}": v for k, v in plan.situations.items()},
+        }
 
     def plan_data(self) -> PlanData:
         d = self.cleaned_data

@@ -1,3 +1,6 @@
+"""Casework's pages under /fallarbeit/ (namespace ``casework``; the root URL conf adds the
+pages network and stats took over from casework, under the same prefix and names)."""
+
 from django.urls import path
 
 from pik.casework import views
@@ -14,7 +17,6 @@ urlpatterns = [
     path("klienten/<int:pk>/kontakt/", views.contact_add, name="contact_add"),
     path("klienten/<int:pk>/einwilligung/", views.consent_add, name="consent_add"),
     path("einwilligungen/<int:pk>/scan/", views.consent_scan, name="consent_scan"),
-    path("klienten/<int:pk>/weitergabe/", views.referral_add, name="referral_add"),
     path("einwilligungen/<int:pk>/widerruf/", views.consent_withdraw, name="consent_withdraw"),
     path("klienten/<int:pk>/plan/", views.plan_edit, name="plan_edit"),
     path("klienten/<int:pk>/plan/ziel/", views.goal_add, name="goal_add"),
@@ -31,7 +33,6 @@ urlpatterns = [
     path("klienten/<int:pk>/kreiswechsel/", views.transfer_create, name="transfer_create"),
     path("kreiswechsel/<int:pk>/", views.transfer_detail, name="transfer_detail"),
     path("kreis/", views.kreis_overview, name="kreis_overview"),
-    path("kreis/statistik/", views.statistics, name="statistics"),
     path("loeschfristen/", views.retention_due, name="retention_due"),
     path("klienten/<int:pk>/auskunft.json", views.export_json, name="export_json"),
     path("klienten/<int:pk>/auskunft.pdf", views.export_pdf_view, name="export_pdf"),

@@ -1,4 +1,8 @@
-"""Handover and transfer as transition tables (pik.core.workflow)."""
+"""The client's status, handover and transfer as transition tables (pik.core.workflow).
+
+Every status change goes through ``Workflow.apply`` in a service: the table says which move is
+possible in which state and for whom; the roles come from the named predicates in ``rules``.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,35 @@ RECIPIENT, SENDER, COORDINATOR, TARGET_COORDINATOR = (
     "sender",
     "coordinator",
     "target_coordinator",
+)
+#: Whoever may work on the record (responsible, shared with, coordinator).
+WORKER = "worker"
+#: A system job without a person (the retention run, ``actor=None``).
+SYSTEM = "system"
+
+
+def client_roles(user: Any, client: Any) -> set[str]:
+    if user is None:
+        return {SYSTEM}
+    roles = set()
+    if rules.may_work_on(user, client):
+        roles.add(WORKER)
+    if rules.is_coordinator_of(user, client.kreis_id):
+        roles.add(COORDINATOR)
+    return roles
+
+
+#: active → closed (the counselling ends: by hand or with the withdrawn participation consent)
+#: → anonymised (the retention period ran out, or the coordination on request).
+CLIENT = Workflow(
+    "client",
+    [
+        Transition("active", "close", "closed", roles={WORKER}, label="Beratung beenden"),
+        Transition(
+            "closed", "anonymise", "anonymised", roles={SYSTEM, COORDINATOR}, label="anonymisieren"
+        ),
+    ],
+    roles_of=client_roles,
 )
 
 

@@ -113,6 +113,20 @@ def managers_in_kreis(*, kreis_id: int, exclude_ids: Iterable[int | None] = ()) 
     )
 
 
+def manager_employers(*, kreis_id: int) -> dict[int, str]:
+    """Who employs each active integration manager of a Kreis (the Kreis, a Gemeinde, a
+    Träger), by user id: a handover page names the employer next to the person."""
+    rows = Membership.objects.filter(
+        role=Role.INTEGRATION_MANAGER, kreis_id=kreis_id, is_active=True
+    ).select_related("gemeinde", "provider", "kreis")
+    return {m.user_id: m.employer_label for m in rows}
+
+
+def other_kreise(*, kreis_id: int) -> QuerySet[Kreis]:
+    """Every Kreis but this one, by name (where a client record may move to)."""
+    return Kreis.objects.exclude(pk=kreis_id).order_by("name")
+
+
 def is_manager_in_kreis(*, user_id: int, kreis_id: int) -> bool:
     return managers_in_kreis(kreis_id=kreis_id).filter(pk=user_id).exists()
 

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "pik.funding",
     "pik.portal",
     "pik.casework",
+    "pik.network",  # referrals (above casework: it reads casework's selectors)
+    "pik.stats",  # key figures (above casework: reads its counts, suppresses small ones)
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,5 @@
-"""The Kreis statistics suppress small counts through the kernel's one function."""
+"""The Kreis statistics: only people with consent to statistics are counted, a withdrawal drops
+them at once, and small counts are suppressed through the kernel's one function."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from django.utils import timezone
 from pik.casework import services
 from pik.casework.models import Consent
 from pik.core.roles import Role
+from pik.stats import selectors as stats_selectors
 from tests.casework.factories import give_consent, make_client, staff
+
+TODAY = timezone.localdate
 
 
 def _counted(im, kreis, country: str, n: int) -> None:  # type: ignore[no-untyped-def]
@@ -55,3 +59,27 @@ def test_contacts_per_channel_hide_a_single_contact(client, im, world) -> None: 
     client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
     rows = _rows(client.get(reverse("casework:statistics")).content.decode())
     assert rows["telefonisch"] == "6" and rows["Video"] == "&lt; 5"
+
+
+def test_statistics_count_only_people_with_consent_and_drop_a_withdrawal_at_once(  # type: ignore[no-untyped-def]
+    client, im, world
+) -> None:
+    syrian = make_client(im, world.kreis_a, country_of_origin="Syrien")
+    make_client(im, world.kreis_a, last_name="Ohne", country_of_origin="Nigeria")
+    services.contact_record(
+        client=syrian, occurred_on=TODAY(), kind="messenger", duration_minutes=10, actor=im
+    )
+    consent = services.consent_record(
+        client=syrian, purpose=Consent.Purpose.STATISTICS, given_on=TODAY(), actor=im
+    )
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    stats = stats_selectors.kreis_statistics(user=coordinator)
+    assert stats.total == 2 and stats.counted is not None and stats.counted.value == 1
+    assert [(country, n.value) for country, n in stats.by_country] == [("Syrien", 1)]
+    assert [(label, n.value) for label, n in stats.by_channel] == [("Messenger", 1)]
+    client.force_login(coordinator)
+    page = client.get(reverse("casework:statistics")).content.decode()
+    assert "&lt; 5 von 2 Akten" in page and "Nigeria" not in page  # small counts suppressed
+    services.consent_withdraw(consent=consent, withdrawn_on=TODAY(), actor=im)
+    stats = stats_selectors.kreis_statistics(user=coordinator)
+    assert stats.counted is not None and stats.counted.value == 0 and stats.by_channel == []

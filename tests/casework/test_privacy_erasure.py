@@ -26,32 +26,12 @@ from pik.casework.models import Client, Consent, Contact, ErasureReason
 from pik.core.models import AuditEvent
 from pik.core.roles import Role
 from pik.orgs.models import Kreis
-from pik.orgs.services import reference_data_load
 from tests.casework.factories import give_consent, make_client, staff
 
 TODAY = timezone.localdate
 sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="SQLite file and pragma (PostgreSQL: VACUUM test)"
 )
-
-
-@pytest.fixture
-def committed(django_db_blocker):  # type: ignore[no-untyped-def]
-    """For tests that commit (``transactional_db``, requested after this fixture): the flush at
-    their end may empty every table, so the reference data the rest of the session expects is
-    loaded again afterwards, and before the test if an earlier one left it empty."""
-    with django_db_blocker.unblock():
-        if not Kreis.objects.exists():
-            reference_data_load()
-    yield
-    with django_db_blocker.unblock():
-        if not Kreis.objects.exists():
-            reference_data_load()
-
-
-@pytest.fixture
-def coordinator(world):  # type: ignore[no-untyped-def]
-    return staff(Role.KREIS_COORDINATOR, world.kreis_a)
 
 
 def _erase(record, coordinator, **kwargs):  # type: ignore[no-untyped-def]

@@ -1,0 +1,10 @@
+"""The statistics pages. The Kreis statistics stay under casework's prefix and namespace
+(``casework:statistics``, see the root URL conf), where they were."""
+
+from django.urls import path
+
+from pik.stats import views
+
+urlpatterns = [
+    path("kreis/statistik/", views.statistics, name="statistics"),
+]
