@@ -300,7 +300,6 @@ def membership_create(
         actor=actor,
         action="membership.create",
         target=membership,
-        kreis_id=kreis.pk if kreis else None,
         user_id=user.pk,
         role=str(role),
         responsible_kreise=[k.ags for k in responsible],
@@ -314,6 +313,7 @@ def provider_create(*, name: str, association: str, kreis: Kreis, actor: User | 
     if Provider.objects.filter(kreis=kreis, name=name).exists():
         raise ValidationError({"name": f"Den Träger „{name}“ gibt es in diesem Kreis bereits."})
     provider = Provider.objects.create(name=name, association=association, kreis=kreis)
+    # A Träger is public reference data (no Kreis in its scope): its Kreis is named here.
     audit.record(actor=actor, action="provider.create", target=provider, kreis_id=kreis.pk)
     return provider
 
