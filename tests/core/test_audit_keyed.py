@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -24,6 +21,7 @@ from django.db import DatabaseError, connection, transaction
 from pik.core import audit
 from pik.core.models import AuditChainHead, AuditEvent
 from tests.core.tamper import as_table_owner
+from tests.production import pik, production_env
 
 
 @pytest.fixture
@@ -207,22 +205,8 @@ def test_postgresql_refuses_update_and_delete_of_audit_events(chain: list[AuditE
     assert audit.verify().ok
 
 
-def test_production_refuses_a_missing_or_short_audit_key() -> None:
-    base = {
-        **{k: v for k, v in os.environ.items() if k != "PIK_AUDIT_KEY"},
-        "DJANGO_SETTINGS_MODULE": "pik.settings.production",
-        "PIK_SECRET_KEY": "x7#Gq!" * 10,
-        "PIK_ALLOWED_HOSTS": "pik.example.org",
-    }
+def test_production_refuses_a_missing_or_short_audit_key(tmp_path: Path) -> None:
     for key in (None, "too-short"):
-        env = base if key is None else {**base, "PIK_AUDIT_KEY": key}
-        run = subprocess.run(
-            [sys.executable, "-m", "pik", "check"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        run = pik("check", env=production_env(tmp_path, PIK_AUDIT_KEY=key))
         assert run.returncode != 0
         assert "PIK_AUDIT_KEY" in run.stderr

@@ -1,7 +1,5 @@
 import io
-import os
-import subprocess
-import sys
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -12,6 +10,7 @@ from pypdf import PdfReader
 from pik.core import audit
 from pik.core.pdf import render_pdf
 from pik.core.tasks import audit_verify_task
+from tests.production import pik, production_env
 
 
 def test_healthz_reports_alive_without_database(client: Client) -> None:
@@ -55,35 +54,14 @@ def test_audit_verify_task_runs_through_the_task_backend() -> None:
     assert result.return_value["checked"] >= 1
 
 
-def test_production_profile_passes_deploy_check() -> None:
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "pik.settings.production",
-        "PIK_SECRET_KEY": "x7#Gq!" * 10,
-        "PIK_AUDIT_KEY": "a9$Lk2" * 6,
-        "PIK_ALLOWED_HOSTS": "pik.example.org",
-        "REDIS_URL": "redis://127.0.0.1:6379/0",  # a shared cache (pik.orgs.E001)
-    }
-    run = subprocess.run(
-        [sys.executable, "-m", "pik", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+def test_production_profile_passes_deploy_check(tmp_path: Path) -> None:
+    # with a shared cache (pik.orgs.E001)
+    env = production_env(tmp_path, REDIS_URL="redis://127.0.0.1:6379/0")
+    run = pik("check", "--deploy", "--fail-level", "WARNING", env=env)
     assert run.returncode == 0, run.stdout + run.stderr
 
 
-def test_production_profile_refuses_a_missing_secret_key() -> None:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "pik.settings.production", "PIK_SECRET_KEY": ""}
-    run = subprocess.run(
-        [sys.executable, "-m", "pik", "check"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+def test_production_profile_refuses_a_missing_secret_key(tmp_path: Path) -> None:
+    run = pik("check", env=production_env(tmp_path, PIK_SECRET_KEY=""))
     assert run.returncode != 0
     assert "PIK_SECRET_KEY" in run.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -19,20 +18,10 @@ from django.db.backends.postgresql.base import DatabaseWrapper
 from django.test import Client
 
 from pik.settings.base import postgres_timeouts
+from tests.production import production_env
 
 # Fails a hanging probe instead of hanging the test run (the socket's close ends the connect).
 WATCHDOG_SECONDS = 20
-
-
-def production_env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "pik.settings.production",
-        "PIK_SECRET_KEY": "x7#Gq!" * 10,
-        "PIK_AUDIT_KEY": "k" * 40,
-        "PIK_ALLOWED_HOSTS": "pik.example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'probe.sqlite3'}",
-    }
 
 
 PROBE = """
@@ -48,7 +37,7 @@ for path in ("/healthz", "/readyz", "/"):
 def test_production_profile_answers_probes_on_plain_http(tmp_path: Path) -> None:
     run = subprocess.run(  # noqa: S603 (a fixed script, run with this interpreter)
         [sys.executable, "-c", PROBE],
-        env=production_env(tmp_path),
+        env=production_env(tmp_path, DATABASE_URL=f"sqlite:///{tmp_path / 'probe.sqlite3'}"),
         capture_output=True,
         text=True,
         timeout=120,

@@ -112,5 +112,35 @@ def to_proposed(application: Application, actors: dict[str, User]) -> Applicatio
     return step(application, "propose_approval", actors["case_worker_a"])
 
 
+def proposed_one_each(
+    programme: Programme, gemeinden: Iterable[Gemeinde], case_worker: User, **proposal: Any
+) -> list[Application]:
+    """One application per Gemeinde (own admin, one full position, year 2020), proposed for
+    approval by ``case_worker`` (``amount=…`` goes with the proposal); for the concurrency and
+    worker tests that need many proposals at once."""
+    applications = []
+    for g in gemeinden:
+        admin = user(f"admin-{g.ags}@test.example", Role.GEMEINDE_ADMIN, gemeinde=g)
+        applicant_ = services.applicant_create(
+            programme=programme, kind="gemeinde", members=[g], actor=None
+        )
+        application = services.application_create(
+            programme=programme, applicant=applicant_, year=2020, actor=admin
+        )
+        services.position_add(
+            application=application,
+            person_name="Person",
+            qualification="intermediate",
+            share=Decimal("1.00"),
+            start_date=dt.date(2020, 1, 1),
+            months=24,
+            actor=admin,
+        )
+        step(application, "submit", admin)
+        step(application, "start_review", case_worker)
+        applications.append(step(application, "propose_approval", case_worker, **proposal))
+    return applications
+
+
 def pdf_upload(name: str = "vertrag.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")

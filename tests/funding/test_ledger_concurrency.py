@@ -1,6 +1,5 @@
 """Concurrent approvals never commit more than the budget (row lock on the budget)."""
 
-import datetime as dt
 import threading
 from decimal import Decimal
 
@@ -31,35 +30,7 @@ def test_concurrent_approvals_respect_the_budget() -> None:
         "cw@test.example", Role.RPS_CASE_WORKER, responsible_kreise=[kreis]
     )
     heads = [factories.user(f"head{i}@test.example", Role.RPS_HEAD) for i in range(APPLICATIONS)]
-    applications = []
-    for g in gemeinden:
-        admin = factories.user(f"admin-{g.ags}@test.example", Role.GEMEINDE_ADMIN, gemeinde=g)
-        applicant = services.applicant_create(
-            programme=im, kind="gemeinde", members=[g], actor=None
-        )
-        application = services.application_create(
-            programme=im, applicant=applicant, year=2020, actor=admin
-        )
-        services.position_add(
-            application=application,
-            person_name="Person",
-            qualification="intermediate",
-            share=Decimal("1.00"),
-            start_date=dt.date(2020, 1, 1),
-            months=24,
-            actor=admin,
-        )
-        for action, actor in (("submit", admin), ("start_review", case_worker)):
-            application.refresh_from_db()
-            services.application_transition(application=application, action=action, actor=actor)
-        application.refresh_from_db()
-        services.application_transition(
-            application=application,
-            action="propose_approval",
-            actor=case_worker,
-            amount="100000.00",
-        )
-        applications.append(application)
+    applications = factories.proposed_one_each(im, gemeinden, case_worker, amount="100000.00")
     Budget.objects.filter(programme=im, year=2020).update(
         total=Decimal(FITS) * Decimal("100000.00")
     )

@@ -7,7 +7,6 @@ one notice PDF and the status "Bescheid erlassen". Without the reaper the killed
 RUNNING for ever and its application stays "bewilligt" without notice.
 """
 
-import datetime as dt
 import os
 import signal
 import subprocess
@@ -52,32 +51,7 @@ def _proposed_applications() -> tuple[list[Application], User]:
         "cw@test.example", Role.RPS_CASE_WORKER, responsible_kreise=list(kreise)
     )
     head = factories.user("head@test.example", Role.RPS_HEAD)
-    applications = []
-    for g in gemeinden:
-        admin = factories.user(f"admin-{g.ags}@test.example", Role.GEMEINDE_ADMIN, gemeinde=g)
-        applicant = services.applicant_create(
-            programme=im, kind="gemeinde", members=[g], actor=None
-        )
-        application = services.application_create(
-            programme=im, applicant=applicant, year=2020, actor=admin
-        )
-        services.position_add(
-            application=application,
-            person_name="Person",
-            qualification="intermediate",
-            share=Decimal("1.00"),
-            start_date=dt.date(2020, 1, 1),
-            months=24,
-            actor=admin,
-        )
-        for action, actor in (
-            ("submit", admin),
-            ("start_review", case_worker),
-            ("propose_approval", case_worker),
-        ):
-            application.refresh_from_db()
-            services.application_transition(application=application, action=action, actor=actor)
-        applications.append(application)
+    applications = factories.proposed_one_each(im, gemeinden, case_worker)
     Budget.objects.filter(programme=im, year=2020).update(total=Decimal("100000000.00"))
     return applications, head
 

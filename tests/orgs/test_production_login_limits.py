@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import runpy
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,36 +11,9 @@ from django.test import Client, override_settings
 
 from pik.orgs.checks import shared_cache_check
 from pik.settings import base as base_settings
+from tests.production import pik, production_env
 
 PROXY = "10.0.0.5"  # every request reaches pik from the reverse proxy
-
-
-def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "DATABASE_URL"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="pik.settings.production",
-        PIK_SECRET_KEY="x7#Gq!" * 10,
-        PIK_AUDIT_KEY="a9$Lk2" * 6,  # production needs the audit key (ADR 0014)
-        PIK_ALLOWED_HOSTS="pik.example.org",
-        PIK_VAR_DIR=str(tmp_path),  # an empty directory: nothing of ours to touch
-        **extra,
-    )
-    return env
-
-
-def pik(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603 - the pik command of this checkout
-        [sys.executable, "-m", "pik", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 # --- A shared cache in production -----------------------------------------------------------
