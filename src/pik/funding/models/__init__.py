@@ -1,6 +1,7 @@
 """The funding models, one module per seam; every model is importable from here.
 
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
+reference: AdministrativeCourt.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
 """
 
@@ -19,8 +20,10 @@ from pik.funding.models.programmes import (
     Programme,
     RuleVersion,
 )
+from pik.funding.models.reference import AdministrativeCourt
 
 __all__ = [
+    "AdministrativeCourt",
     "Applicant",
     "Application",
     "ApplicationEvent",

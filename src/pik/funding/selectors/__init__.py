@@ -25,6 +25,7 @@ from pik.funding.selectors.contingents import (
 )
 from pik.funding.selectors.notices import (
     MissingNotices,
+    court_for,
     notice_for_document,
     notice_get,
     notice_has_pdf,
@@ -62,6 +63,7 @@ __all__ = [
     "contingent_list",
     "contingent_rule_version",
     "contingent_summary",
+    "court_for",
     "inbox",
     "inbox_q",
     "missing_access",
