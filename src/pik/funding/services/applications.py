@@ -165,8 +165,11 @@ def _prepare_step(
     fields: set[str] = set()
     if action in ("submit", "resubmit"):
         _completeness(application)
-        application.submitted_at = timezone.now()
-        fields.add("submitted_at")
+        # The first submission is the application's date ("Ihr Antrag vom"); a resubmission
+        # after a request for information is an event of its own and keeps that date.
+        if application.submitted_at is None:
+            application.submitted_at = timezone.now()
+            fields.add("submitted_at")
         if not application.file_number:
             application.file_number = _file_number(application)
             fields.add("file_number")
