@@ -167,7 +167,7 @@ def test_rejection_issues_a_rejection_notice(
 def test_a_resubmission_keeps_the_first_submission_date(draft, actors) -> None:  # type: ignore[no-untyped-def]
     """ "Ihr Antrag vom" is the first submission; the resubmission is an event of its own."""
     step(draft, "submit", actors["gemeinde_a"])
-    first = timezone.make_aware(dt.datetime(2020, 2, 3, 10, 0))
+    first = dt.datetime(2020, 2, 3, 10, 0, tzinfo=timezone.get_current_timezone())
     Application.objects.filter(pk=draft.pk).update(submitted_at=first)  # submitted weeks ago
     step(draft, "start_review", actors["case_worker_a"])
     step(draft, "request_info", actors["case_worker_a"], message="Arbeitsverträge fehlen.")
