@@ -57,8 +57,11 @@ def _event(
 
 
 def _lock(application: Application, expected_version: int | None) -> Application:
+    # ``of=("self",)``: only the application's row. A plain FOR UPDATE over the join would also
+    # lock the programme and rule-version rows that every application statewide shares, and so
+    # serialise all steps of all applicants; what must be serial is the budget (ledger.commit).
     locked = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("applicant", "programme", "rule_version")
         .get(pk=application.pk)
     )
