@@ -31,7 +31,9 @@ def funding_objects(world: Any) -> FundingObjects:
     ensure_reference_data(apps)
     im = Programme.objects.get(code="im")
     data = b"ags,personen\n08115003,300\n08116019,300\n"
-    assert services.contingents_import(programme=im, data=data, filename="m.csv", actor=None).saved
+    assert services.contingents_import(
+        year=2020, programme=im, data=data, filename="m.csv", actor=None
+    ).saved
     result: dict[str, dict[str, Any]] = {
         "application": {},
         "position": {},

@@ -79,6 +79,7 @@ CASES = {
     # A Gemeinde may not read in the persons of every Gemeinde.
     "contingents_import": lambda world, member: {
         "programme": factories.programme("im"),
+        "year": 2020,
         "data": factories.persons_csv(factories.PERSONS),
         "filename": "personen.csv",
         "actor": member(Role.GEMEINDE_ADMIN, "a"),

@@ -110,6 +110,7 @@ class AttachmentForm(forms.Form):
 
 
 class ContingentImportForm(forms.Form):
+    year = forms.IntegerField(label=_("Förderjahr"), min_value=2017, max_value=2100)
     file = forms.FileField(
         label=_("Personenzahlen je Gemeinde (CSV oder XLSX: Spalten „ags“, „personen“)")
     )

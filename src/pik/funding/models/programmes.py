@@ -172,9 +172,11 @@ class RuleVersion(TimeStamped):
 
 
 class Contingent(TimeStamped):
-    """What a Gemeinde may receive at most: persons on the reference date times the rate."""
+    """What a Gemeinde may receive at most in a funding year: persons on the reference date times
+    the rate, under the rule version in force in that year (not the newest one)."""
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="contingents")
+    year = models.PositiveSmallIntegerField(_("Förderjahr"))
     rule_version = models.ForeignKey(RuleVersion, on_delete=models.PROTECT, related_name="+")
     gemeinde = models.ForeignKey(Gemeinde, on_delete=models.PROTECT, related_name="contingents")
     reference_date = models.DateField(_("Stichtag"))
@@ -192,10 +194,10 @@ class Contingent(TimeStamped):
     class Meta:
         verbose_name = _("Mittelkontingent")
         verbose_name_plural = _("Mittelkontingente")
-        ordering: ClassVar = ["gemeinde__ags"]
+        ordering: ClassVar = ["-year", "gemeinde__ags"]
         constraints: ClassVar = [
             models.UniqueConstraint(
-                fields=["programme", "reference_date", "gemeinde"], name="contingent_unique"
+                fields=["programme", "year", "gemeinde"], name="contingent_unique_year"
             ),
             models.CheckConstraint(condition=Q(persons__gt=0), name="contingent_persons_positive"),
         ]

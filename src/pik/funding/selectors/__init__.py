@@ -22,6 +22,8 @@ from pik.funding.selectors.contingents import (
     applicants_for,
     contingent_list,
     contingent_summary,
+    contingent_years,
+    member_contingents,
 )
 from pik.funding.selectors.notices import (
     MissingNotices,
@@ -63,9 +65,11 @@ __all__ = [
     "contingent_list",
     "contingent_rule_version",
     "contingent_summary",
+    "contingent_years",
     "court_for",
     "inbox",
     "inbox_q",
+    "member_contingents",
     "missing_access",
     "notice_for_document",
     "notice_get",

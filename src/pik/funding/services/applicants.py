@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from pik.core import audit
 from pik.funding import rules, selectors
-from pik.funding.models import Applicant, Contingent, Programme
+from pik.funding.models import Applicant, Programme
 from pik.orgs.models import Gemeinde, Kreis, User
 
 
@@ -47,10 +47,7 @@ def applicant_create(
         raise ValidationError("Es muss mindestens eine Gemeinde angegeben werden.")
     _members_free(programme, members)
     rule = selectors.rule_version_for(programme=programme, on=timezone.localdate())
-    contingents = {
-        c.gemeinde_id: c.amount
-        for c in Contingent.objects.filter(programme=programme, gemeinde__in=members)
-    }
+    contingents = selectors.member_contingents(programme=programme, gemeinden=members)
     missing = [g.name for g in members if g.pk not in contingents]
     if missing and kind != Applicant.Kind.KREIS:
         raise ValidationError("Für diese Gemeinden gibt es kein Kontingent: " + ", ".join(missing))

@@ -96,7 +96,7 @@ def application_create(
         year=year,
         rule_version=rule,
         created_by=actor,
-        contingent=selectors.applicant_contingent(applicant=applicant)
+        contingent=selectors.applicant_contingent(applicant=applicant, year=year)
         if programme.kind == Programme.Kind.STAFF
         else None,
     )
