@@ -135,3 +135,10 @@ class ApplicantForm(forms.Form):
         help_text=_("Beim Zusammenschluss zuerst die federführende Gemeinde nennen."),
     )
     name = forms.CharField(label=_("Bezeichnung (optional)"), max_length=250, required=False)
+
+
+class PoolingAgreementForm(forms.Form):
+    gemeinde = forms.CharField(
+        label=_("Gemeindeschlüssel (AGS) der zustimmenden Gemeinde"), max_length=8
+    )
+    file = forms.FileField(label=_("Schriftliche Vereinbarung (PDF, PNG oder JPEG)"))

@@ -1,7 +1,7 @@
 """The funding models, one module per seam; every model is importable from here.
 
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
-reference: AdministrativeCourt.
+poolings: PoolingConsent. reference: AdministrativeCourt.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
 """
 
@@ -12,6 +12,7 @@ from pik.funding.models.applications import (
     Notice,
     Position,
 )
+from pik.funding.models.poolings import PoolingConsent
 from pik.funding.models.programmes import (
     Applicant,
     Budget,
@@ -32,6 +33,7 @@ __all__ = [
     "Contingent",
     "LedgerEntry",
     "Notice",
+    "PoolingConsent",
     "Position",
     "Programme",
     "RuleVersion",

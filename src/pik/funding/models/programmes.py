@@ -229,6 +229,9 @@ class Applicant(TimeStamped):
     members = models.ManyToManyField(
         Gemeinde, related_name="applicants", verbose_name=_("Gemeinden")
     )
+    # A pooling binds its members only once every member has agreed (PoolingConsent); until
+    # then it is a proposal: no contingent, and its members may still apply alone or elsewhere.
+    bound_at = models.DateTimeField(_("verbindlich seit"), null=True, blank=True)
 
     scope: ClassVar = ScopePaths(DataKind.FUNDING, kreis="kreis_id", gemeinde="gemeinde_id")
 
@@ -245,3 +248,7 @@ class Applicant(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_bound(self) -> bool:
+        return self.bound_at is not None

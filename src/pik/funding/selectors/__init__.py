@@ -1,7 +1,8 @@
 """Every read of funding data a user triggers, scoped to that user; one module per seam.
 
-programmes (rule versions, budgets), contingents (and applicants), applications, notices, and
-pages (the page assemblies). The public names are collected here for every caller.
+programmes (rule versions, budgets), contingents (and applicants), poolings (proposals),
+applications, notices, and pages (the page assemblies). The public names are collected here for
+every caller.
 """
 
 from pik.funding.selectors.applications import (
@@ -34,6 +35,14 @@ from pik.funding.selectors.notices import (
     notices_missing,
 )
 from pik.funding.selectors.pages import ApplicationView, application_view
+from pik.funding.selectors.poolings import (
+    PoolingProposal,
+    pooling_for_member,
+    pooling_for_rps,
+    pooling_member,
+    pooling_missing,
+    pooling_proposals,
+)
 from pik.funding.selectors.programmes import (
     BudgetRow,
     budget_for,
@@ -51,6 +60,7 @@ __all__ = [
     "BudgetRow",
     "CaseWorkerIndex",
     "MissingNotices",
+    "PoolingProposal",
     "applicant_contingent",
     "applicant_list",
     "applicants_for",
@@ -75,6 +85,11 @@ __all__ = [
     "notice_get",
     "notice_has_pdf",
     "notices_missing",
+    "pooling_for_member",
+    "pooling_for_rps",
+    "pooling_member",
+    "pooling_missing",
+    "pooling_proposals",
     "position_get",
     "programme_get",
     "programme_list",

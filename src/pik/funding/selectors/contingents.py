@@ -51,7 +51,11 @@ def contingent_summary(
     first = rows.first()
     rule = first.rule_version if first is not None else None
     minimum = rule.min_contingent if rule else Decimal("0.00")
-    pooled = set(Applicant.objects.filter(programme=programme).values_list("members", flat=True))
+    pooled = set(
+        Applicant.objects.filter(programme=programme, bound_at__isnull=False).values_list(
+            "members", flat=True
+        )
+    )
     return {
         "rows": rows,
         "year": year,
@@ -77,9 +81,9 @@ def applicant_list(*, user: User, programme: Programme) -> QuerySet[Applicant]:
 
 def applicants_for(*, user: User, programme: Programme) -> QuerySet[Applicant]:
     """Applicants this user may apply for in the programme (``rules.is_applicant_for``)."""
-    return Applicant.objects.filter(rules.applicant_q(user), programme=programme).select_related(
-        "kreis", "gemeinde"
-    )
+    return Applicant.objects.filter(
+        rules.applicant_q(user), programme=programme, bound_at__isnull=False
+    ).select_related("kreis", "gemeinde")
 
 
 def member_contingents(
@@ -101,7 +105,9 @@ def member_contingents(
 
 def applicant_contingent(*, applicant: Applicant, year: int | None = None) -> Decimal:
     """The sum of the contingents of the applicant's Gemeinden for the funding year (the cap of
-    its application of that year)."""
+    its application of that year); a pooling still proposed has none."""
+    if not applicant.is_bound:
+        return Decimal("0.00")
     amounts = member_contingents(
         programme=applicant.programme, gemeinden=applicant.members.all(), year=year
     )

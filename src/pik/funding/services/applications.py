@@ -79,6 +79,12 @@ def application_create(
         raise ValidationError("Sie dürfen für diesen Antragsteller keinen Antrag stellen.")
     if applicant.programme_id != programme.pk:
         raise ValidationError("Der Antragsteller gehört zu einem anderen Förderprogramm.")
+    if not applicant.is_bound:
+        missing = selectors.pooling_missing(applicant=applicant)
+        raise ValidationError(
+            f"„{applicant}“ ist noch ein Vorschlag und bindet niemanden: es fehlt die "
+            f"Zustimmung von {', '.join(g.name for g in missing)}."
+        )
     if year < programme.start_date.year:
         raise ValidationError({"year": f"Das Programm beginnt erst {programme.start_date.year}."})
     if (

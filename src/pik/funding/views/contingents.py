@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from pik.funding import exports, rules, selectors, services
-from pik.funding.forms import ApplicantForm, ContingentImportForm
+from pik.funding.forms import ApplicantForm, ContingentImportForm, PoolingAgreementForm
 from pik.funding.views._http import XLSX, show_errors, show_form_errors, user_of
 from pik.orgs import selectors as org_selectors
 
@@ -102,6 +102,8 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
             "is_rps": rules.is_rps(request.user),
             "applicants": selectors.applicant_list(user=user_of(request), programme=programme),
             "applicant_form": ApplicantForm(),
+            "proposals": selectors.pooling_proposals(user=user_of(request), programme=programme),
+            "agreement_form": PoolingAgreementForm(),
         },
     )
 
