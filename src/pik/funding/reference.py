@@ -116,6 +116,7 @@ def ensure_programmes(apps: Any) -> None:
             "name": "Änderung der VwV vom 11. November 2020",
             "legal_basis": LEGAL_IM,
             "max_total_months": 60,
+            "interruption_months": 12,
         },
     )
     RuleVersion.objects.get_or_create(

@@ -69,6 +69,12 @@ def is_rps_head(user: Any) -> bool:
     return _has(user, frozenset({Role.RPS_HEAD}))
 
 
+def may_see_person_history(user: Any) -> bool:
+    """The funding history of a named person across applicants: the RPS and the auditors
+    (statewide), who check for double funding; never an applicant (other applicants' data)."""
+    return _has(user, frozenset({Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR}))
+
+
 def can_apply(user: Any) -> bool:
     return _has(user, APPLICANT_ROLES)
 

@@ -139,6 +139,9 @@ class RuleVersion(TimeStamped):
     )
     standard_months = models.PositiveSmallIntegerField(_("Regelförderdauer (Monate)"), default=24)
     max_total_months = models.PositiveSmallIntegerField(_("Höchstförderdauer (Monate)"), default=24)
+    interruption_months = models.PositiveSmallIntegerField(
+        _("Verlängerung bei unterbrochener Gehaltszahlung (Monate)"), default=0
+    )
     first_tranche_percent = models.DecimalField(
         _("Erste Rate (%)"), max_digits=5, decimal_places=2, default=Decimal("60.00")
     )

@@ -35,6 +35,7 @@ from pik.funding.selectors.notices import (
     notices_missing,
 )
 from pik.funding.selectors.pages import ApplicationView, application_view
+from pik.funding.selectors.persons import PersonCheck, person_checks, person_key
 from pik.funding.selectors.poolings import (
     PoolingProposal,
     pooling_for_member,
@@ -60,6 +61,7 @@ __all__ = [
     "BudgetRow",
     "CaseWorkerIndex",
     "MissingNotices",
+    "PersonCheck",
     "PoolingProposal",
     "applicant_contingent",
     "applicant_list",
@@ -85,6 +87,8 @@ __all__ = [
     "notice_get",
     "notice_has_pdf",
     "notices_missing",
+    "person_checks",
+    "person_key",
     "pooling_for_member",
     "pooling_for_rps",
     "pooling_member",
