@@ -72,6 +72,7 @@ def ensure_programmes(apps: Any) -> None:
     Programme = apps.get_model("funding", "Programme")
     Budget = apps.get_model("funding", "Budget")
     RuleVersion = apps.get_model("funding", "RuleVersion")
+    has_interruption = any(f.name == "interruption_months" for f in RuleVersion._meta.fields)
     im, _ = Programme.objects.get_or_create(
         code="im",
         defaults={
@@ -116,7 +117,8 @@ def ensure_programmes(apps: Any) -> None:
             "name": "Änderung der VwV vom 11. November 2020",
             "legal_basis": LEGAL_IM,
             "max_total_months": 60,
-            "interruption_months": 12,
+            # a later field: set here for a fresh database, by migration 0008 on an existing one
+            **({"interruption_months": 12} if has_interruption else {}),
         },
     )
     RuleVersion.objects.get_or_create(
