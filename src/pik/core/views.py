@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection, transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import cache_control, never_cache
@@ -55,8 +55,9 @@ def readyz(request: HttpRequest) -> JsonResponse:
 @cache_control(max_age=86400, public=True)
 def favicon(request: HttpRequest) -> HttpResponse:
     """``/favicon.ico`` for browsers that ask there: the SVG icon the pages link to."""
-    found = finders.find("pik/favicon.svg")
-    path = found[0] if isinstance(found, list) else found
+    path = finders.find("pik/favicon.svg")
+    if not isinstance(path, str):
+        raise Http404
     with open(path, "rb") as icon:
         return HttpResponse(icon.read(), content_type="image/svg+xml")
 
