@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from pik.core.numbers import format_number
 from pik.core.roles import Role
 from pik.funding.models import Budget
+from tests.funding.factories import step
 
 
 def _budget(im) -> Budget:
@@ -53,3 +55,30 @@ def test_english_ui_shows_english_money(im, member, client) -> None:
         reverse("funding:budget_overview"), HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
     assert "€58,000.00" in page
+
+
+def test_application_page_shows_amounts_shares_and_prefill_in_german(draft, actors, client) -> None:
+    step(draft, "submit", actors["gemeinde_a"])
+    step(draft, "start_review", actors["case_worker_a"])
+    client.force_login(actors["case_worker_a"])
+    page = client.get(reverse("funding:application_detail", args=[draft.pk])).content.decode()
+    german = format_number(draft.requested_amount, 2, language="de")
+    assert f"{german}\xa0€" in page  # shown: 179.000,00 €
+    assert f'value="{german}"' in page  # prefilled for the proposal: 179.000,00
+    assert str(draft.requested_amount) not in page  # never 179000.00
+    assert ">0,50<" in page and ">1,00<" in page  # shares
+
+
+def test_case_worker_proposal_refuses_ambiguous_amount(draft, actors, client) -> None:
+    step(draft, "submit", actors["gemeinde_a"])
+    step(draft, "start_review", actors["case_worker_a"])
+    client.force_login(actors["case_worker_a"])
+    url = reverse("funding:application_step", args=[draft.pk])
+    data = {"action": "propose_approval", "amount": "170.00", "version": draft.version}
+    response = client.post(url, data, follow=True)
+    assert "Bitte geben Sie den Betrag im Format 58.000,00 ein." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "in_review"
+    client.post(url, {**data, "amount": "170.000"})
+    draft.refresh_from_db()
+    assert draft.approved_amount == Decimal("170000.00")
