@@ -95,3 +95,12 @@ def test_favicon_is_linked_and_served(client) -> None:
     assert b"<svg" in icon.content
     assert client.get("/static/pik/favicon.svg").status_code == 200
     assert 'rel="icon" href="/static/pik/favicon.svg"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_without_valid_csrf_token_gets_a_page_not_a_technical_text() -> None:
+    response = Client(enforce_csrf_checks=True).post(reverse("account_login"), {"login": "x"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Formular abgelaufen" in page and "Bitte laden Sie die Seite neu" in page
+    assert "CSRF verification failed" not in page
