@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet, Sum
 from django.http import Http404
 
@@ -16,7 +17,7 @@ from pik.orgs.models import User
 
 def contingent_list(*, user: User, programme: Programme) -> QuerySet[Contingent]:
     if not rules.can_see_applications(user):
-        raise Http404
+        raise PermissionDenied(rules.APPLICATIONS_RESERVED)
     return (
         visible(Contingent.objects.filter(programme=programme), user)
         .select_related("gemeinde", "gemeinde__kreis", "rule_version")
