@@ -160,10 +160,11 @@ def mentions_names(text: str, names: Iterable[str]) -> bool:
 
 #: Words that join a name but do not tell persons apart: the Arabic article and kinship words,
 #: Dutch, German and Romance particles. Compared with and without them, also grown together.
-PARTICLES = (
-    "al el ul ar as ash ad an at az abu bin ibn ben bint "
-    "van von der den de da di du del della dos das la le ter"
-).split()
+PARTICLES = frozenset(
+    {"al", "el", "ul", "ar", "as", "ash", "ad", "an", "at", "az", "abu", "bin", "ibn", "ben"}
+    | {"bint", "van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das"}
+    | {"la", "le", "ter"}
+)
 #: Letters folded before transliteration: the Slavic and Turkish ones anyascii maps to a
 #: single Latin letter though German and English spellings write them with two (ç stays c:
 #: Turkish names reach the office as Celik far more often than as Tschelik).
@@ -232,7 +233,10 @@ def _fold_word(word: str) -> str:
 
 _FOLDED_PARTICLES = frozenset(_fold_word(p) for p in PARTICLES)
 #: Particles found grown onto a name in real spellings (Alhasan, Elsayed, Benali, Vanderberg).
-_GROWN_ON = tuple(_fold_word(p) for p in "al el ul abu bin ben ibn van von der den de".split())
+_GROWN_ON = tuple(
+    _fold_word(p)
+    for p in ["al", "el", "ul", "abu", "bin", "ben", "ibn", "van", "von", "der", "den", "de"]
+)
 
 
 def match_form(name: str) -> str:

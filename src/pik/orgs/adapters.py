@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
@@ -37,7 +37,7 @@ class MFAAdapter(DefaultMFAAdapter):
     (``User.requires_mfa``) cannot switch the authenticator app off (recovery codes may still be
     regenerated)."""
 
-    error_messages = {
+    error_messages: ClassVar[dict[str, Any]] = {
         **DefaultMFAAdapter.error_messages,
         "incorrect_code": _("Falscher Code."),
         "code_already_used": _(
