@@ -5,8 +5,10 @@ sharing; through the services and through the pages."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
@@ -497,3 +499,11 @@ def test_similar_names_of_other_people_are_no_duplicates(im, record, world, firs
     assert not selectors.client_duplicates(
         user=im, kreis_id=world.kreis_a.pk, first_name=first, last_name=last, birth_year=1990
     )
+
+
+def test_the_migration_fills_the_match_forms_of_existing_records(record) -> None:  # type: ignore[no-untyped-def]
+    migration = importlib.import_module("pik.casework.migrations.0004_client_name_match_forms")
+    Client.objects.filter(pk=record.pk).update(first_name_match="", last_name_match="")
+    migration.backfill_match_forms(apps, None)
+    record.refresh_from_db()
+    assert (record.first_name_match, record.last_name_match) == ("muhamit", "al hasan")
