@@ -200,6 +200,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+MFA_ADAPTER = "pik.orgs.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "pik Baden-Württemberg"
 MFA_RECOVERY_CODE_COUNT = 10
