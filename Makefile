@@ -31,6 +31,7 @@ demo: setup
 	$(PIK) seed_demo
 	@echo ""
 	@echo "pik läuft auf http://127.0.0.1:8000  (Hintergrund-Worker: pik db_worker; Strg+C beendet beides)"
+	@echo "Debug-Seiten sind aus; für Entwicklung: PIK_DEBUG=1 make demo"
 	@$(PIK) db_worker --interval 1 > var/worker.log 2>&1 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(PIK) runserver 127.0.0.1:8000

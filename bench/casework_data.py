@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
-from pik.casework.matching import name_key
+from pik.casework.matching import match_form, name_key
 from pik.casework.models import Client, Consent, Contact, Plan, Task
 from pik.core.roles import Role
 from pik.orgs import services as org_services
@@ -146,6 +146,8 @@ def _load(kreis: Kreis, staff: list[User], n: int, per_client: int, rng: random.
                 last_name=last,
                 first_name_key=name_key(first),
                 last_name_key=name_key(last),
+                first_name_match=match_form(first),
+                last_name_match=match_form(last),
                 birth_year=rng.randint(1950, 2007),
                 counselling_start=start,
                 counselling_end=end,

@@ -2,8 +2,9 @@
 
 A new named URL without an entry in ROUTES fails ``test_every_view_is_in_the_matrix``, so a view
 is covered the day it is added. Each route says which roles may open it for their own Kreis and
-which may open the same page for the other Kreis; all others get 404 there (never 403, so
-existence does not leak), and anonymous users are sent to the login.
+which may open the same page for the other Kreis; all others get 404 there (so existence does
+not leak), except pages whose existence is no secret (``forbidden_status=403``: the budget
+overview, the application list …), which say why; anonymous users are sent to the login.
 """
 
 from __future__ import annotations
@@ -57,6 +58,9 @@ class Route:
     foreign_roles: frozenset[Role] = field(default_factory=frozenset)  # also for the other Kreis
     method: str = "get"  # POST views answer a redirect (302) where the user may act or see
     funding: bool = False  # needs applications, notices … in both Kreise
+    # What a role outside ``roles`` gets on its own Kreis's page: 404, or 403 where the page's
+    # existence is no secret (statewide pages); foreign records are always 404.
+    forbidden_status: int = 404
 
 
 FUNDING_SEE = frozenset(FUNDING_CASE_ROLES)
@@ -84,6 +88,7 @@ def funding_route(method: str = "get", **extra: Callable[[Ctx, str], dict[str, A
 ROUTES: dict[str, Route] = {
     "core:healthz": Route(public=True),
     "core:readyz": Route(public=True),
+    "core:favicon": Route(public=True),
     "portal:home": Route(public=True),
     "orgs:start": Route(),
     "orgs:kreis_list": Route(),
@@ -92,10 +97,13 @@ ROUTES: dict[str, Route] = {
         foreign=lambda c: {"ags": c.world.kreis_b.ags},
         foreign_roles=frozenset(STATEWIDE_ROLES),
     ),
-    "funding:application_list": Route(roles=FUNDING_SEE),
-    "funding:application_export": Route(roles=FUNDING_SEE),
+    "funding:application_list": Route(roles=FUNDING_SEE, forbidden_status=403),
+    "funding:application_export": Route(roles=FUNDING_SEE, forbidden_status=403),
     "funding:application_new": Route(
-        own=lambda c: {"code": "im"}, roles=frozenset(APPLICANT_ROLES), funding=True
+        own=lambda c: {"code": "im"},
+        roles=frozenset(APPLICANT_ROLES),
+        funding=True,
+        forbidden_status=403,
     ),
     "funding:application_detail": funding_route(),
     "funding:application_print": funding_route(),
@@ -117,17 +125,20 @@ ROUTES: dict[str, Route] = {
         foreign_roles=FUNDING_STATE,
         funding=True,
     ),
-    "funding:budget_overview": Route(roles=frozenset(BUDGET_READERS), funding=True),
+    "funding:budget_overview": Route(
+        roles=frozenset(BUDGET_READERS), funding=True, forbidden_status=403
+    ),
     "funding:budget_edit": Route(
         own=lambda c: {"pk": c.funding.budget.pk},  # type: ignore[union-attr]
         roles=frozenset({Role.MINISTRY}),
         funding=True,
+        forbidden_status=403,
     ),
     "funding:contingent_overview": Route(
-        own=lambda c: {"code": "im"}, roles=FUNDING_SEE, funding=True
+        own=lambda c: {"code": "im"}, roles=FUNDING_SEE, funding=True, forbidden_status=403
     ),
     "funding:contingent_export": Route(
-        own=lambda c: {"code": "im"}, roles=FUNDING_SEE, funding=True
+        own=lambda c: {"code": "im"}, roles=FUNDING_SEE, funding=True, forbidden_status=403
     ),
     "funding:applicant_new": Route(
         own=lambda c: {"code": "im"},
@@ -232,7 +243,7 @@ def test_role_matrix(name: str, role: Role, client, world, member) -> None:
     request = client.post if route.method == "post" else client.get
     ok = 302 if route.method == "post" else 200
     own = request(reverse(name, kwargs=route.own(ctx)))
-    expected_own = ok if route.public or role in route.roles else 404
+    expected_own = ok if route.public or role in route.roles else route.forbidden_status
     assert own.status_code == expected_own, own
     if route.foreign is not None:
         foreign = request(reverse(name, kwargs=route.foreign(ctx)))

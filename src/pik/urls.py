@@ -27,3 +27,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+# The 500 page renders without a request context (no database, no context processors);
+# 403 and 404 use Django's handlers with the project's templates (403.html, 404.html).
+handler500 = "pik.core.views.server_error"

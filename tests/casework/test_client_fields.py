@@ -33,6 +33,8 @@ RECORD_INTERNAL = {
     "updated_at",
     "first_name_key",
     "last_name_key",
+    "first_name_match",
+    "last_name_match",
     "anonymised_at",
     "version",
     "shared_with",
@@ -150,6 +152,7 @@ def test_anonymisation_does_to_each_field_what_the_declaration_says(im, world) -
         else:
             assert value in ("", None), spec.name
     assert record.first_name_key == record.last_name_key == ""
+    assert record.first_name_match == record.last_name_match == ""
 
 
 def test_a_record_without_consent_keeps_only_the_declared_minimal_fields(im, world) -> None:  # type: ignore[no-untyped-def]

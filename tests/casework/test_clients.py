@@ -5,8 +5,10 @@ sharing; through the services and through the pages."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
@@ -471,3 +473,37 @@ def test_coordinator_filters_the_kreis_by_manager(client, im, record_with_plan, 
     page = client.get(reverse("casework:client_list") + f"?zustaendig={other.pk}").content.decode()
     assert "Melnyk, Oksana" in page and "Al-Hassan, Mohammed" not in page
     assert f'<option value="{other.pk}" selected>' in page
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("Muhamad", "Al Hasan"),  # the reported case: a space for the hyphen
+        ("Mohamed", "Hassan"),  # article left out
+        ("Al-Hassan", "Mohammed"),  # given and family name swapped
+        ("Мухаммед", "Аль-Хасан"),  # Cyrillic
+    ],
+)
+def test_duplicates_survive_real_spellings(im, record, world, first, last) -> None:  # type: ignore[no-untyped-def]
+    found = selectors.client_duplicates(
+        user=im, kreis_id=world.kreis_a.pk, first_name=first, last_name=last, birth_year=1990
+    )
+    assert [d.pk for d in found] == [record.pk]
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("Mahmoud", "Al-Hassan"), ("Mohammed", "Al-Hussein"), ("Mohammed", "Al-Hassani")],
+)
+def test_similar_names_of_other_people_are_no_duplicates(im, record, world, first, last) -> None:  # type: ignore[no-untyped-def]
+    assert not selectors.client_duplicates(
+        user=im, kreis_id=world.kreis_a.pk, first_name=first, last_name=last, birth_year=1990
+    )
+
+
+def test_the_migration_fills_the_match_forms_of_existing_records(record) -> None:  # type: ignore[no-untyped-def]
+    migration = importlib.import_module("pik.casework.migrations.0004_client_name_match_forms")
+    Client.objects.filter(pk=record.pk).update(first_name_match="", last_name_match="")
+    migration.backfill_match_forms(apps, None)
+    record.refresh_from_db()
+    assert (record.first_name_match, record.last_name_match) == ("muhamit", "al hasan")

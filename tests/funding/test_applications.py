@@ -35,7 +35,7 @@ def test_whole_path_with_information_request(
     step(draft, "request_info", actors["case_worker_a"], message="Arbeitsverträge fehlen.")
     assert draft.status == S.INFO_REQUESTED and draft.message == "Arbeitsverträge fehlen."
     step(draft, "resubmit", actors["gemeinde_a"])
-    step(draft, "propose_approval", actors["case_worker_a"], amount="170000.00")
+    step(draft, "propose_approval", actors["case_worker_a"], amount="170.000,00")
     assert (
         draft.approved_amount == Decimal("170000.00")
         and draft.proposed_by == actors["case_worker_a"]

@@ -7,6 +7,7 @@ from 01.03.2020 by another applicant, with no warning; the months limit was chec
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -24,7 +25,7 @@ def _position(
         application=application,
         person_name=name,
         qualification="university",
-        share="1.00",
+        share=Decimal("1.00"),
         start_date=start,
         months=months,
         provider=provider,
@@ -74,7 +75,7 @@ def test_an_overlap_with_an_approved_position_elsewhere_is_reported(
     assert finding.startswith(
         "Doppelförderung? sara  NOURI ist vom 01.03.2020 bis 28.02.2021 bereits gefördert "
         "(bewilligt: Böblingen, Stadt, RPS15.2-IM-2019-08115-0001, Träger Caritas Böblingen, "
-        "1.00 VZÄ)."
+        "1,00 VZÄ)."
     )
     # and the earlier application sees the later one, too
     (earlier,) = selectors.person_checks(application=approved_2019)

@@ -32,7 +32,7 @@ def test_concurrent_approvals_respect_the_budget() -> None:
         "cw@test.example", Role.RPS_CASE_WORKER, responsible_kreise=[kreis]
     )
     heads = [factories.user(f"head{i}@test.example", Role.RPS_HEAD) for i in range(APPLICATIONS)]
-    applications = factories.proposed_one_each(im, gemeinden, case_worker, amount="100000.00")
+    applications = factories.proposed_one_each(im, gemeinden, case_worker, amount="100.000,00")
     Budget.objects.filter(programme=im, year=2020).update(
         total=Decimal(FITS) * Decimal("100000.00")
     )

@@ -85,9 +85,9 @@ def test_new_rule_version_changes_results_from_its_effective_date(im, applicant_
 
 
 def test_amount_with_more_than_two_decimals_is_rejected() -> None:
-    with pytest.raises(ValidationError, match="höchstens zwei Nachkommastellen"):
-        parse_money("100.005")
-    assert parse_money("100.50") == Decimal("100.50")
+    with pytest.raises(ValidationError, match="im Format 58.000,00"):
+        parse_money("100,005")
+    assert parse_money("100,50") == Decimal("100.50")
 
 
 def test_ministry_cannot_lower_a_budget_below_commitments(draft, actors, member) -> None:
@@ -97,7 +97,7 @@ def test_ministry_cannot_lower_a_budget_below_commitments(draft, actors, member)
     budget = Budget.objects.get(programme=draft.programme, year=2020)
     ministry = member(Role.MINISTRY)
     with pytest.raises(ValidationError, match="nicht unter die gebundenen Mittel"):
-        services.budget_set_total(budget=budget, total="1.00", actor=ministry)
-    services.budget_set_total(budget=budget, total="71000000.00", actor=ministry)
+        services.budget_set_total(budget=budget, total="1,00", actor=ministry)
+    services.budget_set_total(budget=budget, total="71.000.000,00", actor=ministry)
     budget.refresh_from_db()
     assert budget.total == Decimal("71000000.00")

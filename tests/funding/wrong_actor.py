@@ -83,7 +83,7 @@ CASES = {
     # The RPS reads the budgets, only the ministry sets them.
     "budget_set_total": lambda world, member: {
         "budget": Budget.objects.get(programme=factories.programme("im"), year=2020),
-        "total": "71000000.00",
+        "total": "71.000.000,00",
         "actor": member(Role.RPS_HEAD),
     },
     # A Gemeinde may not read in the persons of every Gemeinde.
@@ -156,7 +156,7 @@ CASES = {
         "application": _digital_draft(world, member),
         "tool_name": "Fallakte",
         "tool_description": "Fallarbeit",
-        "tool_costs": "48500.00",
+        "tool_costs": "48.500,00",
         "access_granted": [],
         "access_confirmed": True,
         "actor": member(Role.KREIS_COORDINATOR, "b"),

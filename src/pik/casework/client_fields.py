@@ -40,7 +40,7 @@ COUNSELLING_LIMIT = CounsellingLimit(years=3, justified_years=4)
 
 
 class Kind(StrEnum):
-    NAME = "name"  # text with at least one letter; its search key (<name>_key) is derived
+    NAME = "name"  # text with a letter; <name>_key (search) and <name>_match (duplicates) derived
     TEXT = "text"
     LONG_TEXT = "long_text"  # several lines; the length is checked by the service only
     EMAIL = "email"
@@ -201,9 +201,12 @@ BY_NAME = {f.name: f for f in FIELDS}
 #: The fields of the client form and of ``ClientData``, in form order.
 TYPED = tuple(f for f in FIELDS if f.typed)
 TYPED_NAMES = tuple(f.name for f in TYPED)
+#: Columns derived from each name field: the search key and the duplicate check's match form.
+DERIVED_SUFFIXES = ("_key", "_match")
 #: What a record may hold while there is no consent to counselling (a first contact).
 MINIMAL = frozenset(
-    {f.name for f in FIELDS if f.minimal} | {f"{f.name}_key" for f in FIELDS if f.kind == Kind.NAME}
+    {f.name for f in FIELDS if f.minimal}
+    | {f"{f.name}{suffix}" for f in FIELDS if f.kind == Kind.NAME for suffix in DERIVED_SUFFIXES}
 )
 
 
@@ -263,5 +266,5 @@ def anonymised_values() -> dict[str, Any]:
         elif f.anonymise == Anonymise.ERASE:
             values[f.name] = f.empty
         if f.kind == Kind.NAME:
-            values[f"{f.name}_key"] = ""
+            values.update({f"{f.name}{suffix}": "" for suffix in DERIVED_SUFFIXES})
     return values

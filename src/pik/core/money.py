@@ -8,6 +8,8 @@ from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 
+from pik.core.numbers import to_decimal
+
 CENT = Decimal("0.01")
 K = TypeVar("K", bound=Hashable)
 Weight = int | Decimal
@@ -115,15 +117,19 @@ def _key_ranks(keys: list[K]) -> list[int]:
 
 
 def parse_money(value: object, field: str = "amount") -> Decimal:
-    """An amount typed by a person or read from a form: a Decimal with at most two places.
+    """An amount from a form or typed by a person: a Decimal with at most two places.
 
-    Anything else is refused with a German ``ValidationError`` on ``field`` (never rounded: a
-    fraction of a cent is a typing error, not a value).
+    ``Decimal``/``int`` pass through; text is read by the ONE parser (``pik.core.numbers``,
+    German notation: ``58.000`` is 58 000, ``58.00`` is refused). Anything else is refused with
+    a German ``ValidationError`` on ``field`` (never rounded: a fraction of a cent is a typing
+    error, not a value).
     """
     try:
-        amount = Decimal(str(value).strip().replace(" ", ""))
+        amount = to_decimal(value, places=2, language="de")
         to_cents(amount)
-    except (InvalidOperation, ValueError) as exc:
+    except ValidationError as exc:
+        raise ValidationError({field: exc.messages}) from exc
+    except (InvalidOperation, TypeError, ValueError) as exc:
         raise ValidationError(
             {field: f"„{value}“ ist kein gültiger Betrag (höchstens zwei Nachkommastellen)."}
         ) from exc

@@ -27,6 +27,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 
+from pik.core.numbers import format_number
 from pik.core.uploads import UploadError, check_size
 
 MAX_TABLE_BYTES = 5 * 1024 * 1024
@@ -51,7 +52,7 @@ def _mb(size: int) -> str:
 
 
 def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")  # 50.000, German grouping
+    return format_number(number, 0, language="de")  # 50.000, German grouping
 
 
 # --- Reading --------------------------------------------------------------------------------

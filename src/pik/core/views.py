@@ -1,11 +1,14 @@
-"""Health endpoints for the load balancer and the orchestrator."""
+"""Health endpoints for the load balancer and the orchestrator; the favicon; the 500 page."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db import DatabaseError, connection, transaction
-from django.http import HttpRequest, JsonResponse
-from django.views.decorators.cache import never_cache
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.utils import translation
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 # The query that proves the database serves; a module constant so a test can make it slow.
@@ -46,3 +49,28 @@ def readyz(request: HttpRequest) -> JsonResponse:
             status=503,
         )
     return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico`` for browsers that ask there: the SVG icon the pages link to."""
+    path = finders.find("pik/favicon.svg")
+    if not isinstance(path, str):
+        raise Http404
+    with open(path, "rb") as icon:
+        return HttpResponse(icon.read(), content_type="image/svg+xml")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page without a request context: no database, no context processors.
+
+    Only the active language is passed; if even the template fails, a plain German text.
+    """
+    try:
+        body = loader.get_template("500.html").render(
+            {"LANGUAGE_CODE": translation.get_language() or "de"}
+        )
+    except Exception:
+        body = "<h1>Ein Fehler ist aufgetreten / An error occurred</h1>"
+    return HttpResponseServerError(body)

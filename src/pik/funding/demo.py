@@ -197,7 +197,7 @@ def seed(*, stdout: TextIO) -> None:
             tool_name="Fallakte Integrationsmanagement",
             tool_description="Gemeinsame digitale Fallakte für alle Integrations"
             "managerinnen und -manager.",
-            tool_costs="48500.00",
+            tool_costs=Decimal("48500.00"),
             access_granted=managers[:-1],
             access_confirmed=False,
             actor=_u("koordination.boeblingen"),

@@ -12,13 +12,13 @@ from decimal import Decimal
 from typing import Any
 
 from pik.core.money import allocate, to_cents
+from pik.core.numbers import format_number
 from pik.funding import calculation, selectors
 
 
 def money_de(value: Decimal) -> str:
-    """1234567.8 → '1.234.567,80' (German notation for letters and exports)."""
-    text = f"{value:,.2f}"
-    return text.replace(",", "X").replace(".", ",").replace("X", ".")
+    """1234567.8 → '1.234.567,80' (German notation for letters; the kernel's one formatter)."""
+    return format_number(value, 2, language="de")
 
 
 def notice_context(*, notice_id: int) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from pik.core.fields import AmountField, DecimalInputField
 from pik.funding.models import Application, Position
 
 
@@ -44,10 +45,9 @@ class PositionForm(forms.Form):
     qualification = forms.ChoiceField(
         label=_("Qualifikation"), choices=Position.Qualification.choices
     )
-    share = forms.CharField(
+    share = DecimalInputField(
         label=_("Stellenanteil (VZÄ)"),
-        max_length=5,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        places=2,
         help_text=_("mindestens 0,25; eine volle Stelle = 1,00"),
     )
     start_date = forms.DateField(
@@ -75,7 +75,7 @@ class DigitalForm(forms.Form):
     tool_description = forms.CharField(
         label=_("Beschreibung und Zweck"), widget=forms.Textarea(attrs={"rows": 3})
     )
-    tool_costs = forms.CharField(label=_("Kosten (EUR)"), max_length=20)
+    tool_costs = AmountField(label=_("Kosten (EUR)"))
     access_granted = forms.TypedMultipleChoiceField(
         label=_("Integrationsmanagerinnen und -manager mit Zugang"),
         coerce=int,
@@ -101,7 +101,7 @@ class DigitalForm(forms.Form):
 class StepForm(forms.Form):
     action = forms.CharField(max_length=40)
     message = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    amount = forms.CharField(required=False, max_length=20)
+    amount = AmountField(required=False)
     version = forms.IntegerField()
 
 
@@ -117,7 +117,7 @@ class ContingentImportForm(forms.Form):
 
 
 class BudgetForm(forms.Form):
-    total = forms.CharField(label=_("Haushaltsansatz (EUR)"), max_length=20)
+    total = AmountField(label=_("Haushaltsansatz (EUR)"))
 
 
 class ApplicantForm(forms.Form):

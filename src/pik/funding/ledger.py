@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Sum
 
 from pik.core import audit
+from pik.core.numbers import format_money
 from pik.funding import rules
 from pik.funding.models import Application, Budget, LedgerEntry
 from pik.orgs.models import User
@@ -88,8 +89,9 @@ def commit(
     free = balances(budget).free
     if amount > free:
         raise BudgetExceeded(
-            f"Der Haushaltsansatz {budget} reicht nicht: frei sind {free} EUR, "
-            f"gebunden werden sollen {amount} EUR."
+            f"Der Haushaltsansatz {budget} reicht nicht: frei sind "
+            f"{format_money(free, language='de')}, gebunden werden sollen "
+            f"{format_money(amount, language='de')}."
         )
     entry = LedgerEntry.objects.create(
         budget=budget, kind=K.COMMITMENT, amount=amount, application=application, actor=actor

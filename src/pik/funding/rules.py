@@ -2,7 +2,8 @@
 
 Every funding service checks its own rule here and refuses with a German sentence, so a view, a
 task, a future API and a test all get the same answer. Selectors use the same predicates for what
-a page shows; views use them only to answer 404 for a page a role cannot open at all.
+a page shows. A role that may never open a page whose existence is no secret (the budget overview,
+the application list) gets 403 with the reason below; records of another Kreis stay 404.
 
 ``actor=None`` is the system (management commands, the demo data, background tasks): it may run
 the system steps that say so (``is_system``), and it plays the ``SYSTEM`` part in the application
@@ -16,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from pik.core.roles import Role
 from pik.core.scoping import grants_for
@@ -47,6 +49,19 @@ def is_system(actor: Any) -> bool:
 
 def _has(user: Any, roles: frozenset[Role]) -> bool:
     return user is not None and bool(grants_for(user).roles & roles)
+
+
+# Why a role may not open a page whose existence is no secret (the 403 page shows it; records
+# of another Kreis stay 404).
+APPLICATIONS_RESERVED = _(
+    "Die Förderanträge und Kontingente sind dem Regierungspräsidium, der Prüfung und den "
+    "antragstellenden Kommunen vorbehalten."
+)
+BUDGETS_RESERVED = _(
+    "Diese Seite ist dem Ministerium, dem Regierungspräsidium und der Prüfung vorbehalten."
+)
+BUDGET_EDIT_RESERVED = _("Den Haushaltsansatz ändert nur das Ministerium.")
+APPLY_RESERVED = _("Einen Antrag stellen nur Gemeinden und Landratsämter (Kreiskoordination).")
 
 
 def can_see_applications(user: Any) -> bool:

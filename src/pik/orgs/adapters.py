@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -28,3 +30,30 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """German messages for the code steps; a user whose role needs the second factor
+    (``User.requires_mfa``) cannot switch the authenticator app off (recovery codes may still be
+    regenerated)."""
+
+    error_messages: ClassVar[dict[str, Any]] = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": _("Falscher Code."),
+        "code_already_used": _(
+            "Dieser Code wurde bereits verwendet – bitte warten Sie auf den nächsten."
+        ),
+        "cannot_delete_authenticator": _(
+            "Ihre Rolle verlangt die Anmeldung mit einem zweiten Faktor. Die Authenticator-App "
+            "kann daher nicht deaktiviert werden. Wenn Sie Ihr Gerät wechseln, wenden Sie sich "
+            "an Ihre Administration."
+        ),
+    }
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        return not must_keep_second_factor(authenticator.user)
+
+
+def must_keep_second_factor(user: Any) -> bool:
+    """Whether the user's role requires the second factor, so it cannot be switched off."""
+    return bool(getattr(user, "requires_mfa", False))

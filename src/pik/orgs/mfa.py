@@ -9,6 +9,7 @@ and every step at or before it is refused. The forms are plugged in through alla
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 from allauth.account.internal.flows.login import record_authentication
@@ -46,33 +47,53 @@ def totp_step_of(secret: str, code: str) -> int | None:
     return max(steps, default=None)
 
 
+class CodeCheck(enum.Enum):
+    ACCEPTED = "accepted"
+    USED = "used"  # valid in the window, but its step (or a later one) was accepted already
+    WRONG = "wrong"
+
+
+def code_check(authenticator: Authenticator, code: str) -> CodeCheck:
+    """Whether ``code`` signs in with ``authenticator``; a TOTP step is accepted only once, and a
+    code of a step already used is told apart from a wrong one."""
+    if authenticator.type != Authenticator.Type.TOTP:  # recovery codes: used up by allauth
+        return CodeCheck.ACCEPTED if authenticator.wrap().validate_code(code) else CodeCheck.WRONG
+    step = totp_step_of(decrypt(authenticator.data["secret"]), code)
+    if step is None:
+        return CodeCheck.WRONG
+    if services.totp_step_claim(authenticator=authenticator, step=step):
+        return CodeCheck.ACCEPTED
+    return CodeCheck.USED
+
+
 def code_accepted(authenticator: Authenticator, code: str) -> bool:
     """Whether ``code`` signs in with ``authenticator``; a TOTP step is accepted only once."""
-    if authenticator.type != Authenticator.Type.TOTP:
-        return bool(authenticator.wrap().validate_code(code))  # recovery codes: used up by allauth
-    step = totp_step_of(decrypt(authenticator.data["secret"]), code)
-    return step is not None and services.totp_step_claim(authenticator=authenticator, step=step)
+    return code_check(authenticator, code) == CodeCheck.ACCEPTED
 
 
 class _OnceOnlyCodeMixin(mfa_forms.BaseAuthenticateForm):
     def clean_code(self) -> str:
-        """allauth's ``BaseAuthenticateForm.clean_code`` with ``code_accepted`` as the check."""
+        """allauth's ``BaseAuthenticateForm.clean_code`` with ``code_check`` as the check; a code
+        typed a second time within its window is refused as used, not as wrong."""
         clear_rate_limit = check_rate_limit(self.user)
         code: str = self.cleaned_data["code"]
         main: Authenticator | None = None
+        used = False
         for authenticator in Authenticator.objects.filter(user=self.user).exclude(
             type=Authenticator.Type.WEBAUTHN  # cannot check typed codes
         ):
             if main is None or authenticator.type == Authenticator.Type.TOTP:
                 main = authenticator
-            if code_accepted(authenticator, code):
+            result = code_check(authenticator, code)
+            if result == CodeCheck.ACCEPTED:
                 authenticator.user = self.user
                 self.authenticator = authenticator
                 clear_rate_limit()
                 return code
+            used = used or result == CodeCheck.USED
         if main is not None:
             self._emit_authentication_failed(main)
-        raise get_adapter().validation_error("incorrect_code")
+        raise get_adapter().validation_error("code_already_used" if used else "incorrect_code")
 
 
 class AuthenticateForm(_OnceOnlyCodeMixin, mfa_forms.AuthenticateForm):

@@ -31,7 +31,9 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("PIK_DEBUG", True)
+# Off by default (also in `make demo`): users get pik's own error pages, never a traceback. A
+# developer opts in with PIK_DEBUG=1.
+DEBUG = env_bool("PIK_DEBUG", False)
 SECRET_KEY = os.environ.get("PIK_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = env_list("PIK_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 
@@ -86,6 +88,7 @@ TEMPLATES = [
         "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["pik.core.templatetags.numbers"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -197,6 +200,7 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+MFA_ADAPTER = "pik.orgs.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "pik Baden-Württemberg"
 MFA_RECOVERY_CODE_COUNT = 10
@@ -241,6 +245,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Outside production whitenoise serves static files straight from the finders (no collectstatic),
+# so `make demo` and runserver show styles with DEBUG off; production serves STATIC_ROOT only.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 

@@ -18,6 +18,8 @@ if len(SECRET_KEY) < 50:
 if len(os.environ.get("PIK_AUDIT_KEY", "")) < 32:
     raise ImproperlyConfigured("PIK_AUDIT_KEY muss gesetzt sein (mindestens 32 Zeichen).")
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+WHITENOISE_USE_FINDERS = False  # collected, hashed files from STATIC_ROOT only
+WHITENOISE_AUTOREFRESH = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31_536_000

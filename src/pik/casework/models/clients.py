@@ -131,6 +131,9 @@ class Client(TimeStamped):
     )
     first_name_key = models.CharField(max_length=100, editable=False, db_index=True)
     last_name_key = models.CharField(max_length=100, editable=False, db_index=True)
+    # the duplicate check's match forms (casework.matching.match_form, ADR 0023)
+    first_name_match = models.CharField(max_length=100, editable=False, blank=True, default="")
+    last_name_match = models.CharField(max_length=100, editable=False, blank=True, default="")
     birth_date = models.DateField(_("Geburtsdatum"), null=True, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("Geburtsjahr"), null=True, blank=True)
     gender = models.CharField(
@@ -175,6 +178,7 @@ class Client(TimeStamped):
         ordering: ClassVar = ["last_name", "first_name", "pk"]
         indexes: ClassVar = [
             models.Index(fields=["kreis", "last_name_key"], name="client_kreis_namekey_idx"),
+            models.Index(fields=["kreis", "birth_year"], name="client_kreis_birthyear_idx"),
             models.Index(fields=["kreis", "responsible", "status"], name="client_caseload_idx"),
             models.Index(fields=["status", "counselling_end"], name="client_retention_idx"),
             models.Index(

@@ -15,7 +15,7 @@ from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 
 from pik.casework import rules
-from pik.casework.matching import name_key
+from pik.casework.matching import forms_meet, match_form, name_key
 from pik.casework.models import Client, Household
 from pik.core import audit
 from pik.core.models import AuditEvent
@@ -129,23 +129,26 @@ def client_duplicates(
     birth_year: int | None,
     exclude_pk: int | None = None,
 ) -> list[PossibleDuplicate]:
-    """Records in the Kreis that may be the same person: name keys meet and the birth year fits.
+    """Records in the Kreis that may be the same person: the names meet
+    (``matching.forms_meet``: spellings, particles, order) and the birth year is the same (or
+    unknown on either side).
 
     Searched across the whole Kreis (a person may already be counselled by a colleague), but
-    only initials, birth year and the responsible person are shown for others' records.
+    only initials, birth year and the responsible person are shown for others' records. The
+    candidates are narrowed in the database by Kreis and birth year; their stored match forms
+    are compared in Python.
     """
-    first_key, last_key = name_key(first_name), name_key(last_name)
-    if not first_key or not last_key:
+    first, last = match_form(first_name), match_form(last_name)
+    if not first or not last:
         return []
     qs = Client.objects.filter(kreis_id=kreis_id).exclude(status=Client.Status.ANONYMISED)
-    qs = qs.filter(
-        Q(first_name_key=first_key, last_name_key=last_key)
-        | Q(first_name_key=last_key, last_name_key=first_key)  # first and last name swapped
-    )
     if birth_year:
         qs = qs.filter(Q(birth_year=birth_year) | Q(birth_year__isnull=True))
     if exclude_pk:
         qs = qs.exclude(pk=exclude_pk)
+    candidates = qs.values_list("pk", "first_name_match", "last_name_match")
+    hits = [pk for pk, f, la in candidates if forms_meet(first, last, f, la)][:10]
+    qs = Client.objects.filter(pk__in=hits).order_by("pk")
     result = []
     for c in qs.select_related("responsible")[:10]:
         result.append(

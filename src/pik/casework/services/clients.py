@@ -24,7 +24,7 @@ from pik.casework.client_fields import (
     ClientData,
     Kind,
 )
-from pik.casework.matching import name_key
+from pik.casework.matching import match_form, name_key
 from pik.casework.models import Client, Consent, Household
 from pik.casework.services._common import (
     _cancel_pending_handovers,
@@ -168,6 +168,7 @@ def _clean_client(data: ClientData, kreis_id: int) -> dict[str, Any]:
     for spec in TYPED:
         if spec.kind == Kind.NAME:
             values[f"{spec.name}_key"] = name_key(values[spec.name])
+            values[f"{spec.name}_match"] = match_form(values[spec.name])
     return values
 
 
@@ -258,7 +259,11 @@ def client_update(
     _check_version(client, expected_version)
     values = _clean_client(data, client.kreis_id)
     _ensure_minimal(values, has_consent=_has_participation_consent(client))
-    changed = [k for k, v in values.items() if getattr(client, k) != v and not k.endswith("_key")]
+    changed = [
+        k
+        for k, v in values.items()
+        if getattr(client, k) != v and not k.endswith(("_key", "_match"))
+    ]
     for key, value in values.items():
         setattr(client, key, value)
     client.version = F("version") + 1

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from pik.core.models import TimeStamped
+from pik.core.numbers import format_money
 from pik.core.scoping import DataKind, ScopePaths
 from pik.orgs.models import Gemeinde, Kreis
 
@@ -93,7 +94,7 @@ class LedgerEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.amount} EUR"
+        return f"{self.get_kind_display()} {format_money(self.amount, language='de')}"
 
 
 class RuleVersion(TimeStamped):

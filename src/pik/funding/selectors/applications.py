@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -49,7 +50,7 @@ def application_list(
 ) -> QuerySet[Application]:
     """The scoped, filtered list; rows carry what the table shows (no per-row queries)."""
     if not rules.can_see_applications(user):
-        raise Http404
+        raise PermissionDenied(rules.APPLICATIONS_RESERVED)
     f = filters or ApplicationFilter()
     qs = visible(Application.objects.all(), user).select_related(
         "programme", "applicant", "applicant__kreis", "applicant__gemeinde", "rule_version"

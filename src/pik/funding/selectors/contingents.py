@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet, Sum
 from django.http import Http404
 
@@ -30,7 +31,7 @@ def contingent_list(
 ) -> QuerySet[Contingent]:
     """The contingents of one funding year (default: the newest read in)."""
     if not rules.can_see_applications(user):
-        raise Http404
+        raise PermissionDenied(rules.APPLICATIONS_RESERVED)
     if year is None:
         years = contingent_years(programme=programme)
         year = years[0] if years else 0

@@ -18,6 +18,7 @@ from operator import or_
 
 from django.db.models import Q
 
+from pik.core.numbers import format_number
 from pik.funding import calculation
 from pik.funding.models import Application, Position
 
@@ -138,7 +139,8 @@ def _findings(check: PersonCheck, application: Application) -> list[str]:
                 state = "bewilligt" if q.approved else "beantragt"
                 findings.append(
                     f"Doppelförderung? {check.name} ist vom {start:%d.%m.%Y} bis {end:%d.%m.%Y} "
-                    f"bereits gefördert ({state}: {q.where}, {q.position.share} VZÄ)."
+                    f"bereits gefördert ({state}: {q.where}, "
+                    f"{format_number(q.position.share, 2, language='de')} VZÄ)."
                 )
     if check.months > check.limit + check.allowance:
         findings.append(

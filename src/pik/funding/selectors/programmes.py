@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
@@ -68,7 +68,7 @@ class BudgetRow:
 def budget_overview(*, user: User) -> list[BudgetRow]:
     """Total, committed, paid and free per programme and year (the ledger sums them at once)."""
     if not rules.can_see_budgets(user):
-        raise Http404
+        raise PermissionDenied(rules.BUDGETS_RESERVED)  # the page exists for every role
     budgets = list(Budget.objects.select_related("programme").order_by("programme__code", "year"))
     sums = ledger.balances_of(budgets)
     return [BudgetRow(b, sums[b.pk].committed, sums[b.pk].paid) for b in budgets]
@@ -83,7 +83,8 @@ def budget_for(*, programme: Programme, year: Any) -> Budget:
 
 
 def budget_get(*, user: User, pk: int) -> Budget:
-    """The budget for its edit page: only the ministry opens it (404 for everybody else)."""
+    """The budget for its edit page: only the ministry opens it (403 for everybody else:
+    budgets are statewide, their existence is no secret)."""
     if not rules.can_edit_budgets(user):
-        raise Http404
+        raise PermissionDenied(rules.BUDGET_EDIT_RESERVED)
     return get_visible_or_404(Budget.objects.select_related("programme"), user, pk=pk)

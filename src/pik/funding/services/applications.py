@@ -19,6 +19,7 @@ from django.utils import timezone
 from pik.core import audit
 from pik.core.locking import check_version
 from pik.core.money import parse_money
+from pik.core.numbers import format_money
 from pik.core.tasks import enqueue_in_transaction
 from pik.funding import ledger, rules, selectors
 from pik.funding.models import Applicant, Application, ApplicationEvent, Budget, Notice, Programme
@@ -198,7 +199,7 @@ def _prepare_step(
             raise ValidationError(
                 {
                     "amount": "Der Betrag muss größer 0 und höchstens "
-                    f"{application.requested_amount} EUR (beantragt) sein."
+                    f"{format_money(application.requested_amount, language='de')} (beantragt) sein."
                 }
             )
         application.approved_amount = value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,6 +12,7 @@ from django.db import transaction
 
 from pik.core import audit
 from pik.core.money import parse_money
+from pik.core.numbers import format_number, to_decimal
 from pik.funding import calculation
 from pik.funding.models import Application, Position, Programme
 from pik.funding.services.applications import _editable, _lock, _recompute
@@ -38,8 +39,8 @@ def position_add(
     rule = application.rule_version
     errors: dict[str, str] = {}
     try:
-        share = Decimal(str(share).replace(",", "."))
-    except InvalidOperation:
+        share = to_decimal(share, places=2, language="de")
+    except (ValidationError, TypeError):
         share = Decimal(-1)
     if not person_name.strip():
         errors["person_name"] = "Die Person muss namentlich benannt werden."
@@ -47,7 +48,8 @@ def position_add(
         errors["qualification"] = "Bitte die Qualifikation wählen."
     if share < rule.min_position_share or share > 1 or share != share.quantize(Decimal("0.01")):
         errors["share"] = (
-            f"Der Stellenanteil muss zwischen {rule.min_position_share} und 1,00 VZÄ liegen "
+            f"Der Stellenanteil muss zwischen {format_number(rule.min_position_share, 2)} und "
+            "1,00 VZÄ liegen "
             "(höchstens zwei Nachkommastellen)."
         )
     if months < 1 or months > rule.max_total_months:

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from pik.core import audit
 from pik.core.money import parse_money
+from pik.core.numbers import format_money
 from pik.funding import ledger, rules
 from pik.funding.models import Budget, Programme, RuleVersion
 from pik.orgs.models import User
@@ -47,7 +48,7 @@ def budget_set_total(*, budget: Budget, total: Any, actor: User) -> Budget:
         raise ValidationError(
             {
                 "total": "Der Ansatz kann nicht unter die gebundenen Mittel "
-                f"({committed} EUR) sinken."
+                f"({format_money(committed, language='de')}) sinken."
             }
         )
     old = budget.total

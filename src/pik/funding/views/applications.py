@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -78,7 +78,7 @@ def application_export(request: HttpRequest) -> HttpResponse:
 @login_required
 def application_new(request: HttpRequest, code: str) -> HttpResponse:
     if not rules.can_apply(request.user):
-        raise Http404  # the page itself: only applicant roles ever open it
+        raise PermissionDenied(rules.APPLY_RESERVED)  # the page exists; the role may not apply
     programme = selectors.programme_get(code=code)
     applicants = list(selectors.applicants_for(user=user_of(request), programme=programme))
     form = ApplicationNewForm(request.POST or None, applicants=applicants)
