@@ -9,7 +9,7 @@ def bind_existing(apps, schema_editor):
     """Applicants so far bound at once. A Gemeinde alone and a hand-over to the Kreis stay bound;
     a pooling stays bound only where it is already in the procedure (an application that was not
     withdrawn): the RPS records the missing agreements there. A pooling without one becomes a
-    proposal that needs every member's agreement (docs/decisions/0024)."""
+    proposal that needs every member's agreement (docs/decisions/0025)."""
     Applicant = apps.get_model("funding", "Applicant")
     Application = apps.get_model("funding", "Application")
     in_procedure = set(

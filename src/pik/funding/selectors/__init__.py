@@ -46,12 +46,15 @@ from pik.funding.selectors.poolings import (
 )
 from pik.funding.selectors.programmes import (
     BudgetRow,
+    PublicProgramme,
     budget_for,
     budget_get,
     budget_overview,
     contingent_rule_version,
     programme_get,
     programme_list,
+    public_programme,
+    public_programmes,
     rule_version_for,
 )
 
@@ -63,6 +66,7 @@ __all__ = [
     "MissingNotices",
     "PersonCheck",
     "PoolingProposal",
+    "PublicProgramme",
     "applicant_contingent",
     "applicant_list",
     "applicants_for",
@@ -97,5 +101,7 @@ __all__ = [
     "position_get",
     "programme_get",
     "programme_list",
+    "public_programme",
+    "public_programmes",
     "rule_version_for",
 ]
