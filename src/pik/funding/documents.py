@@ -25,6 +25,11 @@ def notice_context(*, notice_id: int) -> dict[str, Any]:
     """Everything the notice template needs (for the background job that renders it)."""
     notice, positions = selectors.notice_for_document(notice_id=notice_id)
     application = notice.application
+    # The court of the applicant's seat (§ 52 Nr. 3 Satz 2 VwGO): the Regierungsbezirk of the
+    # applicant's Kreis; for a pooling, the Kreis of its lead Gemeinde.
+    court = selectors.court_for(
+        regierungsbezirk_ags=application.applicant.kreis.regierungsbezirk.ags
+    )
     for p in positions:
         p.end = calculation.end_date(p.start_date, p.months)  # type: ignore[attr-defined]
         p.amount_text = money_de(p.amount)  # type: ignore[attr-defined]
@@ -47,6 +52,7 @@ def notice_context(*, notice_id: int) -> dict[str, Any]:
         "approval": notice.kind == notice.Kind.APPROVAL,
         "staff": application.programme.kind == application.programme.Kind.STAFF,
         "rule": application.rule_version,
+        "court": court,
         "positions": positions,
         "per_year": [(y, money_de(v)) for y, v in per_year.items()],
         "amount_text": money_de(application.approved_amount or Decimal("0.00")),
