@@ -90,7 +90,7 @@ ROUTES: dict[str, Route] = {
     "core:readyz": Route(public=True),
     "core:favicon": Route(public=True),
     "portal:home": Route(public=True),
-    "portal:programme": Route(public=True, own=lambda c: {"code": "im"}),
+    "portal:programme": Route(public=True, own=lambda c: {"code": "im"}, funding=True),
     "portal:impressum": Route(public=True),
     "portal:datenschutz": Route(public=True),
     "portal:barrierefreiheit": Route(public=True),
