@@ -224,3 +224,12 @@ def test_retention_page_lists_due_records(client, im, record_with_plan, world, s
     client.force_login(coordinator)
     page = client.get(reverse("casework:retention_due")).content.decode()
     assert "Al-Hassan" in page and "fällig" in page
+
+
+def test_the_retention_period_is_written_in_words(client, im, record, world) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(im)  # the default 730 days
+    page = client.get(reverse("casework:client_close", args=[record.pk])).content.decode()
+    assert "Aufbewahrungsfrist (zwei Jahre)" in page and "730" not in page
+    client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
+    page = client.get(reverse("casework:retention_due")).content.decode()
+    assert "Akten werden zwei Jahre nach Ende der Beratung" in page

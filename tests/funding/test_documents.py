@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.template.loader import render_to_string
 
-from pik.funding import documents
+from pik.funding import documents, services
 from pik.funding.models import Notice
+from pik.orgs.models import Kreis
 from tests.funding.factories import step, to_proposed
 
 
@@ -37,3 +39,32 @@ def test_the_approval_notice_splits_the_granted_amount_exactly(draft, actors) ->
     assert [p.amount_text for p in context["positions"]] == ["128.000,00", "51.000,00"]
     assert context["period_start"].isoformat() == "2020-03-01"
     assert context["period_end"] is not None and context["proof_due"] > context["period_end"]
+
+
+def test_the_notice_names_the_recipient_officially(draft, actors) -> None:  # type: ignore[no-untyped-def]
+    to_proposed(draft, actors)
+    step(draft, "approve", actors["head"])
+    context = documents.notice_context(notice_id=Notice.objects.get(application=draft).pk)
+    assert context["recipient"] == ["Stadt Böblingen"]
+    html = render_to_string("funding/pdf/notice.html", context)
+    assert "Stadt Böblingen" in html and "Böblingen, Stadt" not in html
+
+
+@pytest.mark.django_db
+def test_a_kreis_applicant_is_the_landratsamt_or_the_city(im) -> None:  # type: ignore[no-untyped-def]
+    landkreis, stadtkreis = Kreis.objects.get(ags="08115"), Kreis.objects.get(ags="08111")
+    created = [
+        services.applicant_create(
+            programme=im,
+            kind="kreis",
+            kreis=kreis,
+            members=list(kreis.gemeinden.all()[:2]),
+            actor=None,
+        )
+        for kreis in (landkreis, stadtkreis)
+    ]
+    assert [a.name for a in created] == ["Landratsamt Böblingen", "Landeshauptstadt Stuttgart"]
+    assert [documents.recipient_lines(a) for a in created] == [
+        ["Landratsamt Böblingen"],
+        ["Landeshauptstadt Stuttgart"],
+    ]

@@ -64,7 +64,7 @@ def applicant_create(
                 f"{lead} erreicht mit {total} EUR nicht das Mindestkontingent von "
                 f"{rule.min_contingent} EUR: bitte zusammenschließen oder an den Kreis übertragen."
             )
-        kreis, name = lead.kreis, name or str(lead)
+        kreis, name = lead.kreis, name or lead.official_name
     elif kind == Applicant.Kind.POOLING:
         if lead is None or lead not in members or len(members) < 2:
             raise ValidationError(
@@ -75,14 +75,14 @@ def applicant_create(
                 f"Der Zusammenschluss erreicht mit {total} EUR nicht das Mindestkontingent "
                 f"von {rule.min_contingent} EUR."
             )
-        kreis, name = lead.kreis, name or f"Zusammenschluss {lead} u. a."
+        kreis, name = lead.kreis, name or f"Zusammenschluss {lead.place_name} u. a."
     else:
         if kreis is None:
             raise ValidationError("Für die Übertragung an den Kreis fehlt der Kreis.")
         outside = [g.name for g in members if g.kreis_id != kreis.pk]
         if outside:
             raise ValidationError("Diese Gemeinden liegen nicht im Kreis: " + ", ".join(outside))
-        lead, name = None, name or f"Landratsamt {kreis}"
+        lead, name = None, name or kreis.official_name
     applicant = Applicant.objects.create(
         programme=programme, kind=kind, name=name, kreis=kreis, gemeinde=lead
     )

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from pik.casework import selectors, services
 from pik.casework.tasks import casework_retention_task
+from pik.core.durations import duration_de
 
 
 class Command(BaseCommand):
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         due = selectors.retention_due_all(on=today)
         if options["dry_run"]:
             self.stdout.write(
-                f"{due.count()} Akten fällig (Frist {selectors.retention_days()} Tage)."
+                f"{due.count()} Akten fällig (Frist {duration_de(selectors.retention_days())})."
             )
             for kreis_id, pk, end in due.values_list("kreis_id", "pk", "counselling_end"):
                 self.stdout.write(f"  Akte {pk} (Kreis-ID {kreis_id}), Beratung beendet {end}")
