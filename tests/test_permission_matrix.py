@@ -90,6 +90,10 @@ ROUTES: dict[str, Route] = {
     "core:readyz": Route(public=True),
     "core:favicon": Route(public=True),
     "portal:home": Route(public=True),
+    "portal:programme": Route(public=True, own=lambda c: {"code": "im"}),
+    "portal:impressum": Route(public=True),
+    "portal:datenschutz": Route(public=True),
+    "portal:barrierefreiheit": Route(public=True),
     "orgs:start": Route(),
     "orgs:kreis_list": Route(),
     "orgs:kreis_detail": Route(

@@ -22,7 +22,7 @@ def money_de(value: Decimal) -> str:
 
 
 def recipient_lines(applicant: Any) -> list[str]:
-    """The recipient block of a letter, by official names (ADR 0024): 'Stadt Böblingen',
+    """The recipient block of a letter, by official names (ADR 0025): 'Stadt Böblingen',
     a pooling with its lead Gemeinde, 'Landratsamt Böblingen' or 'Landeshauptstadt Stuttgart'."""
     if applicant.kind == applicant.Kind.GEMEINDE:
         return [applicant.gemeinde.official_name]

@@ -33,12 +33,15 @@ from pik.funding.selectors.notices import (
 from pik.funding.selectors.pages import ApplicationView, application_view
 from pik.funding.selectors.programmes import (
     BudgetRow,
+    PublicProgramme,
     budget_for,
     budget_get,
     budget_overview,
     contingent_rule_version,
     programme_get,
     programme_list,
+    public_programme,
+    public_programmes,
     rule_version_for,
 )
 
@@ -48,6 +51,7 @@ __all__ = [
     "BudgetRow",
     "CaseWorkerIndex",
     "MissingNotices",
+    "PublicProgramme",
     "applicant_contingent",
     "applicant_list",
     "applicants_for",
@@ -72,5 +76,7 @@ __all__ = [
     "position_get",
     "programme_get",
     "programme_list",
+    "public_programme",
+    "public_programmes",
     "rule_version_for",
 ]

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from pik.core.scoping import get_visible_or_404
 from pik.funding import ledger, rules
@@ -85,3 +86,34 @@ def budget_get(*, user: User, pk: int) -> Budget:
     if not rules.can_edit_budgets(user):
         raise PermissionDenied(rules.BUDGET_EDIT_RESERVED)
     return get_visible_or_404(Budget.objects.select_related("programme"), user, pk=pk)
+
+
+@dataclass
+class PublicProgramme:
+    """A programme as the public portal shows it: yearly budgets and the rules in force."""
+
+    programme: Programme
+    budgets: list[Budget]
+    rule: RuleVersion | None  # the version in force today (or the first one, if none yet)
+
+    @property
+    def budget_total(self) -> Decimal:
+        return sum((b.total for b in self.budgets), Decimal("0.00"))
+
+
+def _public(programme: Programme, today: dt.date) -> PublicProgramme:
+    rules_ = list(programme.rule_versions.order_by("-effective_from"))
+    in_force = [r for r in rules_ if r.effective_from <= today]
+    rule = in_force[0] if in_force else (rules_[-1] if rules_ else None)
+    return PublicProgramme(programme, list(programme.budgets.order_by("year")), rule)
+
+
+def public_programmes(*, today: dt.date | None = None) -> list[PublicProgramme]:
+    """Every programme with its yearly budgets and current rule version (public data)."""
+    on = today or timezone.localdate()
+    return [_public(p, on) for p in Programme.objects.all()]
+
+
+def public_programme(*, code: str, today: dt.date | None = None) -> PublicProgramme:
+    """One programme for its public page, or 404."""
+    return _public(programme_get(code=code), today or timezone.localdate())
