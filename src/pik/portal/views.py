@@ -23,6 +23,6 @@ def programme_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def legal(request: HttpRequest, page: str) -> HttpResponse:
     """Imprint, privacy and accessibility statement: one template per language (long legal
-    texts are kept whole rather than cut into message ids; ADR 0025)."""
+    texts are kept whole rather than cut into message ids; ADR 0024)."""
     language = "en" if (get_language() or "de").startswith("en") else "de"
     return render(request, f"portal/legal/{page}_{language}.html", {"page": page})
