@@ -42,7 +42,7 @@ def test_durations_in_words(days: int, german: str, english: str) -> None:
         assert duration_text(days) == english
 
 
-def test_the_language_switch_names_each_language_in_itself(client) -> None:  # type: ignore[no-untyped-def]
+def test_the_language_switch_names_each_language_in_itself(client, db) -> None:  # type: ignore[no-untyped-def]
     for language in ("de", "en"):
         with translation.override("de"):  # the request activates its language: do not leak it
             response = client.get(reverse("portal:home"), HTTP_ACCEPT_LANGUAGE=language)
