@@ -45,6 +45,7 @@ class ContingentCase:
         from pik.funding import services
 
         result = services.contingents_import(
+            year=2020,
             programme=self.state["programme"],  # type: ignore[arg-type]
             data=self.data,
             filename="bench-personen.csv",

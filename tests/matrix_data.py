@@ -11,7 +11,15 @@ from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pik.funding import services
-from pik.funding.models import Application, Attachment, Budget, Notice, Position, Programme
+from pik.funding.models import (
+    Applicant,
+    Application,
+    Attachment,
+    Budget,
+    Notice,
+    Position,
+    Programme,
+)
 from pik.funding.reference import ensure_reference_data
 from pik.orgs.models import Gemeinde, User
 
@@ -21,6 +29,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @dataclass
 class FundingObjects:
     application: dict[str, Application]
+    pooling: dict[str, Applicant]
     position: dict[str, Position]
     attachment: dict[str, Attachment]
     notice: dict[str, Notice]
@@ -30,13 +39,16 @@ class FundingObjects:
 def funding_objects(world: Any) -> FundingObjects:
     ensure_reference_data(apps)
     im = Programme.objects.get(code="im")
-    data = b"ags,personen\n08115003,300\n08116019,300\n"
-    assert services.contingents_import(programme=im, data=data, filename="m.csv", actor=None).saved
+    data = b"ags,personen\n08115003,300\n08116019,300\n08115001,10\n08116004,10\n"
+    assert services.contingents_import(
+        year=2020, programme=im, data=data, filename="m.csv", actor=None
+    ).saved
     result: dict[str, dict[str, Any]] = {
         "application": {},
         "position": {},
         "attachment": {},
         "notice": {},
+        "pooling": {},
     }
     for side, ags in (("a", "08115003"), ("b", "08116019")):
         gemeinde = Gemeinde.objects.get(ags=ags)
@@ -71,6 +83,11 @@ def funding_objects(world: Any) -> FundingObjects:
         notice = Notice.objects.create(application=decided, kind=Notice.Kind.APPROVAL)
         services.notice_store_pdf(notice_id=notice.pk, pdf=PDF)
         result["application"][side] = application
+        # a pooling proposed in the Kreis (the Gemeinde and a small neighbour), nobody agreed
+        neighbour = Gemeinde.objects.get(ags={"a": "08115001", "b": "08116004"}[side])
+        result["pooling"][side] = services.applicant_create(
+            programme=im, kind="pooling", members=[gemeinde, neighbour], lead=gemeinde, actor=None
+        )
         result["position"][side] = position
         result["attachment"][side] = attachment
         result["notice"][side] = Notice.objects.get(pk=notice.pk)

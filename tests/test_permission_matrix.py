@@ -150,6 +150,23 @@ ROUTES: dict[str, Route] = {
         method="post",
         funding=True,
     ),
+    # A member's administration agrees for its own Gemeinde; nobody else opens it.
+    "funding:pooling_confirm": Route(
+        own=lambda c: {"pk": c.funding.pooling["a"].pk},  # type: ignore[union-attr]
+        foreign=lambda c: {"pk": c.funding.pooling["b"].pk},  # type: ignore[union-attr]
+        roles=frozenset({Role.GEMEINDE_ADMIN}),
+        method="post",
+        funding=True,
+    ),
+    # The RPS records a written agreement: the head statewide, a case worker in their Kreise.
+    "funding:pooling_agreement": Route(
+        own=lambda c: {"pk": c.funding.pooling["a"].pk},  # type: ignore[union-attr]
+        foreign=lambda c: {"pk": c.funding.pooling["b"].pk},  # type: ignore[union-attr]
+        roles=RPS,
+        foreign_roles=frozenset({Role.RPS_HEAD}),
+        method="post",
+        funding=True,
+    ),
 }
 
 

@@ -56,11 +56,14 @@ def persons_csv(persons: dict[str, int]) -> bytes:
     return ("ags,personen\n" + "\n".join(f"{a},{p}" for a, p in persons.items())).encode()
 
 
-def contingents(im: Programme, persons: dict[str, int] | None = None) -> dict[str, Gemeinde]:
-    """Contingents read in by the system for ``persons`` (AGS → persons; default PERSONS)."""
+def contingents(
+    im: Programme, persons: dict[str, int] | None = None, *, year: int = 2020
+) -> dict[str, Gemeinde]:
+    """Contingents of funding year ``year`` read in by the system for ``persons`` (AGS → persons;
+    default PERSONS)."""
     persons = PERSONS if persons is None else persons
     result = services.contingents_import(
-        programme=im, data=persons_csv(persons), filename="t.csv", actor=None
+        programme=im, year=year, data=persons_csv(persons), filename="t.csv", actor=None
     )
     assert result.errors == [], result.errors
     return {g.ags: g for g in Gemeinde.objects.filter(ags__in=persons)}

@@ -12,6 +12,7 @@ from pik.funding.models import (
     Applicant,
 )
 from pik.orgs.models import Gemeinde, Kreis
+from tests.funding import factories
 
 
 def test_gemeinde_below_minimum_cannot_apply_alone(im, contingents) -> None:
@@ -27,6 +28,11 @@ def test_pooling_across_kreis_borders_sums_the_contingents(im, contingents) -> N
         programme=im, kind="pooling", members=members, lead=members[0], actor=None
     )
     assert applicant.kreis.ags == "08115" and applicant.gemeinde == members[0]
+    for member in members:  # binds only once every member has agreed (test_poolings)
+        services.pooling_record_agreement(
+            applicant=applicant, gemeinde=member, upload=factories.pdf_upload(), actor=None
+        )
+    applicant.refresh_from_db()
     assert selectors.applicant_contingent(applicant=applicant) == Decimal(120) * Decimal("796.08")
     with pytest.raises(ValidationError, match="schon zu einem Antragsteller"):
         services.applicant_create(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils import timezone
 from pypdf import PdfReader
 
 from pik.core import audit
 from pik.core.locking import StaleVersion
-from pik.funding import services
+from pik.funding import documents, services
 from pik.funding.models import (
     Application,
     LedgerEntry,
@@ -159,3 +162,21 @@ def test_rejection_issues_a_rejection_notice(
     notice = Notice.objects.get(application=draft)
     text = PdfReader(io.BytesIO(notice.pdf.read())).pages[0].extract_text()
     assert "Ablehnungsbescheid" in text and "Keine Stellen im Kreis besetzt." in text
+
+
+def test_a_resubmission_keeps_the_first_submission_date(draft, actors) -> None:  # type: ignore[no-untyped-def]
+    """ "Ihr Antrag vom" is the first submission; the resubmission is an event of its own."""
+    step(draft, "submit", actors["gemeinde_a"])
+    first = dt.datetime(2020, 2, 3, 10, 0, tzinfo=timezone.get_current_timezone())
+    Application.objects.filter(pk=draft.pk).update(submitted_at=first)  # submitted weeks ago
+    step(draft, "start_review", actors["case_worker_a"])
+    step(draft, "request_info", actors["case_worker_a"], message="Arbeitsverträge fehlen.")
+    step(draft, "resubmit", actors["gemeinde_a"])
+    assert draft.submitted_at == first
+    resubmitted = draft.events.get(action="resubmit")
+    assert resubmitted.label == "Erneut einreichen" and resubmitted.created_at > first
+    step(draft, "propose_approval", actors["case_worker_a"])
+    step(draft, "approve", actors["head"])
+    context = documents.notice_context(notice_id=Notice.objects.get(application=draft).pk)
+    text = " ".join(render_to_string("funding/pdf/notice.html", context).split())
+    assert "Ihr Antrag vom 03.02.2020" in text

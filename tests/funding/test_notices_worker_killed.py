@@ -45,7 +45,9 @@ def _proposed_applications() -> tuple[list[Application], User]:
     im = factories.programme("im")
     gemeinden = list(Gemeinde.objects.order_by("ags")[:APPLICATIONS])
     data = "ags,personen\n" + "\n".join(f"{g.ags},200" for g in gemeinden)
-    services.contingents_import(programme=im, data=data.encode(), filename="c.csv", actor=None)
+    services.contingents_import(
+        year=2020, programme=im, data=data.encode(), filename="c.csv", actor=None
+    )
     kreise = Kreis.objects.filter(gemeinden__in=gemeinden).distinct()
     case_worker = factories.user(
         "cw@test.example", Role.RPS_CASE_WORKER, responsible_kreise=list(kreise)

@@ -28,7 +28,7 @@ class Unreadable(io.BytesIO):
 
 def test_oversize_upload_is_refused_before_it_is_read(im, world) -> None:
     result = services.contingents_import(
-        programme=im, data=Unreadable(), filename="personen.csv", actor=None
+        year=2020, programme=im, data=Unreadable(), filename="personen.csv", actor=None
     )
     assert result.saved == 0
     assert result.errors == [
@@ -39,7 +39,7 @@ def test_oversize_upload_is_refused_before_it_is_read(im, world) -> None:
 def test_oversize_upload_through_the_page_names_the_limit(client: Client, im, world, member):  # type: ignore[no-untyped-def]
     client.force_login(member(Role.RPS_HEAD))
     big = b"ags,personen\n" + b"08115003,1\n" * (6 * 1024 * 1024 // 11)
-    response = client.post(URL, {"file": SimpleUploadedFile("gross.csv", big)})
+    response = client.post(URL, {"year": "2020", "file": SimpleUploadedFile("gross.csv", big)})
     assert response.status_code == 200
     assert "größer als 5 MB" in response.content.decode()
     assert not Contingent.objects.exists()
@@ -61,7 +61,9 @@ def _xlsx_with(extra: bytes) -> bytes:
 def test_zip_bomb_is_refused_and_nothing_saved(im, world) -> None:
     bomb = _xlsx_with(b"\0" * (200 * 1024 * 1024))  # 200 MB of zeros in about 200 KB
     assert len(bomb) < 300_000
-    result = services.contingents_import(programme=im, data=bomb, filename="p.xlsx", actor=None)
+    result = services.contingents_import(
+        year=2020, programme=im, data=bomb, filename="p.xlsx", actor=None
+    )
     assert result.saved == 0
     assert "entpackt größer als 30 MB" in result.errors[0]
     assert not Contingent.objects.exists()
@@ -69,7 +71,9 @@ def test_zip_bomb_is_refused_and_nothing_saved(im, world) -> None:
 
 def test_too_many_rows_are_refused_and_nothing_saved(im, world) -> None:
     data = b"ags,personen\n" + b"08115003,1\n" * 50_000  # 50,001 rows with the header
-    result = services.contingents_import(programme=im, data=data, filename="p.csv", actor=None)
+    result = services.contingents_import(
+        year=2020, programme=im, data=data, filename="p.csv", actor=None
+    )
     assert result.errors == [
         "Die Datei hat mehr als 50.000 Zeilen; mehr nimmt pik nicht an. "
         "Bitte teilen Sie die Datei auf."
@@ -80,8 +84,8 @@ def test_too_many_rows_are_refused_and_nothing_saved(im, world) -> None:
 def test_normal_csv_and_xlsx_uploads_through_the_page(client: Client, im, world, member):  # type: ignore[no-untyped-def]
     client.force_login(member(Role.RPS_HEAD))
     csv = SimpleUploadedFile("p.csv", "\ufeffAGS;Personen\n08115003;1.200\n".encode())
-    assert client.post(URL, {"file": csv}).status_code == 302
+    assert client.post(URL, {"year": "2020", "file": csv}).status_code == 302
     assert Contingent.objects.get().persons == 1200
     xlsx = SimpleUploadedFile("p.xlsx", _xlsx_with(b"harmless"))
-    assert client.post(URL, {"file": xlsx}).status_code == 302
+    assert client.post(URL, {"year": "2020", "file": xlsx}).status_code == 302
     assert Contingent.objects.get().persons == 12

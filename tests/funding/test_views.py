@@ -104,7 +104,8 @@ def test_only_the_rps_reads_in_contingents_through_the_page(client: Client, im, 
 
     client.force_login(actors["coordinator_a"])
     upload = SimpleUploadedFile("p.csv", b"ags,personen\n08115003,12\n")
-    assert client.post("/foerderung/kontingente/im/", {"file": upload}).status_code == 404
+    data = {"year": "2020", "file": upload}
+    assert client.post("/foerderung/kontingente/im/", data).status_code == 404
     assert not Contingent.objects.exists()
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from pik.core.roles import Role
 from pik.funding.models import Budget, RuleVersion
+from pik.orgs.models import Gemeinde
 from tests.funding import factories
 
 SYSTEM = {
@@ -30,6 +31,15 @@ def _contingents(world: Any) -> Any:
 def _applicant_a(world: Any) -> dict[str, Any]:
     im = _contingents(world)
     return {"programme": im, "applicant": factories.applicant(im, [world.gemeinde_a])}
+
+
+def _pooling_a(world: Any) -> dict[str, Any]:
+    """A pooling proposed in Kreis A: Böblingen (lead) with Aidlingen, nobody has agreed yet."""
+    im = _contingents(world)
+    members = [world.gemeinde_a, Gemeinde.objects.get(ags="08115001")]
+    return {
+        "applicant": factories.applicant(im, members, kind="pooling", lead=members[0]),
+    }
 
 
 def _staff_draft(world: Any, member: Any) -> Any:
@@ -79,6 +89,7 @@ CASES = {
     # A Gemeinde may not read in the persons of every Gemeinde.
     "contingents_import": lambda world, member: {
         "programme": factories.programme("im"),
+        "year": 2020,
         "data": factories.persons_csv(factories.PERSONS),
         "filename": "personen.csv",
         "actor": member(Role.GEMEINDE_ADMIN, "a"),
@@ -126,6 +137,19 @@ CASES = {
         "application": _staff_draft(world, member),
         "upload": factories.pdf_upload(),
         "actor": member(Role.GEMEINDE_ADMIN, "b"),
+    },
+    # Only Böblingen's own administration agrees for Böblingen, not Esslingen's.
+    "pooling_confirm": lambda world, member: {
+        **_pooling_a(world),
+        "gemeinde": world.gemeinde_a,
+        "actor": member(Role.GEMEINDE_ADMIN, "b"),
+    },
+    # The RPS case worker of Kreis B does not record agreements to a pooling led in Kreis A.
+    "pooling_record_agreement": lambda world, member: {
+        **_pooling_a(world),
+        "gemeinde": world.gemeinde_a,
+        "upload": factories.pdf_upload(),
+        "actor": member(Role.RPS_CASE_WORKER, "b"),
     },
     # The coordinator of Kreis B does not describe Kreis A's tool.
     "digital_details_set": lambda world, member: {

@@ -17,6 +17,8 @@ ACTIONS: dict[str, Any] = {
     "contingents.import": _("Mittelkontingente eingelesen"),
     "contingents.split_budget": _("Haushaltsansatz auf Kontingente verteilt"),
     "applicant.create": _("Antragsteller angelegt"),
+    "pooling.confirm": _("Zustimmung zum Zusammenschluss erklärt"),
+    "pooling.record_agreement": _("Schriftliche Zustimmung zum Zusammenschluss erfasst"),
     "application.create": _("Antrag angelegt"),
     "application.digital_details": _("Angaben zur digitalen Lösung geändert"),
     "position.add": _("Stelle eingetragen"),

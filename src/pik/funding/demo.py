@@ -31,6 +31,7 @@ def _contingents(im: Programme, stdout: TextIO) -> None:
         lines.append(f"{ags},{max(1, int(population * PERSONS_PER_INHABITANT))}")
     result = services.contingents_import(
         programme=im,
+        year=2017,  # the 2017 figures serve the later years until new ones are read in
         data="\n".join(lines).encode(),
         filename="demo-personen.csv",
         actor=_u("sachbearbeitung.stuttgart"),

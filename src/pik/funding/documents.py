@@ -22,7 +22,7 @@ def money_de(value: Decimal) -> str:
 
 
 def recipient_lines(applicant: Any) -> list[str]:
-    """The recipient block of a letter, by official names (ADR 0025): 'Stadt Böblingen',
+    """The recipient block of a letter, by official names (ADR 0027): 'Stadt Böblingen',
     a pooling with its lead Gemeinde, 'Landratsamt Böblingen' or 'Landeshauptstadt Stuttgart'."""
     if applicant.kind == applicant.Kind.GEMEINDE:
         return [applicant.gemeinde.official_name]
@@ -35,6 +35,11 @@ def notice_context(*, notice_id: int) -> dict[str, Any]:
     """Everything the notice template needs (for the background job that renders it)."""
     notice, positions = selectors.notice_for_document(notice_id=notice_id)
     application = notice.application
+    # The court of the applicant's seat (§ 52 Nr. 3 Satz 2 VwGO): the Regierungsbezirk of the
+    # applicant's Kreis; for a pooling, the Kreis of its lead Gemeinde.
+    court = selectors.court_for(
+        regierungsbezirk_ags=application.applicant.kreis.regierungsbezirk.ags
+    )
     for p in positions:
         p.end = calculation.end_date(p.start_date, p.months)  # type: ignore[attr-defined]
         p.amount_text = money_de(p.amount)  # type: ignore[attr-defined]
@@ -58,6 +63,7 @@ def notice_context(*, notice_id: int) -> dict[str, Any]:
         "approval": notice.kind == notice.Kind.APPROVAL,
         "staff": application.programme.kind == application.programme.Kind.STAFF,
         "rule": application.rule_version,
+        "court": court,
         "positions": positions,
         "per_year": [(y, money_de(v)) for y, v in per_year.items()],
         "amount_text": money_de(application.approved_amount or Decimal("0.00")),

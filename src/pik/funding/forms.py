@@ -110,6 +110,7 @@ class AttachmentForm(forms.Form):
 
 
 class ContingentImportForm(forms.Form):
+    year = forms.IntegerField(label=_("Förderjahr"), min_value=2017, max_value=2100)
     file = forms.FileField(
         label=_("Personenzahlen je Gemeinde (CSV oder XLSX: Spalten „ags“, „personen“)")
     )
@@ -134,3 +135,10 @@ class ApplicantForm(forms.Form):
         help_text=_("Beim Zusammenschluss zuerst die federführende Gemeinde nennen."),
     )
     name = forms.CharField(label=_("Bezeichnung (optional)"), max_length=250, required=False)
+
+
+class PoolingAgreementForm(forms.Form):
+    gemeinde = forms.CharField(
+        label=_("Gemeindeschlüssel (AGS) der zustimmenden Gemeinde"), max_length=8
+    )
+    file = forms.FileField(label=_("Schriftliche Vereinbarung (PDF, PNG oder JPEG)"))

@@ -41,10 +41,38 @@ COMMON = {
 }
 
 
+#: The administrative court per Regierungsbezirk (key → name, street, postcode, city): the court
+#: districts in Baden-Württemberg follow the Regierungsbezirke (§ 52 Nr. 3 Satz 2 VwGO).
+COURTS = {
+    "081": ("Verwaltungsgericht Stuttgart", "Augustenstraße 5", "70178", "Stuttgart"),
+    "082": ("Verwaltungsgericht Karlsruhe", "Nördliche Hildapromenade 1", "76133", "Karlsruhe"),
+    "083": ("Verwaltungsgericht Freiburg", "Habsburgerstraße 103", "79104", "Freiburg im Breisgau"),
+    "084": ("Verwaltungsgericht Sigmaringen", "Karlstraße 13", "72488", "Sigmaringen"),
+}
+
+
+def ensure_courts(apps: Any) -> None:
+    """The four administrative courts (idempotent: an address changed in the data is updated)."""
+    AdministrativeCourt = apps.get_model("funding", "AdministrativeCourt")
+    for key, (name, street, postcode, city) in COURTS.items():
+        AdministrativeCourt.objects.update_or_create(
+            regierungsbezirk_ags=key,
+            defaults={"name": name, "street": street, "postcode": postcode, "city": city},
+        )
+
+
 def ensure_reference_data(apps: Any) -> None:
+    """All of the funding reference data (tests after a database flush, the demo)."""
+    ensure_programmes(apps)
+    ensure_courts(apps)
+
+
+def ensure_programmes(apps: Any) -> None:
+    """Programmes, budgets and rule versions (data migration 0002)."""
     Programme = apps.get_model("funding", "Programme")
     Budget = apps.get_model("funding", "Budget")
     RuleVersion = apps.get_model("funding", "RuleVersion")
+    has_interruption = any(f.name == "interruption_months" for f in RuleVersion._meta.fields)
     im, _ = Programme.objects.get_or_create(
         code="im",
         defaults={
@@ -89,6 +117,8 @@ def ensure_reference_data(apps: Any) -> None:
             "name": "Änderung der VwV vom 11. November 2020",
             "legal_basis": LEGAL_IM,
             "max_total_months": 60,
+            # a later field: set here for a fresh database, by migration 0008 on an existing one
+            **({"interruption_months": 12} if has_interruption else {}),
         },
     )
     RuleVersion.objects.get_or_create(

@@ -84,6 +84,12 @@ def is_rps_head(user: Any) -> bool:
     return _has(user, frozenset({Role.RPS_HEAD}))
 
 
+def may_see_person_history(user: Any) -> bool:
+    """The funding history of a named person across applicants: the RPS and the auditors
+    (statewide), who check for double funding; never an applicant (other applicants' data)."""
+    return _has(user, frozenset({Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR}))
+
+
 def can_apply(user: Any) -> bool:
     return _has(user, APPLICANT_ROLES)
 
@@ -197,6 +203,24 @@ def may_create_applicant(actor: Any, *, members: Iterable[Any], kind: str) -> bo
             g.kreis_id in grants.casework_kreise for g in members
         )
     return Role.GEMEINDE_ADMIN in grants.roles and members[0].pk in grants.funding_gemeinden
+
+
+def may_confirm_pooling(actor: Any, gemeinde: Any) -> bool:
+    """A member agrees to a pooling through its own administration (Gemeinde administrator)."""
+    if actor is None:
+        return False
+    grants = grants_for(actor)
+    return Role.GEMEINDE_ADMIN in grants.roles and gemeinde.pk in grants.funding_gemeinden
+
+
+def may_record_pooling_agreement(actor: Any, applicant: Applicant) -> bool:
+    """The RPS (head, or the case worker responsible for the pooling's Kreis) records a member's
+    written agreement; so may the system (demo data)."""
+    return (
+        is_system(actor)
+        or is_rps_head(actor)
+        or is_responsible_case_worker(actor, applicant.kreis_id)
+    )
 
 
 def require(allowed: bool, refusal: str) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pik.funding.views import applications, budgets, contingents
+from pik.funding.views import applications, budgets, contingents, poolings
 
 app_name = "funding"
 urlpatterns = [
@@ -37,4 +37,14 @@ urlpatterns = [
         name="contingent_export",
     ),
     path("antragsteller/<slug:code>/neu/", contingents.applicant_new, name="applicant_new"),
+    path(
+        "zusammenschluesse/<int:pk>/zustimmen/",
+        poolings.pooling_confirm,
+        name="pooling_confirm",
+    ),
+    path(
+        "zusammenschluesse/<int:pk>/vereinbarung/",
+        poolings.pooling_agreement,
+        name="pooling_agreement",
+    ),
 ]

@@ -3,7 +3,7 @@
 The reference data (Destatis Gemeindeverzeichnis) writes names statistically: "Böblingen, Stadt",
 "Stuttgart, Landeshauptstadt", "Freiburg im Breisgau, Stadtkreis". A letter says "Stadt Böblingen",
 "Landeshauptstadt Stuttgart", "Stadt Freiburg im Breisgau"; it goes to the authority of a
-Landkreis, "Landratsamt Böblingen", and to the city of a Stadtkreis. ADR 0025.
+Landkreis, "Landratsamt Böblingen", and to the city of a Stadtkreis. ADR 0027.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 from django.db import migrations
 
-from pik.funding.reference import ensure_reference_data
+from pik.funding.reference import ensure_programmes
 
 
 def forwards(apps, schema_editor):
-    ensure_reference_data(apps)
+    ensure_programmes(apps)
 
 
 def backwards(apps, schema_editor):

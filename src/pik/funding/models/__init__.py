@@ -1,6 +1,7 @@
 """The funding models, one module per seam; every model is importable from here.
 
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
+poolings: PoolingConsent. reference: AdministrativeCourt.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
 """
 
@@ -11,6 +12,7 @@ from pik.funding.models.applications import (
     Notice,
     Position,
 )
+from pik.funding.models.poolings import PoolingConsent
 from pik.funding.models.programmes import (
     Applicant,
     Budget,
@@ -19,8 +21,10 @@ from pik.funding.models.programmes import (
     Programme,
     RuleVersion,
 )
+from pik.funding.models.reference import AdministrativeCourt
 
 __all__ = [
+    "AdministrativeCourt",
     "Applicant",
     "Application",
     "ApplicationEvent",
@@ -29,6 +33,7 @@ __all__ = [
     "Contingent",
     "LedgerEntry",
     "Notice",
+    "PoolingConsent",
     "Position",
     "Programme",
     "RuleVersion",

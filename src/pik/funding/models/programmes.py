@@ -140,6 +140,9 @@ class RuleVersion(TimeStamped):
     )
     standard_months = models.PositiveSmallIntegerField(_("Regelförderdauer (Monate)"), default=24)
     max_total_months = models.PositiveSmallIntegerField(_("Höchstförderdauer (Monate)"), default=24)
+    interruption_months = models.PositiveSmallIntegerField(
+        _("Verlängerung bei unterbrochener Gehaltszahlung (Monate)"), default=0
+    )
     first_tranche_percent = models.DecimalField(
         _("Erste Rate (%)"), max_digits=5, decimal_places=2, default=Decimal("60.00")
     )
@@ -173,9 +176,11 @@ class RuleVersion(TimeStamped):
 
 
 class Contingent(TimeStamped):
-    """What a Gemeinde may receive at most: persons on the reference date times the rate."""
+    """What a Gemeinde may receive at most in a funding year: persons on the reference date times
+    the rate, under the rule version in force in that year (not the newest one)."""
 
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="contingents")
+    year = models.PositiveSmallIntegerField(_("Förderjahr"))
     rule_version = models.ForeignKey(RuleVersion, on_delete=models.PROTECT, related_name="+")
     gemeinde = models.ForeignKey(Gemeinde, on_delete=models.PROTECT, related_name="contingents")
     reference_date = models.DateField(_("Stichtag"))
@@ -193,10 +198,10 @@ class Contingent(TimeStamped):
     class Meta:
         verbose_name = _("Mittelkontingent")
         verbose_name_plural = _("Mittelkontingente")
-        ordering: ClassVar = ["gemeinde__ags"]
+        ordering: ClassVar = ["-year", "gemeinde__ags"]
         constraints: ClassVar = [
             models.UniqueConstraint(
-                fields=["programme", "reference_date", "gemeinde"], name="contingent_unique"
+                fields=["programme", "year", "gemeinde"], name="contingent_unique_year"
             ),
             models.CheckConstraint(condition=Q(persons__gt=0), name="contingent_persons_positive"),
         ]
@@ -228,6 +233,9 @@ class Applicant(TimeStamped):
     members = models.ManyToManyField(
         Gemeinde, related_name="applicants", verbose_name=_("Gemeinden")
     )
+    # A pooling binds its members only once every member has agreed (PoolingConsent); until
+    # then it is a proposal: no contingent, and its members may still apply alone or elsewhere.
+    bound_at = models.DateTimeField(_("verbindlich seit"), null=True, blank=True)
 
     scope: ClassVar = ScopePaths(DataKind.FUNDING, kreis="kreis_id", gemeinde="gemeinde_id")
 
@@ -244,3 +252,7 @@ class Applicant(TimeStamped):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_bound(self) -> bool:
+        return self.bound_at is not None

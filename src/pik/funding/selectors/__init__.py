@@ -1,7 +1,8 @@
 """Every read of funding data a user triggers, scoped to that user; one module per seam.
 
-programmes (rule versions, budgets), contingents (and applicants), applications, notices, and
-pages (the page assemblies). The public names are collected here for every caller.
+programmes (rule versions, budgets), contingents (and applicants), poolings (proposals),
+applications, notices, and pages (the page assemblies). The public names are collected here for
+every caller.
 """
 
 from pik.funding.selectors.applications import (
@@ -22,15 +23,27 @@ from pik.funding.selectors.contingents import (
     applicants_for,
     contingent_list,
     contingent_summary,
+    contingent_years,
+    member_contingents,
 )
 from pik.funding.selectors.notices import (
     MissingNotices,
+    court_for,
     notice_for_document,
     notice_get,
     notice_has_pdf,
     notices_missing,
 )
 from pik.funding.selectors.pages import ApplicationView, application_view
+from pik.funding.selectors.persons import PersonCheck, person_checks, person_key
+from pik.funding.selectors.poolings import (
+    PoolingProposal,
+    pooling_for_member,
+    pooling_for_rps,
+    pooling_member,
+    pooling_missing,
+    pooling_proposals,
+)
 from pik.funding.selectors.programmes import (
     BudgetRow,
     PublicProgramme,
@@ -51,6 +64,8 @@ __all__ = [
     "BudgetRow",
     "CaseWorkerIndex",
     "MissingNotices",
+    "PersonCheck",
+    "PoolingProposal",
     "PublicProgramme",
     "applicant_contingent",
     "applicant_list",
@@ -66,13 +81,23 @@ __all__ = [
     "contingent_list",
     "contingent_rule_version",
     "contingent_summary",
+    "contingent_years",
+    "court_for",
     "inbox",
     "inbox_q",
+    "member_contingents",
     "missing_access",
     "notice_for_document",
     "notice_get",
     "notice_has_pdf",
     "notices_missing",
+    "person_checks",
+    "person_key",
+    "pooling_for_member",
+    "pooling_for_rps",
+    "pooling_member",
+    "pooling_missing",
+    "pooling_proposals",
     "position_get",
     "programme_get",
     "programme_list",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -12,27 +13,54 @@ from django.http import Http404
 from pik.core.scoping import visible
 from pik.funding import rules
 from pik.funding.models import Applicant, Contingent, Programme
-from pik.orgs.models import User
+from pik.orgs.models import Gemeinde, User
 
 
-def contingent_list(*, user: User, programme: Programme) -> QuerySet[Contingent]:
+def contingent_years(*, programme: Programme) -> list[int]:
+    """The funding years with contingents read in, newest first."""
+    return list(
+        Contingent.objects.filter(programme=programme)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
+def contingent_list(
+    *, user: User, programme: Programme, year: int | None = None
+) -> QuerySet[Contingent]:
+    """The contingents of one funding year (default: the newest read in)."""
     if not rules.can_see_applications(user):
         raise PermissionDenied(rules.APPLICATIONS_RESERVED)
+    if year is None:
+        years = contingent_years(programme=programme)
+        year = years[0] if years else 0
     return (
-        visible(Contingent.objects.filter(programme=programme), user)
+        visible(Contingent.objects.filter(programme=programme, year=year), user)
         .select_related("gemeinde", "gemeinde__kreis", "rule_version")
         .order_by("gemeinde__ags")
     )
 
 
-def contingent_summary(*, user: User, programme: Programme) -> dict[str, Any]:
-    rows = contingent_list(user=user, programme=programme)
+def contingent_summary(
+    *, user: User, programme: Programme, year: int | None = None
+) -> dict[str, Any]:
+    years = contingent_years(programme=programme)
+    if year not in years:
+        year = years[0] if years else None
+    rows = contingent_list(user=user, programme=programme, year=year)
     first = rows.first()
     rule = first.rule_version if first is not None else None
     minimum = rule.min_contingent if rule else Decimal("0.00")
-    pooled = set(Applicant.objects.filter(programme=programme).values_list("members", flat=True))
+    pooled = set(
+        Applicant.objects.filter(programme=programme, bound_at__isnull=False).values_list(
+            "members", flat=True
+        )
+    )
     return {
         "rows": rows,
+        "year": year,
+        "years": years,
         "rule": rule,
         "minimum": minimum,
         "pooled": pooled,
@@ -54,14 +82,34 @@ def applicant_list(*, user: User, programme: Programme) -> QuerySet[Applicant]:
 
 def applicants_for(*, user: User, programme: Programme) -> QuerySet[Applicant]:
     """Applicants this user may apply for in the programme (``rules.is_applicant_for``)."""
-    return Applicant.objects.filter(rules.applicant_q(user), programme=programme).select_related(
-        "kreis", "gemeinde"
+    return Applicant.objects.filter(
+        rules.applicant_q(user), programme=programme, bound_at__isnull=False
+    ).select_related("kreis", "gemeinde")
+
+
+def member_contingents(
+    *, programme: Programme, gemeinden: Iterable[Gemeinde], year: int | None = None
+) -> dict[int, Decimal]:
+    """Gemeinde id → its contingent for funding year ``year``: the one read in for that year, else
+    the latest read in for an earlier year (the 2017 figures served 2018 too); ``year`` None: the
+    latest read in."""
+    qs = Contingent.objects.filter(programme=programme, gemeinde__in=list(gemeinden))
+    if year is not None:
+        qs = qs.filter(year__lte=year)
+    result: dict[int, Decimal] = {}
+    for gemeinde_id, amount in qs.order_by("gemeinde_id", "-year").values_list(
+        "gemeinde_id", "amount"
+    ):
+        result.setdefault(gemeinde_id, amount)
+    return result
+
+
+def applicant_contingent(*, applicant: Applicant, year: int | None = None) -> Decimal:
+    """The sum of the contingents of the applicant's Gemeinden for the funding year (the cap of
+    its application of that year); a pooling still proposed has none."""
+    if not applicant.is_bound:
+        return Decimal("0.00")
+    amounts = member_contingents(
+        programme=applicant.programme, gemeinden=applicant.members.all(), year=year
     )
-
-
-def applicant_contingent(*, applicant: Applicant) -> Decimal:
-    """The sum of the contingents of the applicant's Gemeinden (the cap of its applications)."""
-    total = Contingent.objects.filter(
-        programme=applicant.programme, gemeinde__in=applicant.members.all()
-    ).aggregate(s=Sum("amount"))["s"]
-    return total or Decimal("0.00")
+    return sum(amounts.values(), Decimal("0.00"))

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from pik.core.scoping import get_visible_or_404, visible
 from pik.funding import rules
-from pik.funding.models import Notice, Position
+from pik.funding.models import AdministrativeCourt, Notice, Position
 from pik.orgs.models import User
 
 
@@ -60,7 +60,7 @@ def notice_for_document(*, notice_id: int) -> tuple[Notice, list[Position]]:
     """The notice with everything its letter shows, and the positions (system read for the
     background job; ``documents.notice_context`` turns it into the letter's context)."""
     notice = Notice.objects.select_related(
-        "application__applicant__kreis",
+        "application__applicant__kreis__regierungsbezirk",
         "application__applicant__gemeinde",
         "application__programme",
         "application__rule_version",
@@ -69,3 +69,17 @@ def notice_for_document(*, notice_id: int) -> tuple[Notice, list[Position]]:
     ).get(pk=notice_id)
     positions = list(notice.application.positions.select_related("provider"))
     return notice, positions
+
+
+def court_for(*, regierungsbezirk_ags: str) -> AdministrativeCourt:
+    """The administrative court of a Regierungsbezirk (the district of the applicant's seat).
+
+    A missing court is a broken installation, not a letter without remedy: it raises.
+    """
+    try:
+        return AdministrativeCourt.objects.get(regierungsbezirk_ags=regierungsbezirk_ags)
+    except AdministrativeCourt.DoesNotExist as exc:
+        raise LookupError(
+            f"Für den Regierungsbezirk {regierungsbezirk_ags} ist kein Verwaltungsgericht "
+            "hinterlegt."
+        ) from exc

@@ -9,6 +9,7 @@ from typing import Any
 from pik.funding import calculation, rules
 from pik.funding.models import Application, Notice
 from pik.funding.selectors.applications import application_get, missing_access
+from pik.funding.selectors.persons import PersonCheck, person_checks
 from pik.funding.workflow import APPLICATION, WAITING_FOR
 from pik.orgs import selectors as org_selectors
 from pik.orgs.models import Provider, User
@@ -30,6 +31,8 @@ class ApplicationView:
     managers: list[User] = field(default_factory=list)  # choices of the digital form
     access_granted: list[int] = field(default_factory=list)
     missing_access: list[User] = field(default_factory=list)
+    #: The RPS's check for double funding: each named person's funded periods and findings.
+    persons: list[PersonCheck] = field(default_factory=list)
 
 
 def application_view(*, user: User, pk: int, forms: bool = False) -> ApplicationView:
@@ -45,6 +48,8 @@ def application_view(*, user: User, pk: int, forms: bool = False) -> Application
         notice=Notice.objects.filter(application=application).first(),
         editable=rules.APPLICANT in roles and application.status in (S.DRAFT, S.INFO_REQUESTED),
     )
+    if rules.may_see_person_history(user):
+        view.persons = person_checks(application=application)
     if forms and view.editable:
         kreis_id = application.applicant.kreis_id
         if application.programme.kind == application.programme.Kind.STAFF:

@@ -43,13 +43,16 @@ def rule_version_for(*, programme: Programme, on: dt.date) -> RuleVersion:
     return rule
 
 
-def contingent_rule_version(*, programme: Programme) -> RuleVersion | None:
-    """The latest rule version with a reference date: the one contingents are computed by."""
-    return (
-        RuleVersion.objects.filter(programme=programme, reference_date__isnull=False)
-        .order_by("-effective_from")
-        .first()
-    )
+def contingent_rule_version(*, programme: Programme, year: int) -> RuleVersion | None:
+    """The rule version contingents of funding year ``year`` are computed by: the one in force in
+    that year (at its end, as for applications), if it has a reference date and a rate."""
+    try:
+        rule = rule_version_for(programme=programme, on=dt.date(year, 12, 31))
+    except ValidationError:
+        return None
+    if rule.reference_date is None or rule.rate_per_person is None:
+        return None
+    return rule
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Every write of the funding procedures, one module per seam.
 
-programmes (rule versions, budgets), contingents, applicants, applications (draft and steps),
+programmes (rule versions, budgets), contingents, applicants, poolings (members' agreement),
+applications (draft and steps),
 positions (staff positions, digital tool), attachments, notices. The public names are collected
 here, so ``from pik.funding import services; services.application_transition(...)`` reads the
 same for every caller. Each service checks its own rule (``pik.funding.rules``).
@@ -15,6 +16,7 @@ from pik.funding.services.contingents import (
     contingents_split_budget,
 )
 from pik.funding.services.notices import notice_requeue_missing, notice_store_pdf
+from pik.funding.services.poolings import pooling_confirm, pooling_record_agreement
 from pik.funding.services.positions import digital_details_set, position_add, position_remove
 from pik.funding.services.programmes import budget_set_total, rule_version_create
 
@@ -30,6 +32,8 @@ __all__ = [
     "digital_details_set",
     "notice_requeue_missing",
     "notice_store_pdf",
+    "pooling_confirm",
+    "pooling_record_agreement",
     "position_add",
     "position_remove",
     "rule_version_create",

@@ -58,8 +58,11 @@ def _event(
 
 
 def _lock(application: Application, expected_version: int | None) -> Application:
+    # ``of=("self",)``: only the application's row. A plain FOR UPDATE over the join would also
+    # lock the programme and rule-version rows that every application statewide shares, and so
+    # serialise all steps of all applicants; what must be serial is the budget (ledger.commit).
     locked = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("applicant", "programme", "rule_version")
         .get(pk=application.pk)
     )
@@ -77,6 +80,12 @@ def application_create(
         raise ValidationError("Sie dürfen für diesen Antragsteller keinen Antrag stellen.")
     if applicant.programme_id != programme.pk:
         raise ValidationError("Der Antragsteller gehört zu einem anderen Förderprogramm.")
+    if not applicant.is_bound:
+        missing = selectors.pooling_missing(applicant=applicant)
+        raise ValidationError(
+            f"„{applicant}“ ist noch ein Vorschlag und bindet niemanden: es fehlt die "
+            f"Zustimmung von {', '.join(g.name for g in missing)}."
+        )
     if year < programme.start_date.year:
         raise ValidationError({"year": f"Das Programm beginnt erst {programme.start_date.year}."})
     if (
@@ -94,7 +103,7 @@ def application_create(
         year=year,
         rule_version=rule,
         created_by=actor,
-        contingent=selectors.applicant_contingent(applicant=applicant)
+        contingent=selectors.applicant_contingent(applicant=applicant, year=year)
         if programme.kind == Programme.Kind.STAFF
         else None,
     )
@@ -166,8 +175,11 @@ def _prepare_step(
     fields: set[str] = set()
     if action in ("submit", "resubmit"):
         _completeness(application)
-        application.submitted_at = timezone.now()
-        fields.add("submitted_at")
+        # The first submission is the application's date ("Ihr Antrag vom"); a resubmission
+        # after a request for information is an event of its own and keeps that date.
+        if application.submitted_at is None:
+            application.submitted_at = timezone.now()
+            fields.add("submitted_at")
         if not application.file_number:
             application.file_number = _file_number(application)
             fields.add("file_number")

@@ -29,12 +29,14 @@ class ImportResult:
 def contingents_import(
     *,
     programme: Programme,
+    year: int,
     data: bytes | IO[bytes],
     filename: str,
     actor: User | None,
     is_demo: bool = False,
 ) -> ImportResult:
-    """Persons in follow-up housing per Gemeinde on the rule's reference date → contingents.
+    """Persons in follow-up housing per Gemeinde on the rule's reference date → the contingents
+    of funding year ``year``, computed and labelled by the rule version in force in that year.
 
     All rows are checked first; with any bad row nothing is saved and every error is listed.
     ``data`` is best the uploaded file itself: it is then size-checked before it is read and
@@ -44,15 +46,24 @@ def contingents_import(
         rules.may_manage_contingents(actor),
         "Nur das Regierungspräsidium darf Mittelkontingente einlesen.",
     )
+    if not isinstance(year, int) or year < programme.start_date.year or year > 2100:
+        return ImportResult(
+            0,
+            [f"Bitte ein Förderjahr ab {programme.start_date.year} angeben (angegeben: „{year}“)."],
+        )
+    rule = selectors.contingent_rule_version(programme=programme, year=year)
+    if rule is None or rule.reference_date is None or rule.rate_per_person is None:
+        return ImportResult(
+            0,
+            [
+                f"Für das Förderjahr {year} gilt keine Fassung der Förderrichtlinie mit Stichtag "
+                "und Betrag je Person."
+            ],
+        )
     try:
         rows = read_person_rows(data, filename)
     except UploadError as exc:
         return ImportResult(0, [str(exc)])
-    rule = selectors.contingent_rule_version(programme=programme)
-    if rule is None or rule.reference_date is None or rule.rate_per_person is None:
-        return ImportResult(
-            0, ["Keine Fassung der Förderrichtlinie mit Stichtag und Betrag je Person."]
-        )
     # (pk, name) by AGS, and ids instead of model objects below: with 11,000 Gemeinden the
     # model instances were most of the import's time (bench/bench_contingents.py).
     gemeinden = {
@@ -89,6 +100,7 @@ def contingents_import(
             for gemeinde_id, persons in parsed.values()
         ],
         programme=programme,
+        year=year,
         rule=rule,
         is_demo=is_demo,
     )
@@ -96,6 +108,7 @@ def contingents_import(
         actor=actor,
         action="contingents.import",
         target=programme,
+        year=year,
         rows=len(parsed),
         reference_date=rule.reference_date,
         rule_version=rule.name,
@@ -111,7 +124,12 @@ def _column(name: str) -> str:
 
 
 def _upsert_contingents(
-    rows: list[tuple[int, int, Decimal]], *, programme: Programme, rule: RuleVersion, is_demo: bool
+    rows: list[tuple[int, int, Decimal]],
+    *,
+    programme: Programme,
+    year: int,
+    rule: RuleVersion,
+    is_demo: bool,
 ) -> None:
     """Insert or update one contingent per (Gemeinde, persons, amount), many rows a statement.
 
@@ -119,14 +137,14 @@ def _upsert_contingents(
     bulk_create(update_conflicts=True) 0.8–1.3 s, most of it Django preparing 110,000 values
     one by one. Now: on PostgreSQL one INSERT … SELECT FROM unnest(arrays) ON CONFLICT (~0.34 s),
     on SQLite multi-row INSERT … ON CONFLICT statements (~0.14 s); the unique constraint is
-    contingent_unique.
+    contingent_unique_year.
     """
     ops = connection.ops
-    names = ("created_at", "updated_at", "programme", "rule_version", "gemeinde",
+    names = ("created_at", "updated_at", "programme", "year", "rule_version", "gemeinde",
              "reference_date", "persons", "amount", "is_demo")  # fmt: skip
     column = {name: ops.quote_name(_column(name)) for name in names}
-    updated = ("updated_at", "rule_version", "persons", "amount", "is_demo")
-    unique = ("programme", "reference_date", "gemeinde")
+    updated = ("updated_at", "rule_version", "reference_date", "persons", "amount", "is_demo")
+    unique = ("programme", "year", "gemeinde")
     now = ops.adapt_datetimefield_value(timezone.now())
     reference_date = ops.adapt_datefield_value(rule.reference_date)
     table = ops.quote_name(Contingent._meta.db_table)
@@ -139,10 +157,10 @@ def _upsert_contingents(
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} ({', '.join(column.values())}) "  # noqa: S608 - quoted model identifiers
-                "SELECT %s, %s, %s, %s, g, %s, p, a, %s "
+                "SELECT %s, %s, %s, %s, %s, g, %s, p, a, %s "
                 "FROM unnest(%s::bigint[], %s::integer[], %s::numeric[]) AS u(g, p, a) "
                 + conflict,
-                [now, now, programme.pk, rule.pk, reference_date, is_demo,
+                [now, now, programme.pk, year, rule.pk, reference_date, is_demo,
                  [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]],
             )  # fmt: skip
         return
@@ -152,7 +170,7 @@ def _upsert_contingents(
         batch = rows[start : start + per_statement]
         params: list[Any] = []
         for gemeinde_id, persons, amount in batch:
-            params += [now, now, programme.pk, rule.pk, gemeinde_id, reference_date, persons,
+            params += [now, now, programme.pk, year, rule.pk, gemeinde_id, reference_date, persons,
                        ops.adapt_decimalfield_value(amount, 14, 2), is_demo]  # fmt: skip
         # Identifiers come from the model and are quoted; every value is a parameter.
         sql = "".join([
@@ -166,14 +184,19 @@ def _upsert_contingents(
 
 @transaction.atomic
 def contingents_split_budget(*, programme: Programme, budget: Budget, actor: User | None) -> int:
-    """Split a fixed budget over all contingents in proportion to persons (exact to the cent)."""
+    """Split a fixed budget over the contingents of its year in proportion to persons (exact to
+    the cent)."""
     rules.require(
         rules.may_manage_contingents(actor),
         "Nur das Regierungspräsidium darf einen Haushaltsansatz auf die Kontingente verteilen.",
     )
-    contingents = list(Contingent.objects.filter(programme=programme).order_by("gemeinde__ags"))
+    contingents = list(
+        Contingent.objects.filter(programme=programme, year=budget.year).order_by("gemeinde__ags")
+    )
     if not contingents:
-        raise ValidationError("Es sind noch keine Personenzahlen eingelesen.")
+        raise ValidationError(
+            f"Für das Förderjahr {budget.year} sind noch keine Personenzahlen eingelesen."
+        )
     shares = allocate(budget.total, {c.gemeinde_id: c.persons for c in contingents})
     for c in contingents:
         c.budget_share = shares[c.gemeinde_id]

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from pik.funding import exports, rules, selectors, services
-from pik.funding.forms import ApplicantForm, ContingentImportForm
+from pik.funding.forms import ApplicantForm, ContingentImportForm, PoolingAgreementForm
 from pik.funding.views._http import XLSX, show_errors, show_form_errors, user_of
 from pik.orgs import selectors as org_selectors
 
@@ -41,10 +41,18 @@ def _split(request: HttpRequest, programme: Programme) -> HttpResponse:
     return redirect("funding:contingent_overview", code=programme.code)
 
 
+def _year(request: HttpRequest) -> int | None:
+    """The funding year asked for (``?jahr=2017``); None: the newest read in."""
+    value = request.GET.get("jahr", "")
+    return int(value) if value.isdigit() and len(value) == 4 else None
+
+
 @login_required
 def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
     programme = selectors.programme_get(code=code)
-    summary = selectors.contingent_summary(user=user_of(request), programme=programme)
+    summary = selectors.contingent_summary(
+        user=user_of(request), programme=programme, year=_year(request)
+    )
     import_form = ContingentImportForm()
     if request.method == "POST" and request.POST.get("action") == "split":
         return _split(request, programme)
@@ -55,6 +63,7 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
             try:
                 result = services.contingents_import(
                     programme=programme,
+                    year=import_form.cleaned_data["year"],
                     data=upload,  # size-checked and streamed, never read whole (pik.core.tables)
                     filename=upload.name,
                     actor=user_of(request),
@@ -79,7 +88,8 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(
                 request, f"{result.saved} Kontingente wurden berechnet und gespeichert."
             )
-            return redirect("funding:contingent_overview", code=code)
+            target = reverse("funding:contingent_overview", kwargs={"code": code})
+            return redirect(f"{target}?jahr={import_form.cleaned_data['year']}")
     page = Paginator(summary["rows"], 100).get_page(request.GET.get("seite"))
     return render(
         request,
@@ -92,6 +102,8 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
             "is_rps": rules.is_rps(request.user),
             "applicants": selectors.applicant_list(user=user_of(request), programme=programme),
             "applicant_form": ApplicantForm(),
+            "proposals": selectors.pooling_proposals(user=user_of(request), programme=programme),
+            "agreement_form": PoolingAgreementForm(),
         },
     )
 
@@ -99,7 +111,9 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def contingent_export(request: HttpRequest, code: str) -> HttpResponse:
     programme = selectors.programme_get(code=code)
-    rows = selectors.contingent_list(user=user_of(request), programme=programme)
+    rows = selectors.contingent_list(
+        user=user_of(request), programme=programme, year=_year(request)
+    )
     response = HttpResponse(exports.contingents_xlsx(rows), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="kontingente.xlsx"'
     return response
