@@ -127,6 +127,14 @@ def test_bilingual_consent_form_sets_direction(language, direction, im, record_w
     assert documents.CONSENT_TEXT["de"]["withdraw"] in html
 
 
+def test_the_consent_form_states_the_retention_period_in_words(im, record_with_plan) -> None:  # type: ignore[no-untyped-def]
+    texts = documents.consent_form_context(client=record_with_plan, language="en")["texts"]
+    assert texts["retention"]["de"].startswith("Meine Daten werden zwei Jahre nach Ende")
+    assert texts["retention"]["other"].startswith("My data will be anonymised two years after")
+    arabic = documents.consent_form_context(client=record_with_plan, language="ar")["texts"]
+    assert "730" in arabic["retention"]["other"]  # the other languages keep the days
+
+
 def test_arabic_consent_pdf_carries_arabic_text(client, im, record_with_plan) -> None:  # type: ignore[no-untyped-def]
     client.force_login(im)
     response = client.get(

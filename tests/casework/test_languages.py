@@ -46,7 +46,17 @@ def test_forms_and_pages_offer_the_one_list(client, im, record_with_plan) -> Non
     for page in ("client_detail", "plan_edit"):
         html = client.get(reverse(f"casework:{page}", args=[record_with_plan.pk])).content.decode()
         for code in OTHERS:
-            assert f'<option value="{code}">Deutsch + ' in html
+            assert f'<option value="{code}" lang="{code}"' in html
+        assert '<option value="ar" lang="ar" dir="rtl">العربية (Arabisch)</option>' in html
+
+
+def test_the_language_choices_of_the_forms_carry_their_language() -> None:
+    consent = str(forms.ConsentForm()["form_language"])
+    create = forms.ClientCreateForm(gemeinden=None, households=None, managers=None)
+    for html in (consent, str(create["consent_language"])):
+        assert '<option value="ar" lang="ar" dir="rtl">العربية (Arabisch)</option>' in html
+        assert '<option value="uk" lang="uk" dir="ltr">Українська (Ukrainisch)</option>' in html
+        assert '<option value="de" lang="de" dir="ltr">Deutsch</option>' in html
 
 
 def test_a_language_that_is_not_offered_is_refused(client, im, record) -> None:  # type: ignore[no-untyped-def]

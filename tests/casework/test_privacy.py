@@ -96,7 +96,7 @@ def test_retention_command_and_task(im, record, settings) -> None:  # type: igno
     services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=31), actor=im)
     out = io.StringIO()
     call_command("casework_retention", "--dry-run", stdout=out)
-    assert "1 Akten fällig" in out.getvalue() and f"Akte {record.pk}" in out.getvalue()
+    assert "1 Akte fällig" in out.getvalue() and f"Akte {record.pk}" in out.getvalue()
     record.refresh_from_db()
     assert record.status == Client.Status.CLOSED
     result = casework_retention_task.enqueue()  # immediate backend in tests
@@ -224,3 +224,20 @@ def test_retention_page_lists_due_records(client, im, record_with_plan, world, s
     client.force_login(coordinator)
     page = client.get(reverse("casework:retention_due")).content.decode()
     assert "Al-Hassan" in page and "fällig" in page
+
+
+def test_the_retention_period_is_written_in_words(client, im, record, world) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(im)  # the default 730 days
+    page = client.get(reverse("casework:client_close", args=[record.pk])).content.decode()
+    assert "Aufbewahrungsfrist (zwei Jahre)" in page and "730" not in page
+    client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
+    page = client.get(reverse("casework:retention_due")).content.decode()
+    assert "Akten werden zwei Jahre nach Ende der Beratung" in page
+
+
+def test_my_day_counts_due_records_in_the_right_number(client, im, record, world, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.CASEWORK_RETENTION_DAYS = 30
+    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=40), actor=im)
+    client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
+    page = client.get(reverse("casework:my_day")).content.decode()
+    assert "Löschfristen: 1 Akte in den nächsten 30 Tagen" in page

@@ -289,7 +289,7 @@ def test_erasure_list_holds_ids_not_names_and_a_restore_erases_again(  # type: i
     Client.objects.filter(pk=row["id"]).update(created_at=row["created_at"])
     out = io.StringIO()
     call_command("casework_erasures_reapply", "--file", str(listing), stdout=out)
-    assert "1 Akten erneut gelöscht" in out.getvalue()
+    assert "1 Akte erneut gelöscht" in out.getvalue()
     assert not Client.objects.filter(pk=row["id"]).exists()
     assert Client.objects.filter(pk=kept.pk).exists()
     assert AuditEvent.objects.latest("seq").action == "client.erase_reapplied"

@@ -33,7 +33,7 @@ def test_pages_and_the_print_button_work_without_csp_violations(live_server, pag
     page.goto(base + "/accounts/2fa/")
     page.get_by_role("link", name="Anträge", exact=True).click()
     page.get_by_role("link", name="Integrationsmanagement").click()
-    page.get_by_label("Antragsteller").select_option(label="Böblingen, Stadt")
+    page.get_by_label("Antragsteller").select_option(label="Stadt Böblingen")
     page.get_by_label("Förderjahr").fill("2025")
     page.get_by_role("button", name="Entwurf anlegen").click()
     page.get_by_text("Der Antragsentwurf ist angelegt.").wait_for()

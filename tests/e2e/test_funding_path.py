@@ -47,7 +47,7 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
     applicant = sign_in(browser, base, "gemeinde.boeblingen")
     applicant.get_by_role("link", name="Anträge", exact=True).click()
     applicant.get_by_role("link", name="Integrationsmanagement").click()
-    applicant.get_by_label("Antragsteller").select_option(label="Böblingen, Stadt")
+    applicant.get_by_label("Antragsteller").select_option(label="Stadt Böblingen")
     applicant.get_by_label("Förderjahr").fill("2025")
     applicant.get_by_role("button", name="Entwurf anlegen").click()
     applicant.get_by_text("Der Antragsentwurf ist angelegt.").wait_for()
@@ -74,7 +74,7 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
     case_worker = sign_in(browser, base, "sachbearbeitung.stuttgart")
     case_worker.goto(base + "/start/")
     assert case_worker.get_by_role(
-        "link", name=f"{file_number} – Böblingen, Stadt (IM 2025)"
+        "link", name=f"{file_number} – Stadt Böblingen (IM 2025)"
     ).is_visible()
     step(case_worker, url, "Prüfung beginnen")
     step(

@@ -63,7 +63,7 @@ def test_whole_path_with_information_request(
         "Änderung der VwV vom 11. November 2020",
         "Rechtsbehelfsbelehrung",
         "31. Januar",
-        "Bürgermeisteramt",
+        "Stadt Böblingen",
     ):
         assert expected in text, expected
 

@@ -8,9 +8,9 @@ import pytest
 from django.template.loader import render_to_string
 
 from pik.core.roles import Role
-from pik.funding import documents, selectors
+from pik.funding import documents, selectors, services
 from pik.funding.models import Notice, Programme
-from pik.orgs.models import Gemeinde, User
+from pik.orgs.models import Gemeinde, Kreis, User
 from tests.funding import factories
 from tests.funding.factories import step, to_proposed
 
@@ -41,6 +41,35 @@ def test_the_approval_notice_splits_the_granted_amount_exactly(draft, actors) ->
     assert [p.amount_text for p in context["positions"]] == ["128.000,00", "51.000,00"]
     assert context["period_start"].isoformat() == "2020-03-01"
     assert context["period_end"] is not None and context["proof_due"] > context["period_end"]
+
+
+def test_the_notice_names_the_recipient_officially(draft, actors) -> None:  # type: ignore[no-untyped-def]
+    to_proposed(draft, actors)
+    step(draft, "approve", actors["head"])
+    context = documents.notice_context(notice_id=Notice.objects.get(application=draft).pk)
+    assert context["recipient"] == ["Stadt Böblingen"]
+    html = render_to_string("funding/pdf/notice.html", context)
+    assert "Stadt Böblingen" in html and "Böblingen, Stadt" not in html
+
+
+@pytest.mark.django_db
+def test_a_kreis_applicant_is_the_landratsamt_or_the_city(im) -> None:  # type: ignore[no-untyped-def]
+    landkreis, stadtkreis = Kreis.objects.get(ags="08115"), Kreis.objects.get(ags="08111")
+    created = [
+        services.applicant_create(
+            programme=im,
+            kind="kreis",
+            kreis=kreis,
+            members=list(kreis.gemeinden.all()[:2]),
+            actor=None,
+        )
+        for kreis in (landkreis, stadtkreis)
+    ]
+    assert [a.name for a in created] == ["Landratsamt Böblingen", "Landeshauptstadt Stuttgart"]
+    assert [documents.recipient_lines(a) for a in created] == [
+        ["Landratsamt Böblingen"],
+        ["Landeshauptstadt Stuttgart"],
+    ]
 
 
 #: One Gemeinde in a Kreis of each Regierungsbezirk → the court of its district.

@@ -74,12 +74,12 @@ def test_an_overlap_with_an_approved_position_elsewhere_is_reported(
     (finding,) = check.findings
     assert finding.startswith(
         "Doppelförderung? sara  NOURI ist vom 01.03.2020 bis 28.02.2021 bereits gefördert "
-        "(bewilligt: Böblingen, Stadt, RPS15.2-IM-2019-08115-0001, Träger Caritas Böblingen, "
+        "(bewilligt: Stadt Böblingen, RPS15.2-IM-2019-08115-0001, Träger Caritas Böblingen, "
         "1,00 VZÄ)."
     )
     # and the earlier application sees the later one, too
     (earlier,) = selectors.person_checks(application=approved_2019)
-    assert "(beantragt: Esslingen am Neckar" in earlier.findings[0], earlier.findings
+    assert "(beantragt: Stadt Esslingen am Neckar" in earlier.findings[0], earlier.findings
 
 
 def test_no_finding_for_consecutive_positions_within_the_limit(

@@ -175,7 +175,7 @@ def test_bad_agreements_are_refused_in_german(im, towns, admins, proposal, world
 def test_a_member_confirms_through_the_contingent_page(client, im, towns, admins, proposal) -> None:  # type: ignore[no-untyped-def]
     client.force_login(with_totp(admins[MANNHEIM]))
     page = client.get("/foerderung/kontingente/im/").content.decode()
-    assert proposal.name in page and "Für Mannheim zustimmen" in page
+    assert proposal.name in page and "Für Stadt Mannheim zustimmen" in page
     response = client.post(f"/foerderung/zusammenschluesse/{proposal.pk}/zustimmen/")
     assert response.status_code == 302
     assert proposal.consents.filter(gemeinde=towns[MANNHEIM]).exists()

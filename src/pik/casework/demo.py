@@ -15,6 +15,7 @@ from django.utils import timezone
 from pik.casework import services
 from pik.casework.models import Client, Consent
 from pik.orgs.models import Gemeinde, Kreis, User
+from pik.orgs.names import place_name
 
 DOMAIN = "demo.pik-bw.example"
 KREISE = {"08115": "boeblingen", "08111": "stuttgart"}
@@ -200,7 +201,7 @@ def _seed_kreis(kreis: Kreis, managers: list[User], coordinator: User, rng: rand
         client=clients[3], purpose=Consent.Purpose.TRANSFER, given_on=today, actor=managers[0]
     )
     # Sharing with a named network partner, on a consent given with a witness.
-    partner = "Jobcenter " + str(kreis).split()[-1]
+    partner = "Jobcenter " + place_name(kreis.name)
     services.consent_record(
         client=clients[0],
         purpose=Consent.Purpose.NETWORK,

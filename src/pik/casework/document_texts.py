@@ -17,7 +17,7 @@ CONSENT_TEXT: dict[str, dict[str, str]] = {
         "withdraw": "Ich kann die Einwilligung jederzeit ohne Angabe von Gründen widerrufen. Der "
         "Widerruf gilt für die Zukunft.",
         "purposes": "Ich willige ein in (bitte ankreuzen):",
-        "retention": "Meine Daten werden {days} Tage nach Ende der Beratung anonymisiert. Ich "
+        "retention": "Meine Daten werden {period} nach Ende der Beratung anonymisiert. Ich "
         "habe das Recht auf Auskunft, Berichtigung und Löschung.",
         "name": "Name",
         "place_date": "Ort, Datum",
@@ -31,7 +31,7 @@ CONSENT_TEXT: dict[str, dict[str, str]] = {
         "withdraw": "I can withdraw my consent at any time without giving reasons. The "
         "withdrawal applies to the future.",
         "purposes": "I consent to (please tick):",
-        "retention": "My data will be anonymised {days} days after counselling ends. I have the "
+        "retention": "My data will be anonymised {period} after counselling ends. I have the "
         "right to access, rectification and erasure.",
         "name": "Name",
         "place_date": "Place, date",

@@ -22,6 +22,7 @@ from pik.casework.document_texts import (
 )
 from pik.casework.models import Client, Consent, Plan, PlanField, Step
 from pik.casework.selectors import retention_days
+from pik.core.durations import duration_de, duration_en
 from pik.core.pdf import render_pdf
 
 
@@ -38,8 +39,11 @@ def consent_form_context(*, client: Client, language: str) -> dict[str, Any]:
     days = retention_days()
     de, other = CONSENT_TEXT["de"], CONSENT_TEXT.get(language, CONSENT_TEXT["de"])
     bilingual = language != "de"
+    # German and English in words ("zwei Jahre"); the other languages keep the days.
+    german = {"days": days, "period": duration_de(days)}
+    second = {"days": days, "period": duration_en(days) if language == "en" else str(days)}
     texts = {
-        key: _pair(de[key].format(days=days), other[key].format(days=days) if bilingual else None)
+        key: _pair(de[key].format(**german), other[key].format(**second) if bilingual else None)
         for key in de
     }
     purposes = [

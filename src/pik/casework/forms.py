@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pik.casework.client_fields import TYPED, TYPED_NAMES, ClientData, ClientField, Kind
 from pik.casework.languages import CHOICES as LANGUAGE_CHOICES
+from pik.casework.languages import LanguageSelect
 from pik.casework.models import (
     Client,
     Consent,
@@ -117,7 +118,9 @@ class ClientCreateForm(ClientForm):
         ),
     )
     consent_language = forms.ChoiceField(
-        label=_("Sprache des Einwilligungsformulars"), choices=LANGUAGE_CHOICES
+        label=_("Sprache des Einwilligungsformulars"),
+        choices=LANGUAGE_CHOICES,
+        widget=LanguageSelect,
     )
     responsible: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("zuständig"),
@@ -181,7 +184,9 @@ class ConsentForm(CleanTextMixin, forms.Form):
     scope_text = forms.CharField(
         label=_("Umfang"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    form_language = forms.ChoiceField(label=_("Sprache des Formulars"), choices=LANGUAGE_CHOICES)
+    form_language = forms.ChoiceField(
+        label=_("Sprache des Formulars"), choices=LANGUAGE_CHOICES, widget=LanguageSelect
+    )
     form = forms.ChoiceField(label=_("Form"), choices=Consent.Form.choices)
     scan = forms.FileField(
         label=_("Scan des unterschriebenen Formulars (PDF oder Bild)"), required=False

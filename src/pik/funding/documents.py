@@ -21,6 +21,16 @@ def money_de(value: Decimal) -> str:
     return format_number(value, 2, language="de")
 
 
+def recipient_lines(applicant: Any) -> list[str]:
+    """The recipient block of a letter, by official names (ADR 0027): 'Stadt Böblingen',
+    a pooling with its lead Gemeinde, 'Landratsamt Böblingen' or 'Landeshauptstadt Stuttgart'."""
+    if applicant.kind == applicant.Kind.GEMEINDE:
+        return [applicant.gemeinde.official_name]
+    if applicant.kind == applicant.Kind.POOLING:
+        return [applicant.name, f"c/o {applicant.gemeinde.official_name}"]
+    return [applicant.kreis.official_name]
+
+
 def notice_context(*, notice_id: int) -> dict[str, Any]:
     """Everything the notice template needs (for the background job that renders it)."""
     notice, positions = selectors.notice_for_document(notice_id=notice_id)
@@ -49,6 +59,7 @@ def notice_context(*, notice_id: int) -> dict[str, Any]:
         "title": notice.get_kind_display(),
         "notice": notice,
         "application": application,
+        "recipient": recipient_lines(application.applicant),
         "approval": notice.kind == notice.Kind.APPROVAL,
         "staff": application.programme.kind == application.programme.Kind.STAFF,
         "rule": application.rule_version,

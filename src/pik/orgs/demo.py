@@ -153,7 +153,7 @@ def _seed_team(kreis: Kreis, team: dict[str, Any], login: Any) -> None:
     first, last = team["coordinator"]
     user, _ = _user(f"koordination.{slug}", first, last)
     _ensure(user, Role.KREIS_COORDINATOR, kreis=kreis)
-    login(user, f"Koordination {kreis}")
+    login(user, f"Koordination {kreis.official_name}")
     for index, (first, last, employer) in enumerate(team["managers"], start=1):
         user, _ = _user(f"im{index}.{slug}", first, last)
         if employer == "kreis":

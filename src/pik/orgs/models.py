@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from pik.core.models import TimeStamped
 from pik.core.roles import PERSONAL_DATA_ROLES, STATEWIDE_ROLES, Role
 from pik.core.scoping import DataKind, ScopePaths, grants_for
+from pik.orgs import names
 
 
 class Land(models.Model):
@@ -67,6 +68,16 @@ class Kreis(models.Model):
             return self.name if self.name.lower().endswith("kreis") else f"Landkreis {self.name}"
         return self.name.replace(", Stadtkreis", "") + " (Stadtkreis)"
 
+    @property
+    def official_name(self) -> str:
+        """Who receives its letters: 'Landratsamt Böblingen', 'Landeshauptstadt Stuttgart'."""
+        if self.kind == self.Kind.LANDKREIS:
+            return names.kreis_authority_name(self.name, landkreis=True)
+        city = Gemeinde.objects.filter(ags=f"{self.ags}000").first()
+        return names.kreis_authority_name(
+            self.name, landkreis=False, city_official_name=city.official_name if city else ""
+        )
+
 
 class Gemeinde(models.Model):
     ags = models.CharField(_("Gemeindeschlüssel (AGS)"), max_length=8, unique=True)
@@ -82,7 +93,24 @@ class Gemeinde(models.Model):
         ordering: ClassVar = ["ags"]
 
     def __str__(self) -> str:
-        return self.name
+        return names.gemeinde_title(self.name, city_of_stadtkreis=self.is_city_of_stadtkreis)
+
+    @property
+    def is_city_of_stadtkreis(self) -> bool:
+        """A Stadtkreis has one Gemeinde, numbered 000 (no Landkreis Gemeinde is)."""
+        return self.ags.endswith("000")
+
+    @property
+    def official_name(self) -> str:
+        """As a letter names it: 'Stadt Böblingen', 'Gemeinde Aidlingen'."""
+        return names.gemeinde_official_name(
+            self.name, city_of_stadtkreis=self.is_city_of_stadtkreis
+        )
+
+    @property
+    def place_name(self) -> str:
+        """The bare place name: 'Böblingen'."""
+        return names.place_name(self.name)
 
 
 class Provider(TimeStamped):

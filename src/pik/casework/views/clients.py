@@ -24,6 +24,7 @@ from pik.casework.views.base import (
     form_page,
     submit,
 )
+from pik.core.durations import duration_de
 from pik.orgs import selectors as org_selectors
 from pik.orgs.selectors import kreis_gemeinden, kreis_list
 
@@ -132,7 +133,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "casework/client_detail.html",
-        {**page.context(), "contact_form": forms.ContactForm(), "languages": languages.CHOICES},
+        {**page.context(), "contact_form": forms.ContactForm(), "languages": languages.LANGUAGES},
     )
 
 
@@ -223,7 +224,7 @@ def client_close(request: HttpRequest, pk: int) -> HttpResponse:
         title=f"Beratung beenden: {client}",
         intro=(
             f"Nach dem Ende der Beratung läuft die Aufbewahrungsfrist "
-            f"({selectors.retention_days()} Tage); danach wird die Akte anonymisiert."
+            f"({duration_de(selectors.retention_days())}); danach wird die Akte anonymisiert."
         ),
         form=form,
         back=client_url(client),

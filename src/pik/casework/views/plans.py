@@ -47,7 +47,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 (goal, forms.StepForm(auto_id=f"id_step{goal.pk}_%s"))
                 for goal in selectors.plan_goals(plan=plan)
             ],
-            "languages": languages.CHOICES,
+            "languages": languages.LANGUAGES,
         },
     )
 

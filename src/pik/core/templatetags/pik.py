@@ -2,6 +2,8 @@ from typing import Any
 
 from django import template
 
+from pik.core import durations
+
 register = template.Library()
 
 
@@ -12,3 +14,9 @@ def get_item(mapping: Any, key: Any) -> Any:
         return mapping.get(key, ())
     except AttributeError:
         return ()
+
+
+@register.filter
+def duration(days: Any) -> str:
+    """``{{ 730|duration }}`` → 'zwei Jahre' (English: 'two years')."""
+    return durations.duration_text(int(days))

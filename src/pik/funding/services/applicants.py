@@ -36,7 +36,7 @@ def _shape(
                 f"{lead} erreicht mit {total} EUR nicht das Mindestkontingent von "
                 f"{minimum} EUR: bitte zusammenschließen oder an den Kreis übertragen."
             )
-        return lead.kreis, lead, name or str(lead)
+        return lead.kreis, lead, name or lead.official_name
     if kind == Applicant.Kind.POOLING:
         if lead is None or lead not in members or len(members) < 2:
             raise ValidationError(
@@ -47,13 +47,13 @@ def _shape(
                 f"Der Zusammenschluss erreicht mit {total} EUR nicht das Mindestkontingent "
                 f"von {minimum} EUR."
             )
-        return lead.kreis, lead, name or f"Zusammenschluss {lead} u. a."
+        return lead.kreis, lead, name or f"Zusammenschluss {lead.place_name} u. a."
     if kreis is None:
         raise ValidationError("Für die Übertragung an den Kreis fehlt der Kreis.")
     outside = [g.name for g in members if g.kreis_id != kreis.pk]
     if outside:
         raise ValidationError("Diese Gemeinden liegen nicht im Kreis: " + ", ".join(outside))
-    return kreis, None, name or f"Landratsamt {kreis}"
+    return kreis, None, name or kreis.official_name
 
 
 @transaction.atomic

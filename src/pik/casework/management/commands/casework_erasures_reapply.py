@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import ngettext
 
 from pik.casework import services
 from pik.core import purge
@@ -27,4 +28,6 @@ class Command(BaseCommand):
         if options["dry_run"]:
             return
         done = services.erasures_reapply(entries=entries)
-        self.stdout.write(self.style.SUCCESS(f"{len(done)} Akten erneut gelöscht."))
+        n = len(done)
+        text = ngettext("%(n)s Akte erneut gelöscht.", "%(n)s Akten erneut gelöscht.", n)
+        self.stdout.write(self.style.SUCCESS(text % {"n": n}))

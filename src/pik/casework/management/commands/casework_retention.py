@@ -4,9 +4,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from pik.casework import selectors, services
 from pik.casework.tasks import casework_retention_task
+from pik.core.durations import duration_de
 
 
 class Command(BaseCommand):
@@ -24,8 +26,11 @@ class Command(BaseCommand):
         today = timezone.localdate()
         due = selectors.retention_due_all(on=today)
         if options["dry_run"]:
+            count = due.count()
+            period = duration_de(selectors.retention_days())
             self.stdout.write(
-                f"{due.count()} Akten fällig (Frist {selectors.retention_days()} Tage)."
+                ngettext("%(n)s Akte fällig", "%(n)s Akten fällig", count) % {"n": count}
+                + f" (Frist {period})."
             )
             for kreis_id, pk, end in due.values_list("kreis_id", "pk", "counselling_end"):
                 self.stdout.write(f"  Akte {pk} (Kreis-ID {kreis_id}), Beratung beendet {end}")
@@ -35,4 +40,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Eingereiht: {result.id}")
             return
         done = services.retention_run(on=today)
-        self.stdout.write(self.style.SUCCESS(f"{len(done)} Akten anonymisiert."))
+        n = len(done)
+        text = ngettext("%(n)s Akte anonymisiert.", "%(n)s Akten anonymisiert.", n) % {"n": n}
+        self.stdout.write(self.style.SUCCESS(text))
