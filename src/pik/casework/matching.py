@@ -61,8 +61,8 @@ CYRILLIC = dict(
     )
 )
 SPECIAL = {"ß": "ss", "ä": "a", "ö": "o", "ü": "u", "æ": "ae", "ø": "o", "ı": "i", "ł": "l"}
-# Applied in order, on lower-case ASCII: multi-letter variants first.
-FOLDS: list[tuple[str, str]] = [
+#: German and Polish spellings of sounds, folded first by both the search key and the match forms.
+GERMAN_POLISH_FOLDS: list[tuple[str, str]] = [
     ("oe", "o"),  # German umlauts spelled out: Oeztuerk
     ("ue", "u"),
     ("szcz", "shch"),  # Polish spellings of Ukrainian names: Poliszczuk
@@ -70,6 +70,10 @@ FOLDS: list[tuple[str, str]] = [
     ("cz", "ch"),
     ("tsch", "ch"),
     ("dsch", "j"),
+]
+# Applied in order, on lower-case ASCII: multi-letter variants first.
+FOLDS: list[tuple[str, str]] = [
+    *GERMAN_POLISH_FOLDS,
     ("sch", "sh"),
     ("ch", "h"),
     ("dj", "j"),
@@ -171,13 +175,7 @@ PARTICLES = frozenset(
 PRE_MAP = {"č": "ch", "š": "sh", "ž": "zh", "ş": "sh", "ı": "i", "ß": "ss"}
 #: Transliteration families, applied in order on lower-case ASCII words.
 MATCH_FOLDS: list[tuple[str, str]] = [
-    ("oe", "o"),  # German umlauts spelled out: Oeztuerk
-    ("ue", "u"),
-    ("szcz", "shch"),  # Polish spellings of Ukrainian names: Poliszczuk
-    ("sz", "sh"),
-    ("cz", "ch"),
-    ("tsch", "ch"),
-    ("dsch", "j"),
+    *GERMAN_POLISH_FOLDS,
     ("dzh", "j"),
     ("sch", "sh"),
     ("shch", "sh"),
