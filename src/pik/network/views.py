@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from pik.casework import selectors as casework
-from pik.casework.views.base import caseworker, client_url, form_page, submit
+from pik.casework.views.base import caseworker, client_url, form_view
 from pik.network import forms, services
 
 
@@ -17,22 +17,16 @@ def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = caseworker(request)
     client = casework.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.ReferralForm(request.POST or None, initial={"shared_on": timezone.localdate()})
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.referral_record(client=client, actor=user, **d),
         success="Die Weitergabe ist eingetragen.",
         to=client_url(client),
-    )
-    if done is not None:
-        return done
-    return form_page(
-        request,
         title=f"Weitergabe an Netzwerkpartner: {client}",
         intro=(
             "Weitergegeben werden darf nur an Netzwerkpartner, für die eine gültige "
             "Einwilligung vorliegt."
         ),
-        form=form,
         back=client_url(client),
     )

@@ -53,3 +53,20 @@ def submit(
 def form_page(request: HttpRequest, **context: Any) -> HttpResponse:
     context.setdefault("submit", "Speichern")
     return render(request, "casework/form_page.html", context)
+
+
+def form_view(
+    request: HttpRequest,
+    form: Any,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    success: str,
+    to: str,
+    **page: Any,
+) -> HttpResponse:
+    """A plain form page: run the service on a valid POST and redirect, else show the form
+    (again, with the service's errors and everything typed)."""
+    done = submit(request, form, action, success=success, to=to)
+    if done is not None:
+        return done
+    return form_page(request, form=form, **page)

@@ -22,6 +22,7 @@ from pik.casework.views.base import (
     caseworker,
     client_url,
     form_page,
+    form_view,
     submit,
 )
 from pik.core.durations import duration_de
@@ -246,7 +247,7 @@ def client_assign(request: HttpRequest, pk: int) -> HttpResponse:
         note=False,
         initial={"person": client.responsible_id},
     )
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.client_assign(
@@ -254,10 +255,9 @@ def client_assign(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         success="Die Zuständigkeit ist geändert.",
         to=client_url(client),
+        title=f"Zuständigkeit: {client}",
+        back=client_url(client),
     )
-    if done is not None:
-        return done
-    return form_page(request, title=f"Zuständigkeit: {client}", form=form, back=client_url(client))
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from pik.casework import forms, languages, selectors, services
 from pik.casework.documents import consent_form_pdf
-from pik.casework.views.base import caseworker, client_url, form_page, submit
+from pik.casework.views.base import caseworker, client_url, form_page, form_view, submit
 
 
 @login_required
@@ -63,7 +63,7 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         selectors.client_read_logged(user=user, client=consent.client)
     form = forms.WithdrawForm(request.POST or None, initial={"withdrawn_on": timezone.localdate()})
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.consent_withdraw(
@@ -71,17 +71,11 @@ def consent_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         success="Der Widerruf ist eingetragen.",
         to=client_url(consent.client),
-    )
-    if done is not None:
-        return done
-    return form_page(
-        request,
         title=f"Widerruf: {consent.get_purpose_display()}",
         intro=(
             "Der Widerruf beendet die Verarbeitung für diesen Zweck. Widerruf der Teilnahme "
             "beendet die Beratung; Widerruf zu Gesundheitsdaten löscht die Hinweise."
         ),
-        form=form,
         back=client_url(consent.client),
         submit="Widerruf eintragen",
         danger=True,

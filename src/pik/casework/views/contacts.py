@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
 from pik.casework import forms, selectors, services
-from pik.casework.views.base import caseworker, client_url, form_page, submit
+from pik.casework.views.base import caseworker, client_url, form_view
 
 
 @login_required
@@ -14,7 +14,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = caseworker(request)
     client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.ContactForm(request.POST or None)
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.contact_record(
@@ -29,9 +29,6 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         success="Der Kontakt ist erfasst.",
         to=client_url(client),
-    )
-    if done is not None:
-        return done
-    return form_page(
-        request, title=f"Kontakt erfassen: {client}", form=form, back=client_url(client)
+        title=f"Kontakt erfassen: {client}",
+        back=client_url(client),
     )

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from pik.casework import forms, selectors, services
-from pik.casework.views.base import caseworker, client_url, form_page, submit
+from pik.casework.views.base import caseworker, client_url, form_page, form_view, submit
 from pik.orgs import selectors as org_selectors
 
 
@@ -92,23 +92,17 @@ def transfer_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.TransferForm(
         request.POST or None, kreise=org_selectors.other_kreise(kreis_id=client.kreis_id)
     )
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.transfer_request(client=client, actor=user, **form.cleaned_data),
         success="Der Kreiswechsel ist beantragt.",
         to=client_url(client),
-    )
-    if done is not None:
-        return done
-    return form_page(
-        request,
         title=f"Kreiswechsel: {client}",
         intro=(
             "Die Akte geht erst an den anderen Kreis, wenn dessen Koordination sie übernimmt. "
             "Dafür muss die Einwilligung zur Übermittlung vorliegen."
         ),
-        form=form,
         back=client_url(client),
         submit="Kreiswechsel beantragen",
     )

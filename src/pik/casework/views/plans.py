@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from pik.casework import forms, languages, selectors, services
 from pik.casework.documents import plan_pdf
-from pik.casework.views.base import caseworker, form_page, submit
+from pik.casework.views.base import caseworker, form_page, form_view, submit
 
 
 @login_required
@@ -58,16 +58,15 @@ def goal_add(request: HttpRequest, pk: int) -> HttpResponse:
     client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.GoalForm(request.POST or None)
     back = reverse("casework:plan_edit", args=[client.pk])
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.goal_add(client=client, actor=user, **form.cleaned_data),
         success="Das Ziel ist eingetragen.",
         to=back,
+        title=f"Ziel eintragen: {client}",
+        back=back,
     )
-    if done is not None:
-        return done
-    return form_page(request, title=f"Ziel eintragen: {client}", form=form, back=back)
 
 
 @login_required
@@ -78,7 +77,7 @@ def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
         selectors.client_read_logged(user=user, client=goal.plan.client)
     form = forms.GoalStatusForm(request.POST or None, initial={"status": goal.status})
     back = reverse("casework:plan_edit", args=[goal.plan.client_id])
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.goal_set_status(
@@ -86,10 +85,9 @@ def goal_status(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         success="",
         to=back,
+        title=f"Ziel: {goal}",
+        back=back,
     )
-    if done is not None:
-        return done
-    return form_page(request, title=f"Ziel: {goal}", form=form, back=back)
 
 
 @login_required
@@ -100,16 +98,15 @@ def step_add(request: HttpRequest, pk: int) -> HttpResponse:
         selectors.client_read_logged(user=user, client=goal.plan.client)
     form = forms.StepForm(request.POST or None)
     back = reverse("casework:plan_edit", args=[goal.plan.client_id])
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.step_add(goal=goal, actor=user, **form.cleaned_data),
         success="",
         to=back,
+        title=f"Schritt zu: {goal}",
+        back=back,
     )
-    if done is not None:
-        return done
-    return form_page(request, title=f"Schritt zu: {goal}", form=form, back=back)
 
 
 @login_required

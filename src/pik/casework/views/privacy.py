@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from pik.casework import forms, rules, selectors, services
 from pik.casework.documents import export_pdf
-from pik.casework.views.base import caseworker, client_url, form_page, submit
+from pik.casework.views.base import caseworker, client_url, form_view
 
 
 @login_required
@@ -60,17 +60,12 @@ def client_erase(request: HttpRequest, pk: int) -> HttpResponse:
     if not rules.may_erase(user, client):  # a page for the coordination only
         raise Http404
     form = forms.EraseForm(request.POST or None)
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.client_erase(client=client, actor=user, **form.cleaned_data),
         success="Die Akte ist gelöscht. Die Löschung ist protokolliert.",
         to="casework:client_list",
-    )
-    if done is not None:
-        return done
-    return form_page(
-        request,
         title=f"Akte löschen (Antrag der Person): {client}",
         intro=(
             "Alle Daten der Person werden endgültig gelöscht: Stammdaten, Kontakte, "
@@ -78,7 +73,6 @@ def client_erase(request: HttpRequest, pk: int) -> HttpResponse:
             "falls die Person sie erhalten soll. Das Protokoll vermerkt die Löschung mit Grund "
             "und Anmerkung dauerhaft, deshalb gehört kein Name in die Anmerkung."
         ),
-        form=form,
         back=client_url(client),
         submit="Endgültig löschen",
         danger=True,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from pik.casework import forms, selectors, services
-from pik.casework.views.base import caseworker, client_url, form_page, submit
+from pik.casework.views.base import caseworker, client_url, form_page, form_view, submit
 
 
 @login_required
@@ -52,7 +52,7 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = caseworker(request)
     client = selectors.client_get(user=user, pk=pk, log_read=request.method == "GET")
     form = forms.TaskForm(request.POST or None, initial={"due_on": timezone.localdate()})
-    done = submit(
+    return form_view(
         request,
         form,
         lambda d: services.task_create(
@@ -63,10 +63,9 @@ def task_add(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         success="Die Wiedervorlage ist angelegt.",
         to=client_url(client),
+        title=f"Wiedervorlage: {client}",
+        back=client_url(client),
     )
-    if done is not None:
-        return done
-    return form_page(request, title=f"Wiedervorlage: {client}", form=form, back=client_url(client))
 
 
 @login_required
