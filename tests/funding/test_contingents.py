@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
 from pik.funding import services
@@ -13,6 +14,7 @@ from pik.funding.models import (
     Budget,
     Contingent,
 )
+from tests.funding import factories
 
 
 def xlsx(rows: list[list[object]]) -> bytes:
@@ -174,3 +176,24 @@ def test_the_upload_page_asks_for_the_year(client, im, world, member) -> None:  
     assert Contingent.objects.get().year == 2017
     page = client.get(response["Location"]).content.decode()
     assert "Förderjahr 2017" in page and "VwV Integrationsmanagement 2017" in page
+
+
+def test_a_budget_of_another_programme_is_not_split(im, world) -> None:  # type: ignore[no-untyped-def]
+    digital = factories.programme("digital")
+    factories.contingents(im)
+    budget = Budget.objects.filter(programme=digital).first()
+    assert budget is not None
+    with pytest.raises(ValidationError, match="nicht zu diesem Förderprogramm"):
+        services.contingents_split_budget(programme=im, budget=budget, actor=None)
+
+
+def test_a_misplaced_point_in_persons_is_refused_not_read_as_thousands(im, world) -> None:  # type: ignore[no-untyped-def]
+    result = services.contingents_import(
+        programme=im,
+        year=2020,
+        data=b"ags,personen\n08115003,12.5\n08116019,1.234\n",
+        filename="p.csv",
+        actor=None,
+    )
+    assert not result.saved
+    assert any("„12.5“ ist keine Personenzahl" in e for e in result.errors), result.errors

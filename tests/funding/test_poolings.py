@@ -184,3 +184,17 @@ def test_a_member_confirms_through_the_contingent_page(client, im, towns, admins
     )
     client.force_login(with_totp(stranger))
     assert client.post(f"/foerderung/zusammenschluesse/{proposal.pk}/zustimmen/").status_code == 404
+
+
+def test_a_gemeinde_administration_cannot_name_another_gemeinde_as_lead(db: None) -> None:
+    """The rule checks the lead the service will use, not the first member listed."""
+    im = factories.programme("im")
+    factories.contingents(im, {"08115003": 300, "08116019": 300})
+    own = Gemeinde.objects.get(ags="08115003")
+    other = Gemeinde.objects.get(ags="08116019")
+    admin = factories.user("lead-check@test.example", Role.GEMEINDE_ADMIN, gemeinde=own)
+    with pytest.raises(PermissionDenied):
+        services.applicant_create(
+            programme=im, kind="pooling", members=[own, other], lead=other, actor=admin
+        )
+    assert not Applicant.objects.filter(programme=im, kind="pooling").exists()

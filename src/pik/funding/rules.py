@@ -189,9 +189,12 @@ def may_commit_funds(actor: Any) -> bool:
     return is_system(actor) or is_rps(actor)
 
 
-def may_create_applicant(actor: Any, *, members: Iterable[Any], kind: str) -> bool:
-    """The RPS may create any applicant; a Gemeinde administration one led by its own Gemeinde;
-    a Kreis coordinator the hand-over to the Kreis of Gemeinden in that Kreis."""
+def may_create_applicant(
+    actor: Any, *, members: Iterable[Any], kind: str, lead: Any = None
+) -> bool:
+    """The RPS may create any applicant; a Gemeinde administration one led by its own Gemeinde
+    (the lead of a pooling, else the one Gemeinde); a Kreis coordinator the hand-over to the Kreis
+    of Gemeinden in that Kreis."""
     if is_system(actor) or is_rps(actor):
         return True
     members = list(members)
@@ -202,7 +205,12 @@ def may_create_applicant(actor: Any, *, members: Iterable[Any], kind: str) -> bo
         return Role.KREIS_COORDINATOR in grants.roles and all(
             g.kreis_id in grants.casework_kreise for g in members
         )
-    return Role.GEMEINDE_ADMIN in grants.roles and members[0].pk in grants.funding_gemeinden
+    leader = lead if lead is not None else members[0]
+    return (
+        Role.GEMEINDE_ADMIN in grants.roles
+        and leader in members
+        and leader.pk in grants.funding_gemeinden
+    )
 
 
 def may_confirm_pooling(actor: Any, gemeinde: Any) -> bool:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pik.core import audit
+from pik.core.numbers import format_money
 from pik.funding import rules, selectors
 from pik.funding.models import Applicant, PoolingConsent, Programme
 from pik.funding.services.poolings import _consent_add, _members_free
@@ -33,8 +34,9 @@ def _shape(
         lead = members[0]
         if total < minimum:
             raise ValidationError(
-                f"{lead} erreicht mit {total} EUR nicht das Mindestkontingent von "
-                f"{minimum} EUR: bitte zusammenschließen oder an den Kreis übertragen."
+                f"{lead} erreicht mit {format_money(total, language='de')} nicht das "
+                f"Mindestkontingent von {format_money(minimum, language='de')}: bitte "
+                "zusammenschließen oder an den Kreis übertragen."
             )
         return lead.kreis, lead, name or lead.official_name
     if kind == Applicant.Kind.POOLING:
@@ -44,8 +46,8 @@ def _shape(
             )
         if total < minimum:
             raise ValidationError(
-                f"Der Zusammenschluss erreicht mit {total} EUR nicht das Mindestkontingent "
-                f"von {minimum} EUR."
+                f"Der Zusammenschluss erreicht mit {format_money(total, language='de')} nicht "
+                f"das Mindestkontingent von {format_money(minimum, language='de')}."
             )
         return lead.kreis, lead, name or f"Zusammenschluss {lead.place_name} u. a."
     if kreis is None:
@@ -69,7 +71,7 @@ def applicant_create(
 ) -> Applicant:
     """A Gemeinde alone, a pooling (also across Kreis borders) or a hand-over to the Kreis."""
     rules.require(
-        rules.may_create_applicant(actor, members=members, kind=kind),
+        rules.may_create_applicant(actor, members=members, kind=kind, lead=lead),
         "Sie dürfen für diese Gemeinden keinen Antragsteller anlegen.",
     )
     if not members:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from pik.core import audit
 from pik.core.money import allocate
+from pik.core.numbers import parse_number
 from pik.core.uploads import UploadError
 from pik.funding import calculation, rules, selectors
 from pik.funding.models import Budget, Contingent, Programme, RuleVersion
@@ -79,9 +80,11 @@ def contingents_import(
         if row.ags in parsed:
             errors.append(f"Zeile {row.line}: Gemeinde {row.ags} kommt doppelt vor.")
             continue
-        try:
-            persons = int(row.persons.replace(".", "")) if row.persons else None
-        except ValueError:
+        try:  # German whole numbers ("1.234"); "12.5" or "12,5" is no number of persons
+            persons = (
+                int(parse_number(row.persons, places=0, language="de")) if row.persons else None
+            )
+        except ValidationError:
             persons = None
         if persons is None or persons <= 0:
             errors.append(
@@ -190,6 +193,10 @@ def contingents_split_budget(*, programme: Programme, budget: Budget, actor: Use
         rules.may_manage_contingents(actor),
         "Nur das Regierungspräsidium darf einen Haushaltsansatz auf die Kontingente verteilen.",
     )
+    # The total is read under the budget row's lock: a change of the total waits for the split.
+    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    if budget.programme_id != programme.pk:
+        raise ValidationError("Der Haushaltsansatz gehört nicht zu diesem Förderprogramm.")
     contingents = list(
         Contingent.objects.filter(programme=programme, year=budget.year).order_by("gemeinde__ags")
     )

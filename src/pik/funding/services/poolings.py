@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pik.core import audit
+from pik.core.numbers import format_money
 from pik.core.uploads import UploadError, check_attachment
 from pik.funding import rules, selectors
 from pik.funding.models import Applicant, PoolingConsent, Programme
@@ -54,10 +55,9 @@ def _members_free(
 
 def _bind_if_agreed(applicant: Applicant) -> bool:
     """Bind the pooling if every member has agreed (refusing if it no longer can)."""
-    members = list(applicant.members.all())
-    agreed = set(applicant.consents.values_list("gemeinde_id", flat=True))
-    if any(g.pk not in agreed for g in members):
+    if selectors.pooling_missing(applicant=applicant):
         return False
+    members = list(applicant.members.all())
     _members_free(applicant.programme, members, other_than=applicant.pk)
     rule = selectors.rule_version_for(programme=applicant.programme, on=timezone.localdate())
     total = sum(
@@ -66,8 +66,8 @@ def _bind_if_agreed(applicant: Applicant) -> bool:
     )
     if total < rule.min_contingent:
         raise ValidationError(
-            f"Der Zusammenschluss erreicht mit {total} EUR nicht das Mindestkontingent "
-            f"von {rule.min_contingent} EUR."
+            f"Der Zusammenschluss erreicht mit {format_money(total, language='de')} nicht das "
+            f"Mindestkontingent von {format_money(rule.min_contingent, language='de')}."
         )
     applicant.bound_at = timezone.now()
     applicant.save(update_fields=["bound_at", "updated_at"])

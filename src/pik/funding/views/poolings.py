@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
@@ -28,8 +29,12 @@ def pooling_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """The signed-in Gemeinde administration agrees for its own member Gemeinde(n)."""
     applicant, mine = selectors.pooling_for_member(user=user_of(request), pk=pk)
     try:
-        for gemeinde in mine:
-            services.pooling_confirm(applicant=applicant, gemeinde=gemeinde, actor=user_of(request))
+        # All of this administration's members agree, or none does: nothing half-saved.
+        with transaction.atomic():
+            for gemeinde in mine:
+                services.pooling_confirm(
+                    applicant=applicant, gemeinde=gemeinde, actor=user_of(request)
+                )
     except PermissionDenied as exc:
         raise Http404 from exc
     except ValidationError as exc:
