@@ -97,3 +97,21 @@ def test_handover_accept_through_the_pages(client, im, record_with_plan, world) 
     assert response.status_code == 302
     record_with_plan.refresh_from_db()
     assert record_with_plan.responsible == other
+
+
+def test_an_anonymised_record_is_not_taken_over_by_another_kreis(im, record, world) -> None:  # type: ignore[no-untyped-def]
+    give_consent(record, Consent.Purpose.TRANSFER, im)
+    transfer = services.transfer_request(
+        client=record, to_kreis=world.kreis_b, reason="Umzug nach Esslingen", actor=im
+    )
+    services.client_close(client=record, ended_on=TODAY(), actor=im)
+    services.client_anonymise(client=record, reason="retention", actor=None)
+    target = staff(Role.KREIS_COORDINATOR, world.kreis_b)
+    with pytest.raises(ValidationError, match="anonymisiert"):
+        services.transfer_accept(
+            transfer=transfer,
+            responsible=staff(Role.INTEGRATION_MANAGER, world.kreis_b),
+            actor=target,
+        )
+    record.refresh_from_db()
+    assert record.kreis == world.kreis_a

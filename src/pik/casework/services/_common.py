@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from pik.casework.models import Client, Consent, Handover
 from pik.casework.selectors.clients import NOT_WORKABLE
+from pik.casework.selectors.consent import active_consent
 
 
 def _lock(client: Client) -> Client:
@@ -20,11 +21,7 @@ def _ensure_workable(client: Client) -> None:
 
 
 def _ensure_consent(client: Client, purpose: str, message: str) -> Consent:
-    consent = (
-        client.consents.filter(purpose=purpose, withdrawn_on__isnull=True)
-        .order_by("-given_on")
-        .first()
-    )
+    consent = active_consent(client=client, purpose=purpose)
     if consent is None:
         raise ValidationError(message)
     return consent

@@ -26,6 +26,7 @@ from pik.casework.client_fields import (
 )
 from pik.casework.matching import match_form, name_key
 from pik.casework.models import Client, Consent, Household
+from pik.casework.selectors.consent import active_consent
 from pik.casework.services._common import (
     _cancel_pending_handovers,
     _ensure_consent,
@@ -173,9 +174,7 @@ def _clean_client(data: ClientData, kreis_id: int) -> dict[str, Any]:
 
 
 def _has_participation_consent(client: Client) -> bool:
-    return client.consents.filter(
-        purpose=Consent.Purpose.PARTICIPATION, withdrawn_on__isnull=True
-    ).exists()
+    return active_consent(client=client, purpose=Consent.Purpose.PARTICIPATION) is not None
 
 
 # --- Services -----------------------------------------------------------------------------------

@@ -177,6 +177,7 @@ def transfer_accept(
     """The receiving Kreis's coordinator takes the record over and assigns it (or not yet)."""
     transfer = TransferRequest.objects.select_for_update().get(pk=transfer.pk)
     client = _lock(transfer.client)
+    _ensure_workable(client)  # an anonymised record moves nowhere
     TRANSFER.apply(transfer, action="accept", user=actor)
     if responsible is not None and not rules.can_hold_records(responsible, transfer.to_kreis_id):
         raise ValidationError(
