@@ -17,6 +17,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
+from django.test import override_settings
 
 from pik.core import audit
 from pik.core.models import AuditChainHead, AuditEvent
@@ -107,6 +108,17 @@ def test_rewrite_posing_as_legacy_unkeyed_events_is_found(chain: list[AuditEvent
     assert "Ungeschützter Eintrag" in result.reason
 
 
+def test_whole_chain_rewritten_as_legacy_is_found_without_an_anchor(
+    chain: list[AuditEvent],
+) -> None:
+    """No anchor file yet: unkeyed events past the configured legacy part are still refused."""
+    rewrite_from(1, legacy=True, action="forged")
+    result = audit.verify()
+    assert not result.ok and result.broken_seq == 1
+    assert "PIK_AUDIT_LEGACY_MAX_SEQ" in result.reason
+
+
+@override_settings(AUDIT_LEGACY_MAX_SEQ=5)  # even where all five may be legacy, the anchor holds
 def test_whole_chain_rewritten_as_legacy_is_found_by_the_anchor(chain: list[AuditEvent]) -> None:
     call_command("audit_anchor")
     rewrite_from(1, legacy=True, action="forged")
@@ -162,6 +174,7 @@ def test_events_verify_after_a_key_rotation(chain: list[AuditEvent], settings: A
     assert not result.ok and "Schlüssel" in result.reason
 
 
+@override_settings(AUDIT_LEGACY_MAX_SEQ=2)
 def test_legacy_unkeyed_events_open_the_chain_and_still_verify(db: None, anchors: Path) -> None:
     """Events from before keyed hashing (key_id "") keep their SHA-256 and verify (migration)."""
     with as_table_owner():

@@ -274,6 +274,14 @@ def _misfit(
         reason = "Verweis auf den Vorgänger passt nicht."
     elif event.key_id == LEGACY_KEY_ID and keyed_seen:
         reason = "Ungeschützter Eintrag nach geschützten (umgeschrieben?)."
+    elif event.key_id == LEGACY_KEY_ID and event.seq > settings.AUDIT_LEGACY_MAX_SEQ:
+        # Without this bound, whoever can write the table could rewrite the whole chain as
+        # "legacy" SHA-256 events, which need no key.
+        reason = (
+            "Ungeschützter Eintrag nach #"
+            f"{settings.AUDIT_LEGACY_MAX_SEQ}: nur die Einträge von vor der Umstellung dürfen "
+            "ohne Schlüssel sein (PIK_AUDIT_LEGACY_MAX_SEQ)."
+        )
     elif content := _content_misfit(event):
         reason = content
     elif anchored is not None and anchored.hash != event.hash:

@@ -301,6 +301,9 @@ AUDIT_KEYS = {
     )
 }
 AUDIT_KEYS[AUDIT_KEY_ID] = os.environ.get("PIK_AUDIT_KEY") or AUDIT_DEV_KEY
+# Events written before keyed hashing (key_id "") are accepted only up to this sequence number:
+# operations set it once to the last such event of their database (0: none is accepted).
+AUDIT_LEGACY_MAX_SEQ = int(os.environ.get("PIK_AUDIT_LEGACY_MAX_SEQ", "0"))
 AUDIT_ANCHOR_FILE = Path(os.environ.get("PIK_AUDIT_ANCHOR_FILE", VAR_DIR / "audit-anchors.log"))
 
 # --- Content Security Policy (django-csp 4): no inline script, style or handler on any page ----
