@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,8 +11,10 @@ import pytest
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.conf import settings
 from django.http import HttpRequest
 from django.test import Client
+from django.utils import translation
 
 from pik.core import audit
 from pik.core.roles import STATEWIDE_ROLES, Role
@@ -153,3 +155,12 @@ ALL_ROLES = list(Role)
 
 def memberships_of(user: User) -> list[Membership]:
     return list(user.memberships.all())
+
+
+@pytest.fixture(autouse=True)
+def german_by_default() -> Iterator[None]:
+    """Every test starts in German (the default language); one that switches to English cannot
+    leak it into the next test run by the same process."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
