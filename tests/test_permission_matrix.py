@@ -99,6 +99,7 @@ ROUTES: dict[str, Route] = {
     "orgs:kreis_detail": Route(
         own=lambda c: {"ags": c.world.kreis_a.ags},
         foreign=lambda c: {"ags": c.world.kreis_b.ags},
+        roles=frozenset(ALL - {Role.PORTAL_EDITOR}),  # the portal's editors hold no Kreis
         foreign_roles=frozenset(STATEWIDE_ROLES),
     ),
     "funding:application_list": Route(roles=FUNDING_SEE, forbidden_status=403),

@@ -35,6 +35,7 @@ EXPECTED_FUNDING_IN_A = {
     Role.GEMEINDE_ADMIN: ([1], False),
     Role.PROVIDER_ADMIN: ([2], False),
     Role.INTEGRATION_MANAGER: ([], False),
+    Role.PORTAL_EDITOR: ([], False),
 }
 
 
@@ -87,7 +88,9 @@ def test_org_scope_per_role(role: Role, world, member) -> None:
     staff_kreise = set(
         visible(Membership.objects.exclude(kreis=None), user).values_list("kreis__ags", flat=True)
     )
-    if role in STATEWIDE_ROLES:
+    if role == Role.PORTAL_EDITOR:  # edits the public portal: no organisation data
+        assert kreise == set() and staff_kreise == set()
+    elif role in STATEWIDE_ROLES:
         assert len(kreise) == 44 and {"08115", "08116"} <= staff_kreise
     else:
         assert kreise == {"08115"} and staff_kreise == {"08115"}

@@ -13,9 +13,12 @@ class Role(models.TextChoices):
     GEMEINDE_ADMIN = "gemeinde_admin", _("Verwaltung Gemeinde")
     PROVIDER_ADMIN = "provider_admin", _("Verwaltung Träger")
     INTEGRATION_MANAGER = "integration_manager", _("Integrationsmanagerin / Integrationsmanager")
+    PORTAL_EDITOR = "portal_editor", _("Redaktion Portal (RPS)")
 
 
 #: Roles that work for the whole state and hold no Kreis.
-STATEWIDE_ROLES = frozenset({Role.MINISTRY, Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR})
+STATEWIDE_ROLES = frozenset(
+    {Role.MINISTRY, Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR, Role.PORTAL_EDITOR}
+)
 #: Roles that see personal data (names in applications, client records): MFA is mandatory.
 PERSONAL_DATA_ROLES = frozenset(set(Role) - {Role.MINISTRY})

@@ -135,6 +135,10 @@ def seed(*, stdout: TextIO) -> None:
     _ensure(user, Role.AUDITOR)
     login(user, "Prüfung, nur lesend")
 
+    user, _ = _user("redaktion", "Sabine", "Kraft")
+    _ensure(user, Role.PORTAL_EDITOR)
+    login(user, "Redaktion des öffentlichen Portals")
+
     for ags, team in TEAMS.items():
         _seed_team(Kreis.objects.get(ags=ags), team, login)
     _print_logins(stdout)
