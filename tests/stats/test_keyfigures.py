@@ -192,3 +192,27 @@ def test_no_hidden_cell_can_be_worked_out_from_the_totals(status, sex, topics) -
                 assert len({values[i] for values in options}) >= 2, section.key
     totals = {s.total.hidden for s in result.sections[:5] if s.total is not None}
     assert len(totals) == 1  # the people's total is hidden everywhere or nowhere
+
+
+def test_the_key_figure_page_shows_the_coordinators_kreis_suppressed(client, world) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    im = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    for day in range(7):
+        person(im, world.kreis_a, start=dt.date(YEAR, 2, 1 + day), gender="female")
+    person(im, world.kreis_a, start=dt.date(YEAR, 3, 1), gender="male")
+    client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
+    url = reverse("casework:key_figures")
+    query = {
+        "scope": f"kreis:{world.kreis_a.ags}",
+        "start": f"{YEAR}-01-01",
+        "end": f"{YEAR}-12-31",
+    }
+    page = client.get(url, query).content.decode()
+    assert 'weiblich</th><td class="num">x</td>' in page  # 7 hidden: 8 - 7 would give the 1
+    assert 'männlich</th><td class="num">&lt; 5</td>' in page
+    foreign = client.get(url, {**query, "scope": f"kreis:{world.kreis_b.ags}"}).content.decode()
+    assert "Auswahl" in foreign or "gültig" in foreign  # not among the choices: a form error
+    assert "Beratene Personen</dt>" not in foreign
+    backwards = client.get(url, {**query, "end": f"{YEAR - 1}-12-31"}).content.decode()
+    assert "liegt vor seinem Beginn" in backwards

@@ -7,4 +7,5 @@ from pik.stats import views
 
 urlpatterns = [
     path("kreis/statistik/", views.statistics, name="statistics"),
+    path("kennzahlen/", views.key_figures_page, name="key_figures"),
 ]
