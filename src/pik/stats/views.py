@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, cast
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from pik.orgs.selectors import key_figure_scopes
 from pik.stats import selectors
+from pik.stats.dashboards import dashboard
 from pik.stats.forms import KeyFigureForm
-from pik.stats.keyfigures import key_figures
+from pik.stats.keyfigures import Scope, key_figures
 
 if TYPE_CHECKING:
     from pik.orgs.models import User
@@ -41,3 +43,24 @@ def key_figures_page(request: HttpRequest) -> HttpResponse:
             period=form.cleaned_data["period"],
         )
     return render(request, "stats/key_figures.html", {"form": form, "figures": figures})
+
+
+@login_required
+def dashboard_page(request: HttpRequest) -> HttpResponse:
+    """Key figures over the last five years for a scope the user may see."""
+    user = cast("User", request.user)  # login_required
+    scopes = key_figure_scopes(user=user)
+    if not scopes:
+        raise Http404
+    choices = {f"{kind}:{key}": label for kind, key, label in scopes}
+    chosen = request.GET.get("scope", "")
+    if chosen not in choices:
+        chosen = next(iter(choices))
+    kind, _sep, key = chosen.partition(":")
+    last = timezone.localdate().year
+    board = dashboard(user=user, scope=Scope(kind, key), first=last - 4, last=last)
+    return render(
+        request,
+        "stats/dashboard.html",
+        {"board": board, "choices": choices, "chosen": chosen},
+    )

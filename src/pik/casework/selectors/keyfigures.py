@@ -35,6 +35,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -259,3 +260,74 @@ def _band(value: int, bands: tuple[tuple[int, Any], ...]) -> str:
         if value >= low:
             name = band
     return str(name)
+
+
+@dataclass
+class YearlySeries:
+    """Counts per calendar year (for the dashboards' charts), raw like ``RawKeyFigures``."""
+
+    years: list[int]
+    persons: list[int]  # counselled at some time in the year
+    new: list[int]
+    ended: list[int]
+    contacts: dict[str, list[int]]  # per channel label
+    goals_reached: list[int]
+
+
+def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
+    """Three grouped queries for any number of years: people by (start year, end year), contacts
+    by (year, channel), goals reached by year. The same rules as ``key_figures`` per year."""
+    years = list(range(first, last + 1))
+    span = Period(dt.date(first, 1, 1), dt.date(last, 12, 31))
+    clients = counted_clients(records, span)
+    persons, new, ended = ([0] * len(years) for _ in range(3))
+    rows = (
+        clients.order_by()
+        .annotate(sy=ExtractYear("counselling_start"), ey=ExtractYear("counselling_end"))
+        .values("sy", "ey")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        start, end = row["sy"], row["ey"]
+        for i, year in enumerate(years):
+            if start <= year and (end is None or end >= year):
+                persons[i] += row["n"]
+                if end == year:
+                    ended[i] += row["n"]
+                elif start == year:
+                    new[i] += row["n"]
+    ids = clients.values("pk")
+    kinds = {key: str(label) for key, label in Contact.Kind.choices}
+    contacts = {label: [0] * len(years) for label in kinds.values()}
+    for row in (
+        Contact.objects.filter(
+            client_id__in=ids, occurred_on__gte=span.start, occurred_on__lte=span.end
+        )
+        .order_by()
+        .annotate(year=ExtractYear("occurred_on"))
+        .values("year", "kind")
+        .annotate(n=Count("pk"))
+    ):
+        contacts[kinds.get(row["kind"], row["kind"])][row["year"] - first] += row["n"]
+    reached = [0] * len(years)
+    for row in (
+        Goal.objects.filter(
+            plan__client_id__in=ids,
+            status=Goal.Status.ACHIEVED,
+            status_changed_on__gte=span.start,
+            status_changed_on__lte=span.end,
+        )
+        .order_by()
+        .annotate(year=ExtractYear("status_changed_on"))
+        .values("year")
+        .annotate(n=Count("pk"))
+    ):
+        reached[row["year"] - first] += row["n"]
+    return YearlySeries(
+        years=years,
+        persons=persons,
+        new=new,
+        ended=ended,
+        contacts={label: counts for label, counts in contacts.items() if any(counts)},
+        goals_reached=reached,
+    )
