@@ -147,7 +147,8 @@ def _benches(lazy: Lazy, label: str, whole_state: bool) -> list[Benchmark]:
 
     def records() -> tuple[Records, int | None]:
         if not state:
-            kreis_id = None if whole_state else lazy.data.kreis.pk
+            data = lazy.data  # builds the data set on first use
+            kreis_id = None if whole_state else data.kreis.pk
             state["records"] = Records() if whole_state else Records(kreis_ids=(kreis_id,))
             state["kreis_id"] = kreis_id
             engine = key_figures(state["records"], period)

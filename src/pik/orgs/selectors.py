@@ -314,3 +314,8 @@ def key_figure_scopes(*, user: User) -> list[tuple[str, str, str]]:
         scopes.append(("manager", str(user.pk), _("Meine Beratungen")))
     seen: set[tuple[str, str]] = set()
     return [s for s in scopes if (s[0], s[1]) not in seen and not seen.add((s[0], s[1]))]  # type: ignore[func-returns-value]
+
+
+def kreis_by_pk(*, pk: int) -> Kreis:
+    """A Kreis by its key (public reference data; the caller decided the user may work there)."""
+    return Kreis.objects.get(pk=pk)
