@@ -7,6 +7,7 @@ from pik.network import views
 
 urlpatterns = [
     path("klienten/<int:pk>/weitergabe/", views.referral_add, name="referral_add"),
+    path("vermittlungen/<int:pk>/", views.referral_progress, name="referral_progress"),
     path("netzwerk/", views.directory, name="directory"),
     path("netzwerk/neu/", views.actor_add, name="actor_add"),
     path("netzwerk/import/", views.actors_import, name="actors_import"),
