@@ -38,9 +38,8 @@ def referral_in(kreis: Any) -> Any:
 
     from pik.casework import services as casework_services
     from pik.casework.models import Consent
+    from pik.network.models import Actor
     from tests.casework.factories import make_client
-
-    from pik.network.models import Actor  # noqa: PLC0415
 
     partner = Actor.objects.filter(kreis=kreis, name="Jobcenter Landkreis").first() or actor_in(
         kreis
