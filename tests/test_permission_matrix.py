@@ -224,6 +224,11 @@ ROUTES.update(
         # The Kreis's directory of network partners: everyone in its case work (managers see a
         # partner, the coordinator edits it); another Kreis's partner is a 404.
         "casework:directory": Route(roles=CASEWORK),
+        "casework:referral_letter": Route(
+            own=lambda c: {"pk": referral_in(c.world.kreis_a).pk},
+            foreign=lambda c: {"pk": referral_in(c.world.kreis_b).pk},
+            roles=COORDINATOR,
+        ),
         # a referral on a record owned by another manager: the coordinator of the Kreis only
         "casework:referral_progress": Route(
             own=lambda c: {"pk": referral_in(c.world.kreis_a).pk},

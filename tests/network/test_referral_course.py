@@ -106,3 +106,18 @@ def test_key_figures_count_referrals_by_partner_kind_and_outcome(world) -> None:
     kinds = {k: v.value for k, v in figures.section("referral_kind").rows}
     assert kinds == {"Jobcenter": 2}
     assert str(figures.section("referral_kind").rows[0][1]) == "< 5"
+
+
+def test_the_referral_letter_names_partner_person_concern_and_answer_date(client, world) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from pypdf import PdfReader
+
+    referral = referral_in(world.kreis_a)
+    client.force_login(referral.shared_by)
+    response = client.get(reverse("casework:referral_letter", args=[referral.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Jobcenter Landkreis" in text and "Bewerbung" in text
+    assert f"{referral.respond_by:%d.%m.%Y}" in text
+    assert referral.client.last_name in text

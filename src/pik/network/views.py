@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from pik.casework import selectors as casework
 from pik.casework.views.base import caseworker, client_url, form_view
+from pik.core.pdf import render_pdf
 from pik.core.tables import workbook_bytes
 from pik.network import forms, rules, selectors, services
 from pik.network.forms import ActorFilterForm, ActorForm, ActorImportForm
@@ -78,6 +79,19 @@ def referral_progress(request: HttpRequest, pk: int) -> HttpResponse:
         % {"partner": referral.network_actor, "state": referral.get_status_display()},
         back=client_url(referral.client),
     )
+
+
+@login_required
+def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The referral letter to the partner (PDF), for the record's workers."""
+    user = caseworker(request)
+    referral = selectors.referral_get(user=user, pk=pk)
+    response = HttpResponse(
+        render_pdf("network/pdf/referral.html", {"referral": referral}),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="vermittlung-{referral.pk}.pdf"'
+    return response
 
 
 # --- The directory of network partners (the Kreis of the signed-in caseworker) ----------------
