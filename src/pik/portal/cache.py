@@ -32,6 +32,7 @@ from django.utils.translation import get_language
 
 VERSION_KEY = "portal:version"
 PAGE_TIMEOUT = 60 * 60  # an hour at most, even if nothing is published
+STAMP_SECONDS = 30  # programme data (budgets, rules) show on the public pages within this
 TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 PLACEHOLDER = b"\x00pik-csrf\x00"
 
@@ -57,6 +58,17 @@ def bump_portal_version() -> None:
     service; it bumps now and again on commit (no page rendered in between survives)."""
     _increment()
     transaction.on_commit(_increment)
+
+
+def _stamp(depends_on: Callable[[], str], version: int) -> str:
+    """The other app's data stamp, asked at most every ``STAMP_SECONDS`` (a cached page then
+    needs no database at all) and afresh after every publication."""
+    key = f"portal:stamp:{version}:{depends_on.__module__}.{depends_on.__qualname__}"
+    stamp = cache.get(key)
+    if stamp is None:
+        stamp = depends_on()
+        cache.set(key, stamp, STAMP_SECONDS)
+    return str(stamp)
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -94,7 +106,8 @@ def cached_for_visitors(
     """Serve ``view`` from the cache for anonymous visitors; signed-in users always fresh.
 
     ``depends_on``: data of other apps the page shows (the programme data), as a cheap stamp
-    that changes with them; it joins the cache key, so no other app has to know about the cache.
+    that changes with them; it joins the cache key, so no other app has to know about the cache
+    (a change there shows within ``STAMP_SECONDS``).
     """
 
     def decorate(view: View) -> View:
@@ -107,7 +120,9 @@ def cached_for_visitors(
                     add_never_cache_headers(response)
                     patch_cache_control(response, private=True)
                 return response
-            key = _key(request, portal_version(), depends_on() if depends_on else "")
+            version = portal_version()
+            stamp = _stamp(depends_on, version) if depends_on else ""
+            key = _key(request, version, stamp)
             hit = cache.get(key)
             if hit is None:
                 response = view(request, *args, **kwargs)
