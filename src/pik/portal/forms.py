@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from pik.portal.models import FaqCategory, FaqProgramme
@@ -75,12 +74,3 @@ class FaqForm(forms.Form):
     position = forms.IntegerField(label=_("Reihenfolge"), min_value=0, max_value=999, initial=0)
     is_published = forms.BooleanField(label=_("Veröffentlicht"), required=False, initial=True)
     expected_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
-
-
-def show_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's German messages next to the fields they concern; the typed text stays."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)

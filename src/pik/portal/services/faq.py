@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -44,6 +44,22 @@ def _clean(entry: FaqEntry | None, data: dict[str, str]) -> None:
     raise_if(errors)
 
 
+def _apply(
+    entry: FaqEntry, *, data: dict[str, str], position: int, is_published: bool, actor: Any
+) -> FaqEntry:
+    """Check, set and save one state of ``entry`` (new or locked)."""
+    _clean(entry if entry.pk else None, data)
+    for name, value in data.items():
+        setattr(entry, name, value)
+    entry.position, entry.is_published = position, is_published
+    entry.version = entry.version + 1 if entry.pk else 1
+    entry.updated_by = actor
+    entry.save()
+    audit.record(actor=actor, action="portal.faq.save", target=entry, version=entry.version)
+    bump_portal_version()
+    return entry
+
+
 @transaction.atomic
 def faq_create(
     *,
@@ -58,23 +74,12 @@ def faq_create(
     is_published: bool = True,
     actor: User,
 ) -> FaqEntry:
+    """A new question with its answer (published unless ``is_published`` is False)."""
     rules.require_portal_editor(actor)
-    data = {
-        "slug": slug,
-        "category": category,
-        "programme": programme,
-        "question_de": question_de,
-        "question_en": question_en,
-        "answer_de": answer_de,
-        "answer_en": answer_en,
-    }
-    _clean(None, data)
-    entry = FaqEntry.objects.create(
-        position=position, is_published=is_published, updated_by=actor, **data
-    )
-    audit.record(actor=actor, action="portal.faq.save", target=entry, version=entry.version)
-    bump_portal_version()
-    return entry
+    data = {"slug": slug, "category": category, "programme": programme}
+    data |= {"question_de": question_de, "question_en": question_en}
+    data |= {"answer_de": answer_de, "answer_en": answer_en}
+    return _apply(FaqEntry(), data=data, position=position, is_published=is_published, actor=actor)
 
 
 @transaction.atomic
@@ -93,25 +98,11 @@ def faq_update(
     is_published: bool = True,
     actor: User,
 ) -> FaqEntry:
+    """Save a changed question; refused if someone saved in between."""
     rules.require_portal_editor(actor)
     entry = FaqEntry.objects.select_for_update().get(pk=entry.pk)
     check_version(entry, expected_version, message=STALE)
-    data = {
-        "slug": slug,
-        "category": category,
-        "programme": programme,
-        "question_de": question_de,
-        "question_en": question_en,
-        "answer_de": answer_de,
-        "answer_en": answer_en,
-    }
-    _clean(entry, data)
-    for name, value in data.items():
-        setattr(entry, name, value)
-    entry.position, entry.is_published = position, is_published
-    entry.version += 1
-    entry.updated_by = actor
-    entry.save()
-    audit.record(actor=actor, action="portal.faq.save", target=entry, version=entry.version)
-    bump_portal_version()
-    return entry
+    data = {"slug": slug, "category": category, "programme": programme}
+    data |= {"question_de": question_de, "question_en": question_en}
+    data |= {"answer_de": answer_de, "answer_en": answer_en}
+    return _apply(entry, data=data, position=position, is_published=is_published, actor=actor)

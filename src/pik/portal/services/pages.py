@@ -100,6 +100,40 @@ def _save(page: Page, old_path: str | None) -> None:
         ) from exc
 
 
+def _apply(
+    page: Page,
+    *,
+    parent: Page | None,
+    slug: str,
+    is_published: bool,
+    publish_at: dt.datetime | None,
+    data: dict[str, Any],
+    actor: Any,
+) -> Page:
+    """Check, set and save one state of ``page`` (new or locked), keep it as a version."""
+    path = _clean(
+        page=page if page.pk else None,
+        parent=parent,
+        slug=slug,
+        is_published=is_published,
+        data=data,
+    )
+    if is_published and publish_at is None:
+        publish_at = page.publish_at or timezone.now()
+    old_path = page.path if page.pk else None
+    for name, value in data.items():
+        setattr(page, name, value)
+    page.parent, page.slug, page.path = parent, slug.strip(), path
+    page.is_published, page.publish_at = is_published, publish_at
+    page.version = page.version + 1 if page.pk else 1
+    page.updated_by = actor
+    _save(page, old_path)
+    _snapshot(page, actor)
+    audit.record(actor=actor, action="portal.page.save", target=page, version=page.version)
+    bump_portal_version()
+    return page
+
+
 @transaction.atomic
 def page_create(
     *,
@@ -116,23 +150,15 @@ def page_create(
     """A new page (a draft unless ``is_published``; public from ``publish_at`` on)."""
     rules.require_portal_editor(actor)
     data = {"title_de": title_de, "title_en": title_en, "body_de": body_de, "body_en": body_en}
-    path = _clean(page=None, parent=parent, slug=slug, is_published=is_published, data=data)
-    if is_published and publish_at is None:
-        publish_at = timezone.now()
-    page = Page(
+    return _apply(
+        Page(),
         parent=parent,
-        slug=slug.strip(),
-        path=path,
+        slug=slug,
         is_published=is_published,
         publish_at=publish_at,
-        updated_by=actor,
-        **data,
+        data=data,
+        actor=actor,
     )
-    _save(page, None)
-    _snapshot(page, actor)
-    audit.record(actor=actor, action="portal.page.save", target=page, version=page.version)
-    bump_portal_version()
-    return page
 
 
 @transaction.atomic
@@ -155,21 +181,15 @@ def page_update(
     page = Page.objects.select_for_update().get(pk=page.pk)
     check_version(page, expected_version, message=STALE)
     data = {"title_de": title_de, "title_en": title_en, "body_de": body_de, "body_en": body_en}
-    path = _clean(page=page, parent=parent, slug=slug, is_published=is_published, data=data)
-    if is_published and publish_at is None:
-        publish_at = page.publish_at or timezone.now()
-    old_path = page.path
-    for name, value in data.items():
-        setattr(page, name, value)
-    page.parent, page.slug, page.path = parent, slug.strip(), path
-    page.is_published, page.publish_at = is_published, publish_at
-    page.version += 1
-    page.updated_by = actor
-    _save(page, old_path)
-    _snapshot(page, actor)
-    audit.record(actor=actor, action="portal.page.save", target=page, version=page.version)
-    bump_portal_version()
-    return page
+    return _apply(
+        page,
+        parent=parent,
+        slug=slug,
+        is_published=is_published,
+        publish_at=publish_at,
+        data=data,
+        actor=actor,
+    )
 
 
 @transaction.atomic

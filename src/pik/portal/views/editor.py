@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from pik.core.validation import errors_into_form
 from pik.portal import forms, rules, services
 from pik.portal.rendering import render_markdown
 from pik.portal.selectors import faq as faq_selectors
@@ -63,7 +64,7 @@ def _page_form(request: HttpRequest, user: Any, page: Any) -> HttpResponse:
                         page=page, expected_version=expected, actor=user, **data
                     )
             except ValidationError as exc:
-                forms.show_errors(form, exc)
+                errors_into_form(form, exc)
             else:
                 messages.success(request, "Die Seite ist gespeichert.")
                 return redirect("portal:page_edit", pk=page.pk)
@@ -137,7 +138,7 @@ def _faq_form(request: HttpRequest, user: Any, entry: Any) -> HttpResponse:
                     entry=entry, expected_version=expected, actor=user, **data
                 )
         except ValidationError as exc:
-            forms.show_errors(form, exc)
+            errors_into_form(form, exc)
         else:
             messages.success(request, "Die Frage ist gespeichert.")
             return redirect(reverse("portal:editor_home") + "#pik-faq")
