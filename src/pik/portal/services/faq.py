@@ -12,7 +12,7 @@ from pik.core.validation import raise_if
 from pik.portal import rules
 from pik.portal.cache import bump_portal_version
 from pik.portal.models import FaqCategory, FaqEntry, FaqProgramme
-from pik.portal.services._checks import MAX_MARKDOWN, slug_problem, texts
+from pik.portal.validation import MAX_MARKDOWN, slug_problem, texts
 
 if TYPE_CHECKING:
     from pik.orgs.models import User
