@@ -247,6 +247,9 @@ ROUTES.update(
         "casework:task_list": Route(roles=CASEWORK),
         "casework:kreis_overview": Route(roles=COORDINATOR),
         "casework:statistics": Route(roles=COORDINATOR),
+        # every role with a scope of its own (the portal's editors have none)
+        "casework:key_figures": Route(roles=frozenset(ALL - {Role.PORTAL_EDITOR})),
+        "casework:key_figure_dashboard": Route(roles=frozenset(ALL - {Role.PORTAL_EDITOR})),
         "casework:retention_due": Route(roles=COORDINATOR),
         **{f"casework:{name}": _client_route() for name in cw.CLIENT_PAGES},
         # Health notes: field-level protection, the responsible manager (never the member under
