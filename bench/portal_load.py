@@ -12,6 +12,12 @@ then for a static file served by the same server (whitenoise), the reference. Pr
 median, p99 and failures per target and the ratio of the pages' median and p99 to the static
 file's. Goal (issue 11): ≥ 500 requests/s, p99 < 100 ms, no errors over 60 s. Not part of
 `make test`; `make bench` does not run it either (it takes minutes).
+
+Measured 2026-11-29 on the shared 2-CPU development machine (load average 16-20 from other
+runs), 30 users x 20 req/s offered: SQLite pages 319 req/s (median 23 ms, p99 460 ms), static
+379 req/s (6 / 240 ms); PostgreSQL pages 412 req/s (13 / 460 ms), static 398 req/s
+(5 / 330 ms); no errors. The static file did not reach the offered rate either: the machine,
+not the pages, was the limit. To be repeated on an idle machine.
 """
 
 from __future__ import annotations
