@@ -172,6 +172,55 @@ ROUTES: dict[str, Route] = {
 }
 
 
+def _portal(kind: str) -> Callable[[Ctx], dict[str, Any]]:
+    """The seeded page "Über den Pakt" or the first FAQ entry (again after a flush)."""
+
+    def kwargs(c: Ctx) -> dict[str, Any]:
+        from django.apps import apps
+
+        from pik.portal.models import FaqEntry, Page
+        from pik.portal.seed import ensure_seed_content
+
+        ensure_seed_content(apps)
+        page = Page.objects.get(path="ueber-den-pakt")
+        entry = FaqEntry.objects.order_by("pk").first()
+        assert entry is not None
+        return {
+            "path": {"path": page.path},
+            "page": {"pk": page.pk},
+            "restore": {"pk": page.pk, "number": 1},
+            "slug": {"slug": entry.slug},
+            "faq": {"pk": entry.pk},
+        }[kind]
+
+    return kwargs
+
+
+# The portal: everybody reads what is published; only its editors (statewide, no Kreis) edit.
+# Editing is no secret, so other roles get 403 with the reason.
+PORTAL_EDITORS = frozenset({Role.PORTAL_EDITOR})
+ROUTES.update(
+    {
+        "portal:page": Route(public=True, own=_portal("path")),
+        "portal:faq": Route(public=True),
+        "portal:faq_entry": Route(public=True, own=_portal("slug")),
+        "portal:search": Route(public=True),
+        "portal:sitemap": Route(public=True),
+        "portal:editor_home": Route(roles=PORTAL_EDITORS, forbidden_status=403),
+        "portal:page_create": Route(roles=PORTAL_EDITORS, forbidden_status=403),
+        "portal:page_edit": Route(own=_portal("page"), roles=PORTAL_EDITORS, forbidden_status=403),
+        "portal:page_history": Route(
+            own=_portal("page"), roles=PORTAL_EDITORS, forbidden_status=403
+        ),
+        "portal:page_restore": Route(
+            own=_portal("restore"), roles=PORTAL_EDITORS, method="post", forbidden_status=403
+        ),
+        "portal:faq_create": Route(roles=PORTAL_EDITORS, forbidden_status=403),
+        "portal:faq_edit": Route(own=_portal("faq"), roles=PORTAL_EDITORS, forbidden_status=403),
+    }
+)
+
+
 def _client(kreis: str) -> Callable[[Ctx], dict[str, Any]]:
     """A client record in Kreis A (own) or B (foreign), owned by another manager: the member
     under test is never the responsible person, so managers get 404 and coordinators of the

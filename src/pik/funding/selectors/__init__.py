@@ -53,9 +53,11 @@ from pik.funding.selectors.programmes import (
     contingent_rule_version,
     programme_get,
     programme_list,
+    public_data_stamp,
     public_programme,
     public_programmes,
     rule_version_for,
+    upcoming_rule_versions,
 )
 
 __all__ = [
@@ -101,7 +103,9 @@ __all__ = [
     "position_get",
     "programme_get",
     "programme_list",
+    "public_data_stamp",
     "public_programme",
     "public_programmes",
     "rule_version_for",
+    "upcoming_rule_versions",
 ]
