@@ -48,3 +48,25 @@ def released(request: PaymentRequest, checker: User, releaser: User) -> PaymentR
     return services.payment_request_transition(
         payment_request=request, action="release", actor=releaser
     )
+
+
+def matrix_request(application: Application, side: str) -> PaymentRequest:
+    """A payment request on the decided (notice issued) sibling of the matrix's application of
+    ``side``, in a batch of its own (for the permission matrix)."""
+    from pik.funding.models import PaymentBatch
+
+    decided = Application.objects.get(applicant=application.applicant, year=2019)
+    request, _ = PaymentRequest.objects.get_or_create(
+        application=decided,
+        number=1,
+        defaults={
+            "year": 2019,
+            "period_start": dt.date(2019, 1, 1),
+            "period_end": dt.date(2019, 6, 30),
+            "amount": Decimal("1000.00"),
+            "basis": PaymentRequest.Basis.PRELIMINARY,
+            "status": PaymentRequest.Status.IN_BATCH,
+            "batch": PaymentBatch.objects.create(number=f"ZL-MATRIX-{side}"),
+        },
+    )
+    return request

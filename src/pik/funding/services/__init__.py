@@ -19,7 +19,6 @@ from pik.funding.services.contingents import (
 from pik.funding.services.notices import notice_requeue_missing, notice_store_pdf
 from pik.funding.services.payments import (
     applicant_bank_details_set,
-    clean_iban,
     payment_batch_book,
     payment_batch_create,
     payment_request_file,
@@ -37,7 +36,6 @@ __all__ = [
     "application_transition",
     "attachment_add",
     "budget_set_total",
-    "clean_iban",
     "contingents_import",
     "contingents_split_budget",
     "digital_details_set",

@@ -14,13 +14,12 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from stdnum import iban as stdnum_iban
-from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumError
 
 from pik.core import audit
 from pik.core.money import round_money
 from pik.core.numbers import format_money
 from pik.funding import ledger, rules, selectors
+from pik.funding.banking import clean_iban
 from pik.funding.calculation import approved_per_year, end_date
 from pik.funding.models import (
     Applicant,
@@ -39,31 +38,6 @@ HUNDRED = Decimal(100)
 
 def _money(amount: Decimal) -> str:
     return format_money(amount, language="de")
-
-
-def clean_iban(value: str) -> str:
-    """The IBAN without spaces, upper case, checked with its checksum (ISO 13616), or a German
-    ``ValidationError`` on the field ``iban``."""
-    compact = stdnum_iban.compact(value or "")
-    if not compact:
-        raise ValidationError({"iban": "Bitte die IBAN angeben."})
-    try:
-        return str(stdnum_iban.validate(compact))
-    except InvalidChecksum:
-        # The check digits are wrong; is the rest a well-formed IBAN of its country?
-        repaired = compact[:2] + stdnum_iban.calc_check_digits(compact) + compact[4:]
-        wrong_digits = stdnum_iban.is_valid(repaired)
-    except StdnumError:
-        wrong_digits = False
-    if wrong_digits:
-        raise ValidationError(
-            {"iban": f"Die IBAN „{value.strip()}“ ist ungültig: die Prüfziffer stimmt nicht."}
-        )
-    raise ValidationError(
-        {
-            "iban": f"Die IBAN „{value.strip()}“ ist ungültig: Länge oder Aufbau passen nicht zum Land."
-        }
-    )
 
 
 @transaction.atomic
