@@ -28,6 +28,7 @@ def clean_iban(value: str) -> str:
         )
     raise ValidationError(
         {
-            "iban": f"Die IBAN „{value.strip()}“ ist ungültig: Länge oder Aufbau passen nicht zum Land."
+            "iban": f"Die IBAN „{value.strip()}“ ist ungültig: Länge oder Aufbau passen "
+            "nicht zum Land."
         }
     )

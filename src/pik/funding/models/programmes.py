@@ -92,6 +92,11 @@ class LedgerEntry(models.Model):
         constraints: ClassVar = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="ledger_amount_positive"),
         ]
+        indexes: ClassVar = [
+            # Covers the balance sums (budget, kind → amount) without reading the table rows
+            # (bench/bench_ledger.py).
+            models.Index(fields=["budget", "kind", "amount"], name="ledger_budget_kind_amount"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {format_money(self.amount, language='de')}"

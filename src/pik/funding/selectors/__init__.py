@@ -1,8 +1,8 @@
 """Every read of funding data a user triggers, scoped to that user; one module per seam.
 
 programmes (rule versions, budgets), contingents (and applicants), poolings (proposals),
-applications, notices, payments (requests, batches), and pages (the page assemblies). The public names are collected here for
-every caller.
+applications, notices, payments (requests, batches), and pages (the page assemblies). The public
+names are collected here for every caller.
 """
 
 from pik.funding.selectors.applications import (

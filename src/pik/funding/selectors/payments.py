@@ -139,7 +139,5 @@ def payment_batch_get(*, user: User, pk: int) -> BatchView:
     if not rules.may_see_payment_batches(user):
         raise Http404
     batch = get_visible_or_404(PaymentBatch.objects.select_related("booked_by"), user, pk=pk)
-    requests = list(
-        batch.requests.select_related("application__applicant").order_by("pk")  # type: ignore[attr-defined]
-    )
+    requests = list(batch.requests.select_related("application__applicant").order_by("pk"))
     return BatchView(batch, requests, ledger.batch_total(requests))
