@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from pik.funding import exports, rules, selectors, services
 from pik.funding.forms import BankDetailsForm, PaymentRequestForm, PaymentStepForm
-from pik.funding.views._http import XLSX, show_errors, show_form_errors, user_of
+from pik.funding.views._http import XLSX, act, show_errors, user_of
 
 
 @login_required
@@ -70,22 +70,19 @@ def payment_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def payment_request_step(request: HttpRequest, pk: int) -> HttpResponse:
     view = selectors.payment_request_get(user=user_of(request), pk=pk)
-    form = PaymentStepForm(request.POST)
-    if not form.is_valid():
-        show_form_errors(request, form)
-    else:
-        try:
-            services.payment_request_transition(
-                payment_request=view.request,
-                action=form.cleaned_data["action"],
-                message=form.cleaned_data["message"] or "",
-                actor=user_of(request),
-            )
-        except ValidationError as exc:
-            show_errors(request, exc)
-        else:
-            messages.success(request, "Der Schritt wurde ausgeführt.")
-    return redirect("funding:payment_request_detail", pk=pk)
+    return act(
+        request,
+        pk,
+        PaymentStepForm(request.POST),
+        lambda d: services.payment_request_transition(
+            payment_request=view.request,
+            action=d["action"],
+            message=d["message"] or "",
+            actor=user_of(request),
+        ),
+        "Der Schritt wurde ausgeführt.",
+        back="funding:payment_request_detail",
+    )
 
 
 @login_required
