@@ -78,3 +78,14 @@ def test_a_second_request_cannot_reuse_the_released_amount(draft, actors):
     )
     with pytest.raises(ValidationError, match="noch möglich"):
         file(grant, actors["gemeinde_a"], amount=Decimal("0.01"))
+
+
+def test_the_payment_pages_speak_english_too(client: Client, draft, actors):
+    from django.utils import translation
+
+    issued(draft, actors)
+    client.force_login(actors["gemeinde_a"])
+    with translation.override("de"):
+        page = client.get(reverse("funding:payment_list"), HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert "Payment requests and payments" in html and "Request funds" in html

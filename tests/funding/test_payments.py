@@ -258,3 +258,52 @@ def test_ledger_balances_all_match_the_per_budget_sums(grant) -> None:
     everything = ledger.balances_all()
     for budget in Budget.objects.all():
         assert everything[budget.pk] == ledger.balances(budget)
+
+
+def test_the_digital_programme_takes_the_same_path(digital, world, member, actors) -> None:
+    from pik.core.roles import Role
+    from pik.funding.models import Notice
+    from pik.orgs.models import Kreis
+    from tests.funding.factories import PDF, step
+
+    coordinator = actors["coordinator_a"]
+    applicant = services.applicant_create(
+        programme=digital,
+        kind="kreis",
+        kreis=Kreis.objects.get(ags="08115"),
+        members=[world.gemeinde_a],
+        actor=None,
+    )
+    application = services.application_create(
+        programme=digital, applicant=applicant, year=2021, actor=coordinator
+    )
+    services.digital_details_set(
+        application=application,
+        tool_name="Fallakte",
+        tool_description="Fallarbeit",
+        tool_costs="48.500,00",
+        access_granted=[member(Role.INTEGRATION_MANAGER, "a")],
+        access_confirmed=True,
+        actor=coordinator,
+    )
+    step(application, "submit", coordinator)
+    step(application, "start_review", actors["case_worker_a"])
+    step(application, "propose_approval", actors["case_worker_a"])
+    step(application, "approve", actors["head"])
+    services.notice_store_pdf(notice_id=Notice.objects.get(application=application).pk, pdf=PDF)
+    services.applicant_bank_details_set(
+        applicant=applicant,
+        iban="DE02120300000000202051",
+        account_holder="Landratsamt",
+        actor=coordinator,
+    )
+    # 60 % of 48,500.00 = 29,100.00 on preliminary figures; no positions in this programme
+    with pytest.raises(ValidationError, match="29"):
+        file(application, coordinator, amount=Decimal("29100.01"), positions=[])
+    request = file(application, coordinator, amount=Decimal("29100.00"), positions=[])
+    released(request, actors["case_worker_a"], actors["head"])
+    batch = services.payment_batch_create(actor=actors["head"])
+    services.payment_batch_book(batch=batch, actor=actors["head"])
+    budget = Budget.objects.get(programme=digital, year=2021)
+    assert ledger.balances(budget).paid == Decimal("29100.00")
+    assert ledger.balances(budget).committed == Decimal("48500.00")
