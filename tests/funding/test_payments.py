@@ -307,3 +307,14 @@ def test_the_digital_programme_takes_the_same_path(digital, world, member, actor
     budget = Budget.objects.get(programme=digital, year=2021)
     assert ledger.balances(budget).paid == Decimal("29100.00")
     assert ledger.balances(budget).committed == Decimal("48500.00")
+
+
+def test_batch_exports_keep_formulas_as_text(grant, actors) -> None:
+    Applicant.objects.filter(pk=grant.applicant_id).update(name="=1+1", account_holder="@SUM(A1)")
+    view = selectors.payment_batch_get(user=actors["head"], pk=_batch(grant, actors).pk)
+    rows = list(
+        csv.reader(io.StringIO(exports.payment_batch_csv(view).decode("utf-8-sig")), delimiter=";")
+    )
+    assert rows[1][:2] == ["'=1+1", "'@SUM(A1)"]
+    sheet = load_workbook(io.BytesIO(exports.payment_batch_xlsx(view))).active
+    assert sheet["A2"].value == "=1+1" and sheet["A2"].data_type == "s"
