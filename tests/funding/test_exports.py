@@ -113,8 +113,8 @@ def test_no_export_contains_a_formula(
     """Generated from the URL conf: a new export is checked the day it is added."""
     user = actors["head"]
     if name.startswith("casework:"):  # case work's exports: the Kreis coordinator's own data
-        from tests.casework.factories import staff  # noqa: PLC0415
-        from tests.network.factories import actor_in  # noqa: PLC0415
+        from tests.casework.factories import staff
+        from tests.network.factories import actor_in
 
         kreis = Gemeinde.objects.get(ags="08115003").kreis
         actor_in(kreis, name=EVIL, gemeinde="08115003")  # a partner named like a formula

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from pik.funding.workflow import APPLICATION
+from pik.funding.workflow import APPLICATION, PAYMENT_REQUEST
 
 ACTIONS: dict[str, Any] = {
     "rule_version.create": _("Fassung der Förderrichtlinie angelegt"),
@@ -26,4 +26,10 @@ ACTIONS: dict[str, Any] = {
     "attachment.add": _("Anlage hochgeladen"),
     "notice.rendered": _("Bescheid erstellt"),
     **{f"application.{t.action}": t.label for t in APPLICATION.transitions},
+    "applicant.bank_details": _("Bankverbindung hinterlegt"),
+    "payment_request.file": _("Mittelabruf gestellt"),
+    **{f"payment_request.{t.action}": t.label for t in PAYMENT_REQUEST.transitions},
+    "payment_batch.create": _("Zahlungsliste zusammengestellt"),
+    "payment_batch.book": _("Zahlungsliste gebucht"),
+    "ledger.book_payments": _("Auszahlungen gebucht"),
 }

@@ -1,8 +1,8 @@
 """Every read of funding data a user triggers, scoped to that user; one module per seam.
 
 programmes (rule versions, budgets), contingents (and applicants), poolings (proposals),
-applications, notices, and pages (the page assemblies). The public names are collected here for
-every caller.
+applications, notices, payments (requests, batches), and pages (the page assemblies). The public
+names are collected here for every caller.
 """
 
 from pik.funding.selectors.applications import (
@@ -35,6 +35,19 @@ from pik.funding.selectors.notices import (
     notices_missing,
 )
 from pik.funding.selectors.pages import ApplicationView, application_view
+from pik.funding.selectors.payments import (
+    BatchView,
+    GrantPayments,
+    PaymentRequestView,
+    bank_applicant_get,
+    grant_payments,
+    payable_applications,
+    payment_batch_get,
+    payment_batch_list,
+    payment_request_get,
+    payment_request_list,
+    payment_requests_released,
+)
 from pik.funding.selectors.persons import PersonCheck, person_checks, person_key
 from pik.funding.selectors.poolings import (
     PoolingProposal,
@@ -63,9 +76,12 @@ from pik.funding.selectors.programmes import (
 __all__ = [
     "ApplicationFilter",
     "ApplicationView",
+    "BatchView",
     "BudgetRow",
     "CaseWorkerIndex",
+    "GrantPayments",
     "MissingNotices",
+    "PaymentRequestView",
     "PersonCheck",
     "PoolingProposal",
     "PublicProgramme",
@@ -76,6 +92,7 @@ __all__ = [
     "application_list",
     "application_view",
     "attachment_get",
+    "bank_applicant_get",
     "budget_for",
     "budget_get",
     "budget_overview",
@@ -85,6 +102,7 @@ __all__ = [
     "contingent_summary",
     "contingent_years",
     "court_for",
+    "grant_payments",
     "inbox",
     "inbox_q",
     "member_contingents",
@@ -93,6 +111,12 @@ __all__ = [
     "notice_get",
     "notice_has_pdf",
     "notices_missing",
+    "payable_applications",
+    "payment_batch_get",
+    "payment_batch_list",
+    "payment_request_get",
+    "payment_request_list",
+    "payment_requests_released",
     "person_checks",
     "person_key",
     "pooling_for_member",
