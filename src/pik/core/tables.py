@@ -16,11 +16,13 @@ checks that no other module writes CSV or XLSX).
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import csv
 import io
 import itertools
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import IO, Any
 
 from openpyxl import Workbook, load_workbook
@@ -228,3 +230,26 @@ def workbook_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[An
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _csv_value(value: Any) -> str:
+    """German spreadsheet conventions: decimal comma, no grouping; formula-like text quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return str(value).replace(".", ",")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    text = str(value)
+    return "'" + text if looks_like_formula(text) else text
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """A CSV as German Excel opens it (UTF-8 with BOM, semicolons, decimal comma); text that
+    looks like a formula gets a leading apostrophe, so no spreadsheet evaluates it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_csv_value(label) for label in header])
+    for row in rows:
+        writer.writerow([_csv_value(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

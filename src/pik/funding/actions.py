@@ -25,5 +25,8 @@ ACTIONS: dict[str, Any] = {
     "position.remove": _("Stelle entfernt"),
     "attachment.add": _("Anlage hochgeladen"),
     "notice.rendered": _("Bescheid erstellt"),
+    "calendar_feed.create": _("Kalender-Link angelegt"),
+    "calendar_feed.revoke": _("Kalender-Link widerrufen"),
+    "deadline.remind": _("An Fristen erinnert"),
     **{f"application.{t.action}": t.label for t in APPLICATION.transitions},
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pik.funding.views import applications, budgets, contingents, poolings
+from pik.funding.views import applications, budgets, contingents, deadlines, figures, poolings
 
 app_name = "funding"
 urlpatterns = [
@@ -47,4 +47,11 @@ urlpatterns = [
         poolings.pooling_agreement,
         name="pooling_agreement",
     ),
+    path("fristen/", deadlines.deadlines_mine, name="deadlines_mine"),
+    path("fristen/kreis/<str:ags>/", deadlines.deadlines_kreis, name="deadlines_kreis"),
+    path("fristen/kalender-link/", deadlines.calendar_feed, name="calendar_feed"),
+    path("fristen/kalender/<str:token>.ics", deadlines.calendar_ics, name="calendar_ics"),
+    path("zahlen/", figures.figures_page, name="figures"),
+    path("zahlen/jahresbericht.pdf", figures.figures_report, name="figures_report"),
+    path("zahlen/<slug:table>.<slug:fmt>", figures.figures_export, name="figures_export"),
 ]

@@ -1,7 +1,7 @@
 """The funding models, one module per seam; every model is importable from here.
 
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
-poolings: PoolingConsent. reference: AdministrativeCourt.
+poolings: PoolingConsent. reference: AdministrativeCourt. deadlines: SentReminder, CalendarFeed.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
 """
 
@@ -12,6 +12,7 @@ from pik.funding.models.applications import (
     Notice,
     Position,
 )
+from pik.funding.models.deadlines import CalendarFeed, SentReminder
 from pik.funding.models.poolings import PoolingConsent
 from pik.funding.models.programmes import (
     Applicant,
@@ -30,6 +31,7 @@ __all__ = [
     "ApplicationEvent",
     "Attachment",
     "Budget",
+    "CalendarFeed",
     "Contingent",
     "LedgerEntry",
     "Notice",
@@ -37,4 +39,5 @@ __all__ = [
     "Position",
     "Programme",
     "RuleVersion",
+    "SentReminder",
 ]

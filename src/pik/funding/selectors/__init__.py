@@ -26,6 +26,15 @@ from pik.funding.selectors.contingents import (
     contingent_years,
     member_contingents,
 )
+from pik.funding.selectors.deadlines import (
+    SOURCES,
+    Deadline,
+    calendar_feed_active,
+    calendar_feed_user,
+    deadlines_for_kreis,
+    deadlines_for_user,
+)
+from pik.funding.selectors.figures import Figures, statewide_figures
 from pik.funding.selectors.notices import (
     MissingNotices,
     court_for,
@@ -59,6 +68,14 @@ from pik.funding.selectors.programmes import (
 )
 
 __all__ = [
+    "SOURCES",
+    "Deadline",
+    "Figures",
+    "calendar_feed_active",
+    "calendar_feed_user",
+    "deadlines_for_kreis",
+    "deadlines_for_user",
+    "statewide_figures",
     "ApplicationFilter",
     "ApplicationView",
     "BudgetRow",
