@@ -16,8 +16,8 @@ checks that no other module writes CSV or XLSX).
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import csv
+import datetime as dt
 import io
 import itertools
 import zipfile

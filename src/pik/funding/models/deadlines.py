@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import ClassVar
 
 from django.conf import settings
@@ -46,9 +47,15 @@ class CalendarFeed(models.Model):
         verbose_name_plural = _("Kalender-Links")
         constraints: ClassVar = [
             models.UniqueConstraint(
-                fields=["user"], condition=Q(revoked_at__isnull=True), name="calendar_feed_one_active"
+                fields=["user"],
+                condition=Q(revoked_at__isnull=True),
+                name="calendar_feed_one_active",
             ),
         ]
 
     def __str__(self) -> str:
         return f"Kalender-Link {self.pk}"
+
+    @staticmethod
+    def hash_of(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()

@@ -10,7 +10,6 @@ payment deadline, a proof of use once it is recorded) is one more ``@source`` fu
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -122,7 +121,9 @@ class Basis:
             result.setdefault(period.application_id, []).append(period)
         return result
 
-    def deadline(self, period: Period, *, date: dt.date, kind: str, key: str, detail: str = "") -> Deadline:
+    def deadline(
+        self, period: Period, *, date: dt.date, kind: str, key: str, detail: str = ""
+    ) -> Deadline:
         return Deadline(
             date=date,
             kind=kind,
@@ -152,6 +153,7 @@ def info_answers(basis: Basis) -> Iterable[Deadline]:
         "pk", "file_number", "due_date", "applicant__kreis_id", "applicant__kreis__name"
     )
     for pk, file_number, due, kreis_id, kreis_name in rows:
+        assert due is not None  # noqa: S101 - filtered above
         yield Deadline(
             date=due,
             kind=Kind.INFO_ANSWER,
@@ -242,9 +244,8 @@ def deadlines_for_kreis(*, user: User, kreis_id: int, today: dt.date) -> list[De
 
 def calendar_feed_user(*, token: str) -> User:
     """The owner of an active secret calendar link, or 404 (unknown or revoked: no difference)."""
-    digest = hashlib.sha256(token.encode()).hexdigest()
     feed = (
-        CalendarFeed.objects.filter(token_hash=digest, revoked_at__isnull=True)
+        CalendarFeed.objects.filter(token_hash=CalendarFeed.hash_of(token), revoked_at__isnull=True)
         .select_related("user")
         .first()
     )

@@ -128,7 +128,7 @@ def _table(name: str, rows: list[FigureRow]) -> FigureTable:
     return FigureTable(name, title, [KEYS[k] for k in keys] + VALUES, rows)
 
 
-def _positions(programme_id: int | None = None, year: int | None = None) -> Any:
+def _positions(programme_id: int | None = None, year: int = 0) -> Any:
     qs = Position.objects.order_by().filter(application__status__in=DECIDED)
     if programme_id is not None:
         qs = qs.filter(application__programme_id=programme_id, application__year=year)
@@ -206,9 +206,7 @@ def statewide_figures(
     if not rules.can_see_figures(user):
         raise PermissionDenied(rules.FIGURES_RESERVED)  # the page exists for every role
     programmes = {p.pk: p for p in Programme.objects.order_by("start_date", "code")}
-    budgets = sorted(
-        Budget.objects.all(), key=lambda b: (programmes[b.programme_id].code, b.year)
-    )
+    budgets = sorted(Budget.objects.all(), key=lambda b: (programmes[b.programme_id].code, b.year))
     chosen = next((p for p in programmes.values() if p.code == programme), None)
     chosen = chosen or next(iter(programmes.values()), None)
     own = [b for b in budgets if chosen is not None and b.programme_id == chosen.pk]

@@ -9,7 +9,6 @@ retried (at most once, never twice; the calendar still shows the deadline).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from dataclasses import dataclass, field
 
@@ -30,10 +29,6 @@ from pik.orgs.models import User
 REMINDER_ROLES = (Role.GEMEINDE_ADMIN, Role.KREIS_COORDINATOR, Role.RPS_CASE_WORKER)
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @transaction.atomic
 def calendar_feed_create(*, user: User, actor: User) -> str:
     """A new secret calendar link for ``user``; an older one is revoked. Returns the token
@@ -45,7 +40,7 @@ def calendar_feed_create(*, user: User, actor: User) -> str:
     now = timezone.now()
     CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
     token = secrets.token_urlsafe(32)
-    feed = CalendarFeed.objects.create(user=user, token_hash=token_hash(token))
+    feed = CalendarFeed.objects.create(user=user, token_hash=CalendarFeed.hash_of(token))
     audit.record(actor=actor, action="calendar_feed.create", target=feed)
     return token
 
@@ -105,7 +100,8 @@ def deadline_reminders_send(
     """Remind everybody concerned of the deadlines due within ``days`` (PIK_REMINDER_DAYS),
     each once. The system's daily step (``pik deadline_reminders``)."""
     rules.require(
-        rules.may_send_reminders(actor), "Erinnerungen versendet nur die tägliche Hintergrundaufgabe."
+        rules.may_send_reminders(actor),
+        "Erinnerungen versendet nur die tägliche Hintergrundaufgabe.",
     )
     horizon = today + dt.timedelta(days=settings.PIK_REMINDER_DAYS if days is None else days)
     result = RemindersSent()

@@ -89,7 +89,9 @@ def calendar_ics(request: HttpRequest, token: str) -> HttpResponse:
     revoked."""
     user = selectors.calendar_feed_user(token=token)
     deadlines = selectors.deadlines_for_user(user=user, today=timezone.localdate())
-    response = HttpResponse(ical.deadlines_ics(deadlines), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        ical.deadlines_ics(deadlines), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = 'inline; filename="pik-fristen.ics"'
     response["Cache-Control"] = "private, no-store"
     return response

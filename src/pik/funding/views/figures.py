@@ -9,11 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
+from pik.core.charts import Chart, Series
 from pik.core.pdf import render_pdf
 from pik.core.tables import csv_bytes, workbook_bytes
 from pik.funding import selectors
-from pik.funding.selectors.figures import FigureTable, Figures
+from pik.funding.selectors.figures import Figures, FigureTable
 from pik.funding.views._http import XLSX, user_of
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
@@ -36,7 +38,9 @@ def _headers(request: HttpRequest, table: FigureTable) -> list[dict[str, Any]]:
         params = request.GET.copy()
         current = table.sort.lstrip("-") == column.key
         descending = table.sort.startswith("-")
-        params[f"sort_{table.name}"] = f"-{column.key}" if current and not descending else column.key
+        params[f"sort_{table.name}"] = (
+            f"-{column.key}" if current and not descending else column.key
+        )
         aria = ("descending" if descending else "ascending") if current else ""
         headers.append(
             {"column": column, "url": "?" + params.urlencode() + f"#{table.name}", "aria": aria}
@@ -46,48 +50,49 @@ def _headers(request: HttpRequest, table: FigureTable) -> list[dict[str, Any]]:
 
 def _charts(figures: Figures) -> dict[str, Any]:
     """The two charts, each drawn from its table's rows (pik.core.charts renders the SVG)."""
-    from pik.core.charts import Chart, Series
-
-    years = [r for r in figures.tables["jahre"].rows if figures.programme is not None]
+    name = figures.programme.name if figures.programme else None
     years = sorted(
-        (r for r in years if r.programme == figures.programme.name),  # type: ignore[union-attr]
-        key=lambda r: r.year,
+        (r for r in figures.tables["jahre"].rows if r.programme == name), key=lambda r: r.year
     )
     kreise = figures.tables["kreise"].rows
     return {
         "budget_use": Chart(
-            title="Mittelverwendung im Zeitverlauf",
+            title=_("Mittelverwendung im Zeitverlauf"),
             categories=[str(r.year) for r in years],
             series=[
-                Series("Haushaltsansatz", [r.budget for r in years]),
-                Series("gebunden", [r.committed for r in years]),
-                Series("ausgezahlt", [r.paid for r in years]),
+                Series(_("Haushaltsansatz"), [r.budget for r in years]),
+                Series(_("gebunden"), [r.committed for r in years]),
+                Series(_("ausgezahlt"), [r.paid for r in years]),
             ],
             kind="line",
             unit="money",
+            category_label=_("Jahr"),
         ),
         "positions": Chart(
-            title="Geförderte Stellen (VZÄ) je Kreis",
+            title=_("Geförderte Stellen (VZÄ) je Kreis"),
             categories=[r.kreis for r in kreise],
-            series=[Series("VZÄ", [r.fte for r in kreise])],
+            series=[Series(_("VZÄ"), [r.fte for r in kreise])],
             kind="bar",
             unit="number",
+            places=2,
+            category_label=_("Kreis"),
         ),
     }
 
 
 def _base_query(figures: Figures) -> str:
     return urlencode(
-        {"programm": figures.programme.code if figures.programme else "", "jahr": figures.year or ""}
+        {
+            "programm": figures.programme.code if figures.programme else "",
+            "jahr": figures.year or "",
+        }
     )
 
 
 @login_required
 def figures_page(request: HttpRequest) -> HttpResponse:
     figures = _figures(request)
-    tables = [
-        {"table": t, "headers": _headers(request, t)} for t in figures.tables.values()
-    ]
+    tables = [{"table": t, "headers": _headers(request, t)} for t in figures.tables.values()]
     return render(
         request,
         "funding/figures.html",
@@ -129,6 +134,10 @@ def figures_report(request: HttpRequest) -> HttpResponse:
         {"figures": figures, "charts": _charts(figures), "today": timezone.localdate()},
     )
     response = HttpResponse(pdf, content_type="application/pdf")
-    name = f"jahresbericht-{figures.programme.code}-{figures.year}" if figures.programme else "jahresbericht"
+    name = (
+        f"jahresbericht-{figures.programme.code}-{figures.year}"
+        if figures.programme
+        else "jahresbericht"
+    )
     response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response

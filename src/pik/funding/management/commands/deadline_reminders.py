@@ -30,5 +30,6 @@ class Command(BaseCommand):
         today = dt.date.fromisoformat(day) if day else timezone.localdate()
         sent = services.deadline_reminders_send(today=today, actor=None)
         self.stdout.write(
-            f"{sent.reminders} Erinnerungen an {sent.users} Personen versandt (Stichtag {today:%d.%m.%Y})."
+            f"{sent.reminders} Erinnerungen an {sent.users} Personen versandt "
+            f"(Stichtag {today:%d.%m.%Y})."
         )
