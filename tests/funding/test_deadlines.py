@@ -96,13 +96,16 @@ def test_another_kreis_never_appears(funded, funded_b, actors, member, world) ->
     a = selectors.deadlines_for_kreis(user=coordinator_a, kreis_id=world.kreis_a.pk, today=today)
     assert a and {d.kreis_id for d in a} == {world.kreis_a.pk}
     # the coordinator of A does not get B's calendar, even by asking for B
-    assert selectors.deadlines_for_kreis(
-        user=coordinator_a, kreis_id=world.kreis_b.pk, today=today
-    ) == []
+    assert (
+        selectors.deadlines_for_kreis(user=coordinator_a, kreis_id=world.kreis_b.pk, today=today)
+        == []
+    )
     for who, kreis in (("gemeinde_a", world.kreis_a), ("case_worker_b", world.kreis_b)):
         mine = selectors.deadlines_for_user(user=actors[who], today=today)
         assert mine and {d.kreis_id for d in mine} == {kreis.pk}
-    head = selectors.deadlines_for_kreis(user=actors["head"], kreis_id=world.kreis_b.pk, today=today)
+    head = selectors.deadlines_for_kreis(
+        user=actors["head"], kreis_id=world.kreis_b.pk, today=today
+    )
     assert {d.application_id for d in head} == {funded_b.pk}
 
 
@@ -150,9 +153,7 @@ def test_feed_contents_and_revocation(client, info_requested, funded_b, actors) 
     [event] = events
     assert str(event["UID"]) == f"info_answer:{info_requested.pk}:{info_requested.due_date}@pik"
     assert event.decoded("DTSTART") == info_requested.due_date
-    assert str(event["SUMMARY"]) == (
-        f"Antwort auf die Nachforderung: {info_requested.file_number}"
-    )
+    assert str(event["SUMMARY"]) == (f"Antwort auf die Nachforderung: {info_requested.file_number}")
     assert str(event["URL"]).endswith(f"/foerderung/antraege/{info_requested.pk}/")
     assert funded_b.file_number not in response.content.decode()
     # a new link makes the old one 404; revoking makes the new one 404

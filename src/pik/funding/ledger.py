@@ -22,6 +22,7 @@ from pik.funding.models import Application, Budget, Contingent, LedgerEntry
 from pik.orgs.models import User
 
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 K = LedgerEntry.Kind
 
 
@@ -119,11 +120,16 @@ class Sums:
     repaid: Decimal = ZERO
 
 
+def _cents(value: Decimal | None) -> Decimal:
+    """A database sum as exact cents (SQLite hands back sums with a longer scale)."""
+    return ZERO if value is None else Decimal(value).quantize(CENT)
+
+
 def _sums(kinds: Mapping[str, Decimal]) -> Sums:
     return Sums(
-        committed=kinds.get(K.COMMITMENT, ZERO) - kinds.get(K.RELEASE, ZERO),
-        paid=kinds.get(K.PAYMENT, ZERO),
-        repaid=kinds.get(K.REPAYMENT, ZERO),
+        committed=_cents(kinds.get(K.COMMITMENT)) - _cents(kinds.get(K.RELEASE)),
+        paid=_cents(kinds.get(K.PAYMENT)),
+        repaid=_cents(kinds.get(K.REPAYMENT)),
     )
 
 
@@ -158,4 +164,4 @@ def budget_shares_by_kreis(*, programme_id: int, year: int) -> dict[int, Decimal
         .values("gemeinde__kreis_id")
         .annotate(s=Sum("budget_share"))
     )
-    return {r["gemeinde__kreis_id"]: r["s"] for r in rows}
+    return {r["gemeinde__kreis_id"]: _cents(r["s"]) for r in rows}

@@ -123,6 +123,10 @@ class Figures:
     tables: dict[str, FigureTable] = field(default_factory=dict)
 
 
+def _fte(value: Any) -> Decimal:
+    return ZERO if value is None else Decimal(value).quantize(Decimal("0.01"))
+
+
 def _table(name: str, rows: list[FigureRow]) -> FigureTable:
     title, keys = TABLES[name]
     return FigureTable(name, title, [KEYS[k] for k in keys] + VALUES, rows)
@@ -155,7 +159,7 @@ def _year_rows(programmes: dict[int, Programme], budgets: list[Budget]) -> list[
                 committed=s.committed,
                 paid=s.paid,
                 repaid=s.repaid,
-                fte=p.get("fte") or ZERO,
+                fte=_fte(p.get("fte")),
                 persons=p.get("persons") or 0,
             )
         )
@@ -184,7 +188,7 @@ def _kreis_rows(budget: Budget) -> list[FigureRow]:
             committed=s.committed,
             paid=s.paid,
             repaid=s.repaid,
-            fte=p.get("fte") or ZERO,
+            fte=_fte(p.get("fte")),
             persons=p.get("persons") or 0,
         )
         if row.budget or row.committed or row.paid or row.repaid or row.fte:
