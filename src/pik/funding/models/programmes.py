@@ -95,6 +95,10 @@ class LedgerEntry(models.Model):
         constraints: ClassVar = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="ledger_amount_positive"),
         ]
+        # Covers the balances per budget and kind (statewide figures, bench_figures).
+        indexes: ClassVar = [
+            models.Index(fields=["budget", "kind", "amount"], name="ledger_budget_kind_amount"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {format_money(self.amount, language='de')}"

@@ -132,25 +132,43 @@ def _table(name: str, rows: list[FigureRow]) -> FigureTable:
     return FigureTable(name, title, [KEYS[k] for k in keys] + VALUES, rows)
 
 
-def _positions(programme_id: int | None = None, year: int = 0) -> Any:
-    qs = Position.objects.order_by().filter(application__status__in=DECIDED)
-    if programme_id is not None:
-        qs = qs.filter(application__programme_id=programme_id, application__year=year)
-    return qs
+Staff = dict[tuple[int, int, int], tuple[Decimal, int]]
 
 
-def _year_rows(programmes: dict[int, Programme], budgets: list[Budget]) -> list[FigureRow]:
-    sums = ledger.sums_by("budget")
-    staff = {
-        (r["application__programme_id"], r["application__year"]): r
-        for r in _positions()
-        .values("application__programme_id", "application__year")
-        .annotate(fte=Sum("share"), persons=Count("person_name", distinct=True))
+def _staff() -> Staff:
+    """FTE and persons of the decided applications per (programme, year, Kreis), one query for
+    both levels. Every position names one person, so persons are counted by position (a person
+    in two positions of one Kreis and year counts twice; the double-funding check finds them)."""
+    rows = (
+        Position.objects.order_by()
+        .filter(application__status__in=DECIDED)
+        .values(
+            "application__programme_id", "application__year", "application__applicant__kreis_id"
+        )
+        .annotate(fte=Sum("share"), persons=Count("id"))
+    )
+    return {
+        (
+            r["application__programme_id"],
+            r["application__year"],
+            r["application__applicant__kreis_id"],
+        ): (Decimal(r["fte"] or 0), r["persons"])
+        for r in rows
     }
+
+
+def _year_rows(
+    programmes: dict[int, Programme], budgets: list[Budget], staff: Staff
+) -> list[FigureRow]:
+    sums = ledger.sums_by("budget")
+    per_year: dict[tuple[int, int], tuple[Decimal, int]] = {}
+    for (programme_id, year, _kreis), (fte, persons) in staff.items():
+        old = per_year.get((programme_id, year), (ZERO, 0))
+        per_year[(programme_id, year)] = (old[0] + fte, old[1] + persons)
     rows = []
     for b in budgets:
         s = sums.get((b.pk,), ledger.Sums())
-        p = staff.get((b.programme_id, b.year), {})
+        fte, persons = per_year.get((b.programme_id, b.year), (ZERO, 0))
         rows.append(
             FigureRow(
                 programme=programmes[b.programme_id].name,
@@ -159,27 +177,21 @@ def _year_rows(programmes: dict[int, Programme], budgets: list[Budget]) -> list[
                 committed=s.committed,
                 paid=s.paid,
                 repaid=s.repaid,
-                fte=_fte(p.get("fte")),
-                persons=p.get("persons") or 0,
+                fte=_fte(fte),
+                persons=persons,
             )
         )
     return rows
 
 
-def _kreis_rows(budget: Budget) -> list[FigureRow]:
+def _kreis_rows(budget: Budget, staff: Staff) -> list[FigureRow]:
     kreise = org_selectors.kreis_index()
     shares = ledger.budget_shares_by_kreis(programme_id=budget.programme_id, year=budget.year)
     sums = ledger.sums_by("kreis", budget_id=budget.pk)
-    staff = {
-        r["application__applicant__kreis_id"]: r
-        for r in _positions(budget.programme_id, budget.year)
-        .values("application__applicant__kreis_id")
-        .annotate(fte=Sum("share"), persons=Count("person_name", distinct=True))
-    }
     rows = []
     for kreis_id, (_ags, name, bezirk) in kreise.items():
         s = sums.get((budget.pk, kreis_id), ledger.Sums())
-        p = staff.get(kreis_id, {})
+        fte, persons = staff.get((budget.programme_id, budget.year, kreis_id), (ZERO, 0))
         row = FigureRow(
             year=budget.year,
             bezirk=bezirk,
@@ -188,8 +200,8 @@ def _kreis_rows(budget: Budget) -> list[FigureRow]:
             committed=s.committed,
             paid=s.paid,
             repaid=s.repaid,
-            fte=_fte(p.get("fte")),
-            persons=p.get("persons") or 0,
+            fte=_fte(fte),
+            persons=persons,
         )
         if row.budget or row.committed or row.paid or row.repaid or row.fte:
             rows.append(row)
@@ -221,9 +233,10 @@ def statewide_figures(
         wanted = None
     budget = next((b for b in own if b.year == wanted), own[-1] if own else None)
     figures = Figures(list(programmes.values()), chosen, years, budget.year if budget else None)
-    kreis_rows = _kreis_rows(budget) if budget else []
+    staff = _staff()
+    kreis_rows = _kreis_rows(budget, staff) if budget else []
     tables = {
-        "jahre": _table("jahre", _year_rows(programmes, budgets)),
+        "jahre": _table("jahre", _year_rows(programmes, budgets, staff)),
         "bezirke": _table("bezirke", _bezirk_rows(kreis_rows)),
         "kreise": _table("kreise", kreis_rows),
     }
