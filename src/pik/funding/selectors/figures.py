@@ -107,9 +107,6 @@ class FigureTable:
         present.sort(key=lambda r: getattr(r, key), reverse=sort.startswith("-"))
         return FigureTable(self.name, self.title, self.columns, present + missing, sort)
 
-    def cells(self) -> list[list[tuple[Column, Any]]]:
-        return [[(c, getattr(r, c.key)) for c in self.columns] for r in self.rows]
-
     def values(self) -> list[list[Any]]:
         return [[getattr(r, c.key) for c in self.columns] for r in self.rows]
 

@@ -12,10 +12,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from pik.core.charts import Chart, Series
+from pik.core.numbers import format_money, format_number
 from pik.core.pdf import render_pdf
 from pik.core.tables import csv_bytes, workbook_bytes
 from pik.funding import selectors
-from pik.funding.selectors.figures import Figures, FigureTable
+from pik.funding.selectors.figures import Column, Figures, FigureTable
 from pik.funding.views._http import XLSX, user_of
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX}
@@ -46,6 +47,22 @@ def _headers(request: HttpRequest, table: FigureTable) -> list[dict[str, Any]]:
             {"column": column, "url": "?" + params.urlencode() + f"#{table.name}", "aria": aria}
         )
     return headers
+
+
+def _text(column: Column, value: Any) -> str:
+    if value is None:
+        return "–"
+    if column.money:
+        return format_money(value)
+    if column.numeric and column.key != "year":
+        return format_number(value)
+    return str(value)
+
+
+def _display(table: FigureTable) -> list[list[tuple[bool, str]]]:
+    """The cells as shown (formatted once here, not per cell in the template)."""
+    columns = table.columns
+    return [[(c.numeric, _text(c, getattr(r, c.key))) for c in columns] for r in table.rows]
 
 
 def _charts(figures: Figures) -> dict[str, Any]:
@@ -129,9 +146,15 @@ def figures_export(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
 def figures_report(request: HttpRequest) -> HttpResponse:
     """The annual report of one programme year as PDF: the tables and charts of the page."""
     figures = _figures(request)
+    tables = [{"table": t, "rows": _display(t)} for t in figures.tables.values()]
     pdf = render_pdf(
         "funding/pdf/figures_report.html",
-        {"figures": figures, "charts": _charts(figures), "today": timezone.localdate()},
+        {
+            "figures": figures,
+            "tables": tables,
+            "charts": _charts(figures),
+            "today": timezone.localdate(),
+        },
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     name = (
