@@ -9,7 +9,8 @@ unpack to gigabytes.
 Writing neutralises spreadsheet formulas: a text that starts like a formula (``=``, ``+``,
 ``-``, ``@``, tab, carriage return) is stored as a string cell with the quote prefix set, so
 neither Excel nor LibreOffice evaluates it, not even after the cell is edited. Numbers and dates
-stay numbers and dates. Every export writes through ``workbook_bytes`` (tests/core/test_tables.py
+stay numbers and dates; a CSV (``csv_bytes``) gets a leading apostrophe on such text. Every export
+writes through ``workbook_bytes`` or ``csv_bytes`` (tests/core/test_tables.py
 checks that no other module writes CSV or XLSX).
 """
 
@@ -17,12 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import datetime as dt
 import io
 import itertools
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
 from typing import IO, Any
 
 from openpyxl import Workbook, load_workbook
@@ -232,24 +231,19 @@ def workbook_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[An
     return buffer.getvalue()
 
 
-def _csv_value(value: Any) -> str:
-    """German spreadsheet conventions: decimal comma, no grouping; formula-like text quoted."""
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return str(value).replace(".", ",")
-    if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
-    text = str(value)
-    return "'" + text if looks_like_formula(text) else text
+def _csv_cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return f"'{text}" if looks_like_formula(text) else text
 
 
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """A CSV as German Excel opens it (UTF-8 with BOM, semicolons, decimal comma); text that
-    looks like a formula gets a leading apostrophe, so no spreadsheet evaluates it."""
+def csv_bytes(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, delimiter: str = ";"
+) -> bytes:
+    """A CSV (UTF-8 with byte-order mark, ``;`` as German spreadsheets expect) whose text cells
+    that look like a formula get a leading apostrophe, so no spreadsheet evaluates them."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_csv_value(label) for label in header])
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([_csv_cell(label) for label in header])
     for row in rows:
-        writer.writerow([_csv_value(value) for value in row])
+        writer.writerow([_csv_cell(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -95,8 +95,9 @@ class LedgerEntry(models.Model):
         constraints: ClassVar = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="ledger_amount_positive"),
         ]
-        # Covers the balances per budget and kind (statewide figures, bench_figures).
         indexes: ClassVar = [
+            # Covers the balance sums (budget, kind → amount) without reading the table rows
+            # (bench/bench_ledger.py).
             models.Index(fields=["budget", "kind", "amount"], name="ledger_budget_kind_amount"),
         ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -122,6 +123,11 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _german(rows: list[list[Any]]) -> list[list[Any]]:
+    """Decimals with a decimal comma, as German spreadsheets read a CSV."""
+    return [[str(v).replace(".", ",") if isinstance(v, Decimal) else v for v in r] for r in rows]
+
+
 @login_required
 def figures_export(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
     """Every table of the page as CSV or XLSX, with the page's choice and order."""
@@ -133,7 +139,7 @@ def figures_export(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
     chosen = figures.tables[table]
     header = [str(c.label) for c in chosen.columns]
     if fmt == "csv":
-        content = csv_bytes(header, chosen.values())
+        content = csv_bytes(header, _german(chosen.values()))
     else:
         content = workbook_bytes(str(chosen.title)[:31], header, chosen.values())
     response = HttpResponse(content, content_type=FORMATS[fmt])
