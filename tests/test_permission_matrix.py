@@ -9,6 +9,7 @@ overview, the application list …), which say why; anonymous users are sent to 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -169,6 +170,27 @@ ROUTES: dict[str, Route] = {
         method="post",
         funding=True,
     ),
+    # Deadlines: what concerns me (every funding role), a Kreis's calendar (its coordinator, the
+    # responsible case worker; the RPS head and auditors statewide), the secret calendar link.
+    "funding:deadlines_mine": Route(roles=FUNDING_SEE, forbidden_status=403),
+    "funding:deadlines_kreis": Route(
+        own=lambda c: {"ags": c.world.kreis_a.ags},
+        foreign=lambda c: {"ags": c.world.kreis_b.ags},
+        roles=frozenset(FUNDING_STATE | {Role.RPS_CASE_WORKER, Role.KREIS_COORDINATOR}),
+        foreign_roles=FUNDING_STATE,
+    ),
+    "funding:calendar_feed": Route(roles=FUNDING_SEE, method="post"),
+    # The feed itself needs no sign-in (calendar programs fetch it): the secret is the link.
+    "funding:calendar_ics": Route(public=True, own=lambda c: {"token": _feed_token(c)}),
+    # Statewide figures: aggregates for the ministry, the RPS and the auditors.
+    "funding:figures": Route(roles=BUDGET_READERS, funding=True, forbidden_status=403),
+    "funding:figures_export": Route(
+        own=lambda c: {"table": "kreise", "fmt": "xlsx"},
+        roles=BUDGET_READERS,
+        funding=True,
+        forbidden_status=403,
+    ),
+    "funding:figures_report": Route(roles=BUDGET_READERS, funding=True, forbidden_status=403),
 }
 
 
@@ -285,6 +307,23 @@ ROUTES.update(
         ),
     }
 )
+_feeds = itertools.count(1)
+
+
+def _feed_token(c: Ctx) -> str:
+    """A Gemeinde administrator of Kreis A with a secret calendar link; the link's token."""
+    from pik.funding import services
+    from pik.orgs.services import membership_create, user_create
+
+    user = user_create(email=f"feed-{next(_feeds)}@test.example", actor=None)
+    membership_create(
+        user=user,
+        role=Role.GEMEINDE_ADMIN,
+        kreis=c.world.kreis_a,
+        gemeinde=c.world.gemeinde_a,
+        actor=None,
+    )
+    return services.calendar_feed_create(user=user, actor=user)
 
 
 def _client(kreis: str) -> Callable[[Ctx], dict[str, Any]]:

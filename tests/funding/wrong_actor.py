@@ -224,3 +224,31 @@ CASES = {
         "actor": member(Role.GEMEINDE_ADMIN, "a"),
     },
 }
+
+
+def _with_feed(member: Any) -> Any:
+    from pik.funding import services
+
+    user = member(Role.GEMEINDE_ADMIN, "a")
+    services.calendar_feed_create(user=user, actor=user)
+    return user
+
+
+CASES.update(
+    {
+        # A secret calendar link is made and revoked by its own user, not by a colleague.
+        "calendar_feed_create": lambda world, member: {
+            "user": member(Role.GEMEINDE_ADMIN, "a"),
+            "actor": member(Role.GEMEINDE_ADMIN, "a"),
+        },
+        "calendar_feed_revoke": lambda world, member: {
+            "user": _with_feed(member),
+            "actor": member(Role.RPS_HEAD),
+        },
+        # Reminders go out from the daily job only, not at a person's request.
+        "deadline_reminders_send": lambda world, member: {
+            "today": dt.date(2020, 3, 1),
+            "actor": member(Role.RPS_HEAD),
+        },
+    }
+)

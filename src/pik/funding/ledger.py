@@ -18,10 +18,18 @@ from django.db.models import Sum
 from pik.core import audit
 from pik.core.numbers import format_money
 from pik.funding import rules
-from pik.funding.models import Application, Budget, LedgerEntry, PaymentBatch, PaymentRequest
+from pik.funding.models import (
+    Application,
+    Budget,
+    Contingent,
+    LedgerEntry,
+    PaymentBatch,
+    PaymentRequest,
+)
 from pik.orgs.models import User
 
 ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
 K = LedgerEntry.Kind
 
 
@@ -283,3 +291,62 @@ def balances_all() -> dict[int, Balances]:
         pk: _balances(total, sums.get(pk, {}))
         for pk, total in Budget.objects.values_list("pk", "total")
     }
+
+
+# --- Statewide figures: sums per level, one aggregate query each ---------------------------------
+
+
+@dataclass(frozen=True)
+class Sums:
+    """Committed, paid and repaid of one group of ledger entries (repaid kept apart)."""
+
+    committed: Decimal = ZERO
+    paid: Decimal = ZERO
+    repaid: Decimal = ZERO
+
+
+def _cents(value: Decimal | None) -> Decimal:
+    """A database sum as exact cents (SQLite hands back sums with a longer scale)."""
+    return ZERO if value is None else Decimal(value).quantize(CENT)
+
+
+def _sums(kinds: Mapping[str, Decimal]) -> Sums:
+    return Sums(
+        committed=_cents(kinds.get(K.COMMITMENT)) - _cents(kinds.get(K.RELEASE)),
+        paid=_cents(kinds.get(K.PAYMENT)),
+        repaid=_cents(kinds.get(K.REPAYMENT)),
+    )
+
+
+LEVELS = {
+    # level → the grouping path(s) of a ledger entry
+    "budget": ("budget_id",),
+    "kreis": ("budget_id", "application__applicant__kreis_id"),
+}
+
+
+def sums_by(level: str, *, budget_id: int | None = None) -> dict[tuple[int, ...], Sums]:
+    """Committed, paid and repaid per budget (``"budget"``) or per budget and the applicant's
+    Kreis (``"kreis"``), for every budget or the one given: one aggregate query."""
+    group = LEVELS[level]
+    kinds: dict[tuple[int, ...], dict[str, Decimal]] = {}
+    entries = LedgerEntry.objects.order_by()
+    if budget_id is not None:
+        entries = entries.filter(budget_id=budget_id)
+    rows = entries.values(*group, "kind").annotate(s=Sum("amount"))
+    for row in rows:
+        key = tuple(row[g] for g in group)
+        kinds.setdefault(key, {})[row["kind"]] = row["s"]
+    return {key: _sums(k) for key, k in kinds.items()}
+
+
+def budget_shares_by_kreis(*, programme_id: int, year: int) -> dict[int, Decimal]:
+    """One yearly budget split over the Kreise: its Gemeinden's shares (contingents), summed per
+    Kreis id (one aggregate query)."""
+    rows = (
+        Contingent.objects.order_by()
+        .filter(programme_id=programme_id, year=year, budget_share__isnull=False)
+        .values("gemeinde__kreis_id")
+        .annotate(s=Sum("budget_share"))
+    )
+    return {r["gemeinde__kreis_id"]: _cents(r["s"]) for r in rows}

@@ -260,6 +260,54 @@ def may_manage_payment_batches(actor: Any) -> bool:
     return is_rps(actor)
 
 
+# --- Deadlines and statewide figures ------------------------------------------------------------
+
+DEADLINE_ROLES = FUNDING_CASE_ROLES
+KREIS_DEADLINE_ROLES = frozenset(
+    {Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR, Role.KREIS_COORDINATOR}
+)
+DEADLINES_RESERVED = _(
+    "Fristen der Förderverfahren sehen das Regierungspräsidium, die Prüfung und die "
+    "antragstellenden Kommunen."
+)
+FIGURES_RESERVED = _(
+    "Die landesweiten Zahlen sind dem Ministerium, dem Regierungspräsidium und der Prüfung "
+    "vorbehalten."
+)
+
+
+def can_see_deadlines(user: Any) -> bool:
+    return _has(user, DEADLINE_ROLES)
+
+
+def may_see_kreis_deadlines(user: Any, kreis_id: int) -> bool:
+    """The Kreis calendar: its coordinator, the RPS case worker responsible for it, and the RPS
+    head and the auditors statewide."""
+    if user is None:
+        return False
+    grants = grants_for(user)
+    if grants.roles & {Role.RPS_HEAD, Role.AUDITOR}:
+        return True
+    if is_responsible_case_worker(user, kreis_id):
+        return True
+    return Role.KREIS_COORDINATOR in grants.roles and kreis_id in grants.casework_kreise
+
+
+def can_see_figures(user: Any) -> bool:
+    """Statewide figures (aggregates only, never a name): ministry, RPS and auditors."""
+    return _has(user, BUDGET_READERS)
+
+
+def may_manage_calendar_feed(actor: Any, user: Any) -> bool:
+    """A secret calendar link is made and revoked by its own user only (who sees deadlines)."""
+    return actor is not None and actor == user and can_see_deadlines(actor)
+
+
+def may_send_reminders(actor: Any) -> bool:
+    """Reminders are sent by the daily job (the system), never on behalf of a person."""
+    return is_system(actor)
+
+
 def require(allowed: bool, refusal: str) -> None:
     """Refuse with ``refusal``, a whole German sentence saying what is not allowed."""
     if not allowed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from django.utils import timezone
 from django_tasks import task
 
 from pik.core.pdf import render_pdf
@@ -37,3 +38,11 @@ def notices_check_task() -> dict[str, int]:
     reaped = tasks_reap()
     requeued = services.notice_requeue_missing()
     return {"reaped": len(reaped.requeued), "requeued": len(requeued)}
+
+
+@task()
+def deadline_reminders_task() -> dict[str, int]:
+    """The daily reminders of deadlines; each reminder is sent once (safe to run again)."""
+    sent = services.deadline_reminders_send(today=timezone.localdate(), actor=None)
+    log.info("Fristen: %s Erinnerungen an %s Personen versandt.", sent.reminders, sent.users)
+    return {"users": sent.users, "reminders": sent.reminders}

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from pik.funding.views import applications, budgets, contingents, payments, poolings
+from pik.funding.views import (
+    applications,
+    budgets,
+    contingents,
+    deadlines,
+    figures,
+    payments,
+    poolings,
+)
 
 app_name = "funding"
 urlpatterns = [
@@ -68,4 +76,11 @@ urlpatterns = [
         name="payment_batch_export",
     ),
     path("zahlungslisten/<int:pk>/buchen/", payments.payment_batch_book, name="payment_batch_book"),
+    path("fristen/", deadlines.deadlines_mine, name="deadlines_mine"),
+    path("fristen/kreis/<str:ags>/", deadlines.deadlines_kreis, name="deadlines_kreis"),
+    path("fristen/kalender-link/", deadlines.calendar_feed, name="calendar_feed"),
+    path("fristen/kalender/<str:token>.ics", deadlines.calendar_ics, name="calendar_ics"),
+    path("zahlen/", figures.figures_page, name="figures"),
+    path("zahlen/jahresbericht.pdf", figures.figures_report, name="figures_report"),
+    path("zahlen/<slug:table>.<slug:fmt>", figures.figures_export, name="figures_export"),
 ]

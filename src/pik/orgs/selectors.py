@@ -319,3 +319,21 @@ def key_figure_scopes(*, user: User) -> list[tuple[str, str, str]]:
 def kreis_by_pk(*, pk: int) -> Kreis:
     """A Kreis by its key (public reference data; the caller decided the user may work there)."""
     return Kreis.objects.get(pk=pk)
+
+
+def users_with_roles(*, roles: Iterable[str]) -> QuerySet[User]:
+    """Active users holding one of ``roles`` in an active membership (reminder recipients)."""
+    return (
+        User.objects.filter(
+            memberships__role__in=list(roles), memberships__is_active=True, is_active=True
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def kreis_index() -> dict[int, tuple[str, str, str]]:
+    """Every Kreis by id as (AGS, name, Regierungsbezirk name), one query (statewide figures)."""
+    rows = Kreis.objects.values_list("pk", "ags", "name", "regierungsbezirk__name")
+    return {pk: (ags, name, bezirk) for pk, ags, name, bezirk in rows}

@@ -269,6 +269,10 @@ TASK_STALE_SECONDS = int(os.environ.get("PIK_TASK_STALE_SECONDS", "300"))
 TASK_MAX_ATTEMPTS = int(os.environ.get("PIK_TASK_MAX_ATTEMPTS", "3"))
 # A notice still without PDF this many minutes after the decision is queued again.
 NOTICE_CHECK_MINUTES = int(os.environ.get("PIK_NOTICE_CHECK_MINUTES", "10"))
+# Deadline reminders (pik deadline_reminders, daily): due within this many days; links in the
+# mails and the calendar feed start with the public address of the application.
+PIK_REMINDER_DAYS = int(os.environ.get("PIK_REMINDER_DAYS", "14"))
+PIK_BASE_URL = os.environ.get("PIK_BASE_URL", "http://localhost:8000").rstrip("/")
 
 # --- Request and upload bounds (pik.core.request_guard, docs/decisions/0011) -----------------
 # A larger body is refused by its Content-Length with a German 413 page, before it is read.

@@ -2,6 +2,7 @@
 
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
 poolings: PoolingConsent. payments: PaymentRequest, PaymentBatch. reference: AdministrativeCourt.
+deadlines: SentReminder, CalendarFeed.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
 """
 
@@ -12,6 +13,7 @@ from pik.funding.models.applications import (
     Notice,
     Position,
 )
+from pik.funding.models.deadlines import CalendarFeed, SentReminder
 from pik.funding.models.payments import PaymentBatch, PaymentRequest
 from pik.funding.models.poolings import PoolingConsent
 from pik.funding.models.programmes import (
@@ -31,6 +33,7 @@ __all__ = [
     "ApplicationEvent",
     "Attachment",
     "Budget",
+    "CalendarFeed",
     "Contingent",
     "LedgerEntry",
     "Notice",
@@ -40,4 +43,5 @@ __all__ = [
     "Position",
     "Programme",
     "RuleVersion",
+    "SentReminder",
 ]

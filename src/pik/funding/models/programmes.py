@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from decimal import Decimal
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -157,6 +160,13 @@ class RuleVersion(TimeStamped):
     key_figures_due = models.CharField(
         _("Kennzahlen fällig am"), max_length=20, default="31. Januar"
     )
+    # The same date as data (month and day, "MM-DD"), for the deadline calendar and reminders.
+    key_figures_due_month_day = models.CharField(
+        _("Kennzahlen für das Vorjahr fällig am (MM-TT)"),
+        max_length=5,
+        default="01-31",
+        validators=[RegexValidator(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")],
+    )
     counselling_max_years = models.PositiveSmallIntegerField(
         _("Beratungsdauer je Person (Jahre)"), default=3
     )
@@ -178,6 +188,11 @@ class RuleVersion(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.name} (gültig ab {self.effective_from:%d.%m.%Y})"
+
+    def key_figures_due_on(self, year: int) -> dt.date:
+        """When the key figures for ``year`` are due (in the year after)."""
+        month, day = (int(part) for part in self.key_figures_due_month_day.split("-"))
+        return dt.date(year + 1, month, min(day, calendar.monthrange(year + 1, month)[1]))
 
 
 class Contingent(TimeStamped):

@@ -26,6 +26,15 @@ from pik.funding.selectors.contingents import (
     contingent_years,
     member_contingents,
 )
+from pik.funding.selectors.deadlines import (
+    SOURCES,
+    Deadline,
+    calendar_feed_active,
+    calendar_feed_user,
+    deadlines_for_kreis,
+    deadlines_for_user,
+)
+from pik.funding.selectors.figures import Figures, statewide_figures
 from pik.funding.selectors.notices import (
     MissingNotices,
     court_for,
@@ -74,11 +83,14 @@ from pik.funding.selectors.programmes import (
 )
 
 __all__ = [
+    "SOURCES",
     "ApplicationFilter",
     "ApplicationView",
     "BatchView",
     "BudgetRow",
     "CaseWorkerIndex",
+    "Deadline",
+    "Figures",
     "GrantPayments",
     "MissingNotices",
     "PaymentRequestView",
@@ -96,12 +108,16 @@ __all__ = [
     "budget_for",
     "budget_get",
     "budget_overview",
+    "calendar_feed_active",
+    "calendar_feed_user",
     "case_worker_index",
     "contingent_list",
     "contingent_rule_version",
     "contingent_summary",
     "contingent_years",
     "court_for",
+    "deadlines_for_kreis",
+    "deadlines_for_user",
     "grant_payments",
     "inbox",
     "inbox_q",
@@ -131,5 +147,6 @@ __all__ = [
     "public_programme",
     "public_programmes",
     "rule_version_for",
+    "statewide_figures",
     "upcoming_rule_versions",
 ]

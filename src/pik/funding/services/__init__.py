@@ -16,6 +16,12 @@ from pik.funding.services.contingents import (
     contingents_import,
     contingents_split_budget,
 )
+from pik.funding.services.deadlines import (
+    RemindersSent,
+    calendar_feed_create,
+    calendar_feed_revoke,
+    deadline_reminders_send,
+)
 from pik.funding.services.notices import notice_requeue_missing, notice_store_pdf
 from pik.funding.services.payments import (
     applicant_bank_details_set,
@@ -30,14 +36,18 @@ from pik.funding.services.programmes import budget_set_total, rule_version_creat
 
 __all__ = [
     "ImportResult",
+    "RemindersSent",
     "applicant_bank_details_set",
     "applicant_create",
     "application_create",
     "application_transition",
     "attachment_add",
     "budget_set_total",
+    "calendar_feed_create",
+    "calendar_feed_revoke",
     "contingents_import",
     "contingents_split_budget",
+    "deadline_reminders_send",
     "digital_details_set",
     "notice_requeue_missing",
     "notice_store_pdf",
