@@ -8,11 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db.models import Sum
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from pik.core.roles import Role
 from pik.funding import selectors
+from pik.funding.models import LedgerEntry
 from tests.funding import factories
 from tests.funding.test_deadlines import approved
 
@@ -45,14 +47,24 @@ def test_sums_per_year_bezirk_and_kreis(two_kreise, actors, world) -> None:
         for r in figures.tables["jahre"].rows
         if r.year == 2020 and r.programme == figures.programme.name
     ]
-    assert year.committed == a.approved_amount + b.approved_amount
+
+    # commitments are booked per budget year (ADR 0028): the 2020 row shows the 2020 shares,
+    # and the shares of all years add up to the approved amounts
+    def share(application, year=None):  # type: ignore[no-untyped-def]
+        entries = LedgerEntry.objects.filter(application=application, kind="commitment")
+        if year is not None:
+            entries = entries.filter(budget__year=year)
+        return entries.aggregate(s=Sum("amount"))["s"] or Decimal("0.00")
+
+    assert share(a) == a.approved_amount and share(b) == b.approved_amount
+    assert year.committed == share(a, 2020) + share(b, 2020) > 0
     assert year.budget == Decimal("70000000.00")
     assert year.free == year.budget - year.committed
     assert (year.paid, year.repaid) == (Decimal("0.00"), Decimal("0.00"))
     assert year.fte == Decimal("2.50") and year.persons == 3
     kreise = {r.kreis: r for r in figures.tables["kreise"].rows}
     row_a, row_b = kreise[world.kreis_a.name], kreise[world.kreis_b.name]
-    assert row_a.committed == a.approved_amount and row_b.committed == b.approved_amount
+    assert row_a.committed == share(a, 2020) and row_b.committed == share(b, 2020)
     assert row_a.fte == Decimal("1.50") and row_a.persons_per_position == Decimal("1.33")
     assert row_a.budget > 0 and row_a.free == row_a.budget - row_a.committed
     [stuttgart] = figures.tables["bezirke"].rows  # both Kreise lie in RB Stuttgart
