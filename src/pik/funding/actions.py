@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from pik.funding.workflow import APPLICATION
+from pik.funding.workflow import APPLICATION, REPAYMENT
 
 ACTIONS: dict[str, Any] = {
     "rule_version.create": _("Fassung der Förderrichtlinie angelegt"),
@@ -26,4 +26,10 @@ ACTIONS: dict[str, Any] = {
     "attachment.add": _("Anlage hochgeladen"),
     "notice.rendered": _("Bescheid erstellt"),
     **{f"application.{t.action}": t.label for t in APPLICATION.transitions},
+    "base_rate.add": _("Basiszinssatz eingetragen"),
+    "ledger.repay": _("Rückzahlung gebucht, Bindung freigegeben"),
+    "repayment.propose": _("Rückforderung vorgeschlagen"),
+    "repayment.payment": _("Zahlungseingang zur Rückforderung erfasst"),
+    "repayment.rendered": _("Rückforderungsbescheid erstellt"),
+    **{f"repayment.{t.action}": t.label for t in REPAYMENT.transitions},
 }

@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from pik.core.money import allocate, from_cents, to_cents
 
@@ -112,7 +113,7 @@ def interest(
     sums = {365: 0, 366: 0}
     balance, p = principal_cents, 0
     cuts = _cuts(due, until, starts, (on for on, _ in paid)) if until > due else []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         while p < len(paid) and paid[p][0] <= start:
             balance -= paid[p][1]
             p += 1

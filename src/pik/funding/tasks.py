@@ -37,3 +37,15 @@ def notices_check_task() -> dict[str, int]:
     reaped = tasks_reap()
     requeued = services.notice_requeue_missing()
     return {"reaped": len(reaped.requeued), "requeued": len(requeued)}
+
+
+@task()
+def repayment_notice_render(*, claim_id: int) -> int:
+    """Render an issued repayment notice to PDF after the decision has committed (once)."""
+    if selectors.repayment_has_pdf(claim_id=claim_id):
+        return 0
+    context = documents.repayment_context(claim_id=claim_id)
+    pdf = render_pdf("funding/pdf/repayment_notice.html", context)
+    services.repayment_store_pdf(claim_id=claim_id, pdf=pdf)
+    log.info("Rückforderungsbescheid %s erstellt (%s Bytes).", claim_id, len(pdf))
+    return len(pdf)

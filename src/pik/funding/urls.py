@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pik.funding.views import applications, budgets, contingents, poolings
+from pik.funding.views import applications, budgets, contingents, poolings, repayments
 
 app_name = "funding"
 urlpatterns = [
@@ -46,5 +46,18 @@ urlpatterns = [
         "zusammenschluesse/<int:pk>/vereinbarung/",
         poolings.pooling_agreement,
         name="pooling_agreement",
+    ),
+]
+urlpatterns += [
+    path("basiszinssaetze/", repayments.base_rates, name="base_rates"),
+    path("rueckforderungen/", repayments.repayment_list, name="repayment_list"),
+    path("antraege/<int:pk>/rueckforderung/", repayments.repayment_new, name="repayment_new"),
+    path("rueckforderungen/<int:pk>/", repayments.repayment_detail, name="repayment_detail"),
+    path("rueckforderungen/<int:pk>/schritt/", repayments.repayment_step, name="repayment_step"),
+    path(
+        "rueckforderungen/<int:pk>/zahlung/", repayments.repayment_payment, name="repayment_payment"
+    ),
+    path(
+        "rueckforderungen/<int:pk>/bescheid/", repayments.repayment_notice, name="repayment_notice"
     ),
 ]

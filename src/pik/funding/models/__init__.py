@@ -3,6 +3,7 @@
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
 poolings: PoolingConsent. reference: AdministrativeCourt.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
+repayments: BaseRate, RepaymentClaim, RepaymentPayment.
 """
 
 from pik.funding.models.applications import (
@@ -22,6 +23,7 @@ from pik.funding.models.programmes import (
     RuleVersion,
 )
 from pik.funding.models.reference import AdministrativeCourt
+from pik.funding.models.repayments import BaseRate, RepaymentClaim, RepaymentPayment
 
 __all__ = [
     "AdministrativeCourt",
@@ -29,6 +31,7 @@ __all__ = [
     "Application",
     "ApplicationEvent",
     "Attachment",
+    "BaseRate",
     "Budget",
     "Contingent",
     "LedgerEntry",
@@ -36,5 +39,7 @@ __all__ = [
     "PoolingConsent",
     "Position",
     "Programme",
+    "RepaymentClaim",
+    "RepaymentPayment",
     "RuleVersion",
 ]

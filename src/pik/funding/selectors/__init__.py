@@ -1,8 +1,8 @@
 """Every read of funding data a user triggers, scoped to that user; one module per seam.
 
 programmes (rule versions, budgets), contingents (and applicants), poolings (proposals),
-applications, notices, and pages (the page assemblies). The public names are collected here for
-every caller.
+applications, notices, repayments (base rates, claims, interest), and pages (the page
+assemblies). The public names are collected here for every caller.
 """
 
 from pik.funding.selectors.applications import (
@@ -57,6 +57,23 @@ from pik.funding.selectors.programmes import (
     public_programmes,
     rule_version_for,
 )
+from pik.funding.selectors.repayments import (
+    RepaymentView,
+    base_rate_list,
+    base_rate_table,
+    claim_statement,
+    claimed_elsewhere,
+    interest_paid,
+    repayment_ceiling,
+    repayment_for_document,
+    repayment_get,
+    repayment_has_pdf,
+    repayment_list,
+    repayment_new_page,
+    repayment_notice_get,
+    repayment_page,
+    repayments_of,
+)
 
 __all__ = [
     "ApplicationFilter",
@@ -67,6 +84,7 @@ __all__ = [
     "PersonCheck",
     "PoolingProposal",
     "PublicProgramme",
+    "RepaymentView",
     "applicant_contingent",
     "applicant_list",
     "applicants_for",
@@ -74,10 +92,14 @@ __all__ = [
     "application_list",
     "application_view",
     "attachment_get",
+    "base_rate_list",
+    "base_rate_table",
     "budget_for",
     "budget_get",
     "budget_overview",
     "case_worker_index",
+    "claim_statement",
+    "claimed_elsewhere",
     "contingent_list",
     "contingent_rule_version",
     "contingent_summary",
@@ -85,6 +107,7 @@ __all__ = [
     "court_for",
     "inbox",
     "inbox_q",
+    "interest_paid",
     "member_contingents",
     "missing_access",
     "notice_for_document",
@@ -103,5 +126,14 @@ __all__ = [
     "programme_list",
     "public_programme",
     "public_programmes",
+    "repayment_ceiling",
+    "repayment_for_document",
+    "repayment_get",
+    "repayment_has_pdf",
+    "repayment_list",
+    "repayment_new_page",
+    "repayment_notice_get",
+    "repayment_page",
+    "repayments_of",
     "rule_version_for",
 ]

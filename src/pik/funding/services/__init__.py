@@ -2,9 +2,10 @@
 
 programmes (rule versions, budgets), contingents, applicants, poolings (members' agreement),
 applications (draft and steps),
-positions (staff positions, digital tool), attachments, notices. The public names are collected
-here, so ``from pik.funding import services; services.application_transition(...)`` reads the
-same for every caller. Each service checks its own rule (``pik.funding.rules``).
+positions (staff positions, digital tool), attachments, notices, repayments (base rates,
+claims, payments received). The public names are collected here, so
+``from pik.funding import services; services.application_transition(...)`` reads the same for
+every caller. Each service checks its own rule (``pik.funding.rules``).
 """
 
 from pik.funding.services.applicants import applicant_create
@@ -19,6 +20,13 @@ from pik.funding.services.notices import notice_requeue_missing, notice_store_pd
 from pik.funding.services.poolings import pooling_confirm, pooling_record_agreement
 from pik.funding.services.positions import digital_details_set, position_add, position_remove
 from pik.funding.services.programmes import budget_set_total, rule_version_create
+from pik.funding.services.repayments import (
+    base_rate_add,
+    repayment_payment_record,
+    repayment_propose,
+    repayment_store_pdf,
+    repayment_transition,
+)
 
 __all__ = [
     "ImportResult",
@@ -26,6 +34,7 @@ __all__ = [
     "application_create",
     "application_transition",
     "attachment_add",
+    "base_rate_add",
     "budget_set_total",
     "contingents_import",
     "contingents_split_budget",
@@ -36,5 +45,9 @@ __all__ = [
     "pooling_record_agreement",
     "position_add",
     "position_remove",
+    "repayment_payment_record",
+    "repayment_propose",
+    "repayment_store_pdf",
+    "repayment_transition",
     "rule_version_create",
 ]
