@@ -171,6 +171,40 @@ ROUTES: dict[str, Route] = {
 }
 
 
+def repayment_route(method: str = "get") -> Route:
+    """A route on an issued repayment claim: as its application (the proposals are internal to
+    the RPS, tested in tests/funding/test_repayments.py)."""
+    return Route(
+        own=lambda c: {"pk": c.funding.repayment["a"].pk},  # type: ignore[union-attr]
+        foreign=lambda c: {"pk": c.funding.repayment["b"].pk},  # type: ignore[union-attr]
+        roles=FUNDING_SEE,
+        foreign_roles=FUNDING_STATE,
+        method=method,
+        funding=True,
+    )
+
+
+ROUTES.update(
+    {
+        # Statewide data whose existence is no secret; only the ministry adds a value.
+        "funding:base_rates": Route(roles=frozenset(BUDGET_READERS), forbidden_status=403),
+        "funding:repayment_list": Route(roles=FUNDING_SEE, forbidden_status=403),
+        # The RPS proposes a claim: the responsible case worker, the head also in Kreis B.
+        "funding:repayment_new": Route(
+            own=lambda c: {"pk": c.funding.repayment["a"].application_id},  # type: ignore[union-attr]
+            foreign=lambda c: {"pk": c.funding.repayment["b"].application_id},  # type: ignore[union-attr]
+            roles=RPS,
+            foreign_roles=frozenset({Role.RPS_HEAD}),
+            funding=True,
+        ),
+        "funding:repayment_detail": repayment_route(),
+        "funding:repayment_step": repayment_route("post"),
+        "funding:repayment_payment": repayment_route("post"),
+        "funding:repayment_notice": repayment_route(),
+    }
+)
+
+
 def _client(kreis: str) -> Callable[[Ctx], dict[str, Any]]:
     """A client record in Kreis A (own) or B (foreign), owned by another manager: the member
     under test is never the responsible person, so managers get 404 and coordinators of the
