@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
+from typing import NamedTuple
 
 from pik.core.money import allocate, from_cents, to_cents
 
@@ -40,8 +40,7 @@ CONVENTION = (
 _ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class InterestPeriod:
+class InterestPeriod(NamedTuple):
     """One row of the statement: the same principal, rate and year length throughout."""
 
     start: dt.date  # first interest day
@@ -54,16 +53,6 @@ class InterestPeriod:
     interest: Decimal  # this row's share of the rounded total (the rows add up to it)
 
 
-@dataclass(frozen=True, slots=True)
-class InterestStatement:
-    principal: Decimal
-    due: dt.date
-    until: dt.date  # interest is computed for the days before this date
-    periods: tuple[InterestPeriod, ...]
-    total: Decimal
-    outstanding: Decimal  # principal still owed on ``until``
-
-
 def _basis_points(rate: Decimal) -> int:
     value = rate * 100
     if value != value.to_integral_value():
@@ -71,15 +60,74 @@ def _basis_points(rate: Decimal) -> int:
     return int(value)
 
 
-def _cuts(
-    due: dt.date, until: dt.date, starts: Sequence[dt.date], payments: Iterable[dt.date]
-) -> list[dt.date]:
-    """Every day on which a new period begins, from ``due`` to ``until`` (both included)."""
-    cuts = {due, until}
-    cuts.update(d for d in starts if due < d < until)
-    cuts.update(d for d in payments if due < d < until)
-    cuts.update(dt.date(y, 1, 1) for y in range(due.year + 1, until.year + 1))
-    return sorted(cuts)
+class RateTable:
+    """The base rates as (valid from, rate) with the yearly rate in basis points, prepared once
+    for many claims (a page, a payment, the benchmark)."""
+
+    __slots__ = ("claim_rates", "margin", "points", "rates", "starts")
+
+    def __init__(self, base_rates: Sequence[tuple[dt.date, Decimal]], margin: Decimal = MARGIN):
+        self.starts = [start for start, _ in base_rates]
+        self.rates = [rate for _, rate in base_rates]
+        self.claim_rates = [rate + margin for rate in self.rates]
+        self.points = [_basis_points(rate) for rate in self.claim_rates]
+        self.margin = margin
+
+
+# A row before the shares are known: start, end (exclusive), days, principal in cents, index of
+# the base rate, days of the year, principal x basis points x days.
+_Row = tuple[dt.date, dt.date, int, int, int, int, int]
+
+
+class InterestStatement:
+    """The interest of one claim; the rows (``periods``) are built when first read."""
+
+    __slots__ = ("_periods", "_rows", "_table", "due", "outstanding", "principal", "total", "until")
+
+    def __init__(
+        self,
+        *,
+        principal: Decimal,
+        due: dt.date,
+        until: dt.date,
+        total: Decimal,
+        outstanding: Decimal,
+        rows: list[_Row],
+        table: RateTable,
+    ) -> None:
+        self.principal, self.due, self.until = principal, due, until
+        self.total, self.outstanding = total, outstanding
+        self._rows, self._table = rows, table
+        self._periods: tuple[InterestPeriod, ...] | None = None
+
+    @property
+    def periods(self) -> tuple[InterestPeriod, ...]:
+        if self._periods is None:
+            self._periods = self._build_periods()
+        return self._periods
+
+    def _build_periods(self) -> tuple[InterestPeriod, ...]:
+        rows, table = self._rows, self._table
+        if self.total:
+            # Each row's exact interest over the common denominator 365 * 366.
+            weights = {i: r[6] * (731 - r[5]) for i, r in enumerate(rows)}
+            shares = allocate(self.total, weights)
+        else:
+            shares = dict.fromkeys(range(len(rows)), from_cents(0))
+        rates, claim_rates = table.rates, table.claim_rates
+        return tuple(
+            InterestPeriod(
+                start,
+                end - _ONE_DAY,
+                days,
+                from_cents(cents),
+                rates[index],
+                claim_rates[index],
+                year_days,
+                shares[i],
+            )
+            for i, (start, end, days, cents, index, year_days, _) in enumerate(rows)
+        )
 
 
 def interest(
@@ -87,79 +135,68 @@ def interest(
     principal: Decimal,
     due: dt.date,
     until: dt.date,
-    base_rates: Sequence[tuple[dt.date, Decimal]],
+    base_rates: RateTable | Sequence[tuple[dt.date, Decimal]],
     payments: Iterable[tuple[dt.date, Decimal]] = (),
     margin: Decimal = MARGIN,
 ) -> InterestStatement:
     """The interest owed on ``principal`` from ``due`` for the days before ``until``.
 
     ``base_rates``: (valid from, base rate in percent) sorted by date, each valid until the next
-    one begins; ``payments``: (received on, amount) reducing the principal from that day.
-    Raises ``ValueError`` (German) when no base rate covers the due date, a rate has fractions
-    of a basis point, the yearly rate is negative, or the payments exceed the principal.
+    one begins (or a prepared ``RateTable``); ``payments``: (received on, amount) reducing the
+    principal from that day. Raises ``ValueError`` (German) when no base rate covers the due
+    date, a rate has fractions of a basis point, the yearly rate is negative, or the payments
+    exceed the principal.
     """
-    starts = [start for start, _ in base_rates]
-    points = [_basis_points(rate + margin) for _, rate in base_rates]
-    if until > due and (not starts or starts[0] > due):
-        raise ValueError(f"Für den {due:%d.%m.%Y} ist kein Basiszinssatz hinterlegt.")
+    table = base_rates if isinstance(base_rates, RateTable) else RateTable(base_rates, margin)
+    starts, points = table.starts, table.points
     principal_cents = to_cents(principal)
     paid = sorted((on, to_cents(amount)) for on, amount in payments)
     if sum(c for _, c in paid) > principal_cents:
         raise ValueError("Die Teilzahlungen übersteigen die Hauptforderung.")
-    # Exact sums of principal (cents) x rate (basis points) x days, one per year length; a
-    # period's interest in EUR is that product / (100 * 10,000 * year days).
-    weights: list[int] = []
-    rows: list[tuple[dt.date, dt.date, int, int, int, int]] = []
-    sums = {365: 0, 366: 0}
+    rows: list[_Row] = []
+    sum365 = sum366 = 0  # principal (cents) x rate (basis points) x days, per year length
     balance, p = principal_cents, 0
-    cuts = _cuts(due, until, starts, (on for on, _ in paid)) if until > due else []
-    for start, end in pairwise(cuts):
-        while p < len(paid) and paid[p][0] <= start:
-            balance -= paid[p][1]
-            p += 1
-        if balance == 0:
-            break
-        index = bisect_right(starts, start) - 1
-        bp = points[index]
-        if bp < 0:
-            raise ValueError(f"Der Zinssatz am {start:%d.%m.%Y} wäre negativ.")
-        year_days = 366 if calendar.isleap(start.year) else 365
-        days = (end - start).days
-        product = balance * bp * days
-        sums[year_days] += product
-        rows.append((start, end, days, balance, index, year_days))
-        weights.append(product * (731 - year_days))  # over the common denominator 365 * 366
+    if until > due:
+        index = bisect_right(starts, due) - 1
+        if index < 0:
+            raise ValueError(f"Für den {due:%d.%m.%Y} ist kein Basiszinssatz hinterlegt.")
+        cuts = {due, until}
+        cuts.update(starts[index + 1 : bisect_left(starts, until)])
+        cuts.update(dt.date(y, 1, 1) for y in range(due.year + 1, until.year + 1))
+        cuts.update(on for on, _ in paid if due < on < until)
+        ordered = sorted(cuts)
+        last = len(starts) - 1
+        for start, end in pairwise(ordered):
+            while p < len(paid) and paid[p][0] <= start:
+                balance -= paid[p][1]
+                p += 1
+            if balance == 0:
+                break
+            while index < last and starts[index + 1] <= start:
+                index += 1
+            bp = points[index]
+            if bp < 0:
+                raise ValueError(f"Der Zinssatz am {start:%d.%m.%Y} wäre negativ.")
+            days = (end - start).days
+            product = balance * bp * days
+            if calendar.isleap(start.year):
+                sum366 += product
+                rows.append((start, end, days, balance, index, 366, product))
+            else:
+                sum365 += product
+                rows.append((start, end, days, balance, index, 365, product))
     while p < len(paid) and paid[p][0] <= until:
         balance -= paid[p][1]
         p += 1
     # total in cents = (S365 / 365 + S366 / 366) / 10,000, rounded half up, in integers only
-    numerator = sums[365] * 366 + sums[366] * 365
+    numerator = sum365 * 366 + sum366 * 365
     denominator = 10_000 * 365 * 366
-    total_cents = (2 * numerator + denominator) // (2 * denominator)
-    total = from_cents(total_cents)
-    shares = (
-        allocate(total, dict(enumerate(weights)))
-        if total_cents
-        else dict.fromkeys(range(len(rows)), from_cents(0))
-    )
-    periods = tuple(
-        InterestPeriod(
-            start=start,
-            end=end - _ONE_DAY,
-            days=days,
-            principal=from_cents(cents),
-            base_rate=base_rates[index][1],
-            rate=base_rates[index][1] + margin,
-            year_days=year_days,
-            interest=shares[i],
-        )
-        for i, (start, end, days, cents, index, year_days) in enumerate(rows)
-    )
     return InterestStatement(
         principal=from_cents(principal_cents),
         due=due,
         until=until,
-        periods=periods,
-        total=total,
+        total=from_cents((2 * numerator + denominator) // (2 * denominator)),
         outstanding=from_cents(balance),
+        rows=rows,
+        table=table,
     )
