@@ -205,6 +205,72 @@ ROUTES.update(
 )
 
 
+def _payment(c: Ctx, side: str) -> Any:
+    from tests.funding.payments import matrix_request
+
+    assert c.funding is not None
+    return matrix_request(c.funding.application[side], side)
+
+
+def _decided(c: Ctx, side: str) -> dict[str, Any]:
+    return {"pk": _payment(c, side).application_id}
+
+
+# Payments: the recipient files (its own administration only), the RPS checks, releases,
+# batches and books; the auditors read; batches are statewide RPS documents (no Kreis).
+GEMEINDE_ADMIN = frozenset({Role.GEMEINDE_ADMIN})
+BATCH_READERS = frozenset({Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR})
+ROUTES.update(
+    {
+        "funding:payment_list": Route(roles=FUNDING_SEE, forbidden_status=403),
+        "funding:payment_request_new": Route(
+            own=lambda c: _decided(c, "a"),
+            foreign=lambda c: _decided(c, "b"),
+            roles=GEMEINDE_ADMIN,
+            funding=True,
+        ),
+        "funding:payment_request_detail": Route(
+            own=lambda c: {"pk": _payment(c, "a").pk},
+            foreign=lambda c: {"pk": _payment(c, "b").pk},
+            roles=FUNDING_SEE,
+            foreign_roles=FUNDING_STATE,
+            funding=True,
+        ),
+        "funding:payment_request_step": Route(
+            own=lambda c: {"pk": _payment(c, "a").pk},
+            foreign=lambda c: {"pk": _payment(c, "b").pk},
+            roles=FUNDING_SEE,
+            foreign_roles=FUNDING_STATE,
+            method="post",
+            funding=True,
+        ),
+        "funding:bank_details": Route(
+            own=lambda c: {"pk": c.funding.application["a"].applicant_id},  # type: ignore[union-attr]
+            foreign=lambda c: {"pk": c.funding.application["b"].applicant_id},  # type: ignore[union-attr]
+            roles=GEMEINDE_ADMIN,
+            funding=True,
+        ),
+        "funding:payment_batch_create": Route(
+            roles=RPS, method="post", funding=True, forbidden_status=403
+        ),
+        "funding:payment_batch_detail": Route(
+            own=lambda c: {"pk": _payment(c, "a").batch_id}, roles=BATCH_READERS, funding=True
+        ),
+        "funding:payment_batch_export": Route(
+            own=lambda c: {"pk": _payment(c, "a").batch_id, "fmt": "xlsx"},
+            roles=BATCH_READERS,
+            funding=True,
+        ),
+        "funding:payment_batch_book": Route(
+            own=lambda c: {"pk": _payment(c, "a").batch_id},
+            roles=RPS,
+            method="post",
+            funding=True,
+        ),
+    }
+)
+
+
 def _client(kreis: str) -> Callable[[Ctx], dict[str, Any]]:
     """A client record in Kreis A (own) or B (foreign), owned by another manager: the member
     under test is never the responsible person, so managers get 404 and coordinators of the

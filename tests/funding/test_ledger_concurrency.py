@@ -33,8 +33,10 @@ def test_concurrent_approvals_respect_the_budget() -> None:
     )
     heads = [factories.user(f"head{i}@test.example", Role.RPS_HEAD) for i in range(APPLICATIONS)]
     applications = factories.proposed_one_each(im, gemeinden, case_worker, amount="100.000,00")
-    Budget.objects.filter(programme=im, year=2020).update(
-        total=Decimal(FITS) * Decimal("100000.00")
+    # Each grant (24 months from January 2020) binds half in 2020 and half in 2021 (0028): both
+    # budget rows are locked, and each holds exactly three halves.
+    Budget.objects.filter(programme=im, year__in=[2020, 2021]).update(
+        total=Decimal(FITS) * Decimal("50000.00")
     )
 
     barrier = threading.Barrier(APPLICATIONS)
@@ -65,7 +67,7 @@ def test_concurrent_approvals_respect_the_budget() -> None:
 
     assert sorted(outcomes) == ["approved"] * FITS + ["budget"] * (APPLICATIONS - FITS), outcomes
     committed = sum(
-        LedgerEntry.objects.filter(budget__programme=im, budget__year=2020).values_list(
+        LedgerEntry.objects.filter(budget__programme=im, budget__year__in=[2020, 2021]).values_list(
             "amount", flat=True
         )
     )

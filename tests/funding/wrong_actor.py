@@ -101,6 +101,36 @@ def _rule_version_fields(world: Any) -> dict[str, Any]:
     }
 
 
+def _grant(world: Any, member: Any) -> Any:
+    """Böblingen's 2020 grant with its notice issued and its IBAN entered."""
+    from tests.funding.payments import issued
+
+    actors = {
+        "gemeinde_a": member(Role.GEMEINDE_ADMIN, "a"),
+        "case_worker_a": member(Role.RPS_CASE_WORKER, "a"),
+        "head": member(Role.RPS_HEAD),
+    }
+    return issued(_staff_draft(world, member), actors), actors
+
+
+def _request(world: Any, member: Any, *, release: bool = False) -> Any:
+    """A request filed on that grant (``release``: checked and released by two RPS persons)."""
+    from tests.funding.payments import file, released
+
+    grant, actors = _grant(world, member)
+    request = file(grant, actors["gemeinde_a"])
+    if release:
+        released(request, actors["case_worker_a"], actors["head"])
+    return request
+
+
+def _batch(world: Any, member: Any) -> Any:
+    from pik.funding import services
+
+    _request(world, member, release=True)
+    return services.payment_batch_create(actor=member(Role.RPS_HEAD))
+
+
 CASES = {
     # The RPS reads the base rates; only the ministry enters a new one.
     "base_rate_add": lambda world, member: {
@@ -215,5 +245,37 @@ CASES = {
         "access_granted": [],
         "access_confirmed": True,
         "actor": member(Role.KREIS_COORDINATOR, "b"),
+    },
+    # The RPS does not enter where a recipient's money goes (only its own administration does).
+    "applicant_bank_details_set": lambda world, member: {
+        "applicant": _applicant_a(world)["applicant"],
+        "iban": "DE89 3704 0044 0532 0130 00",
+        "account_holder": "Stadtkasse Böblingen",
+        "actor": member(Role.RPS_HEAD),
+    },
+    # Esslingen's administration does not request Böblingen's money.
+    "payment_request_file": lambda world, member: {
+        "application": _grant(world, member)[0],
+        "amount": Decimal("1000.00"),
+        "period_start": dt.date(2021, 1, 1),
+        "period_end": dt.date(2021, 3, 31),
+        "basis": "preliminary",
+        "positions": [],
+        "actor": member(Role.GEMEINDE_ADMIN, "b"),
+    },
+    # The case worker of Kreis B does not check a request from Kreis A.
+    "payment_request_transition": lambda world, member: {
+        "payment_request": _request(world, member),
+        "action": "check",
+        "actor": member(Role.RPS_CASE_WORKER, "b"),
+    },
+    # The auditors read batches; they never make one.
+    "payment_batch_create": lambda world, member: (
+        _request(world, member, release=True) and {"actor": member(Role.AUDITOR)}
+    ),
+    # Nor does the recipient book its own payment.
+    "payment_batch_book": lambda world, member: {
+        "batch": _batch(world, member),
+        "actor": member(Role.GEMEINDE_ADMIN, "a"),
     },
 }

@@ -9,7 +9,8 @@ unpack to gigabytes.
 Writing neutralises spreadsheet formulas: a text that starts like a formula (``=``, ``+``,
 ``-``, ``@``, tab, carriage return) is stored as a string cell with the quote prefix set, so
 neither Excel nor LibreOffice evaluates it, not even after the cell is edited. Numbers and dates
-stay numbers and dates. Every export writes through ``workbook_bytes`` (tests/core/test_tables.py
+stay numbers and dates; a CSV (``csv_bytes``) gets a leading apostrophe on such text. Every export
+writes through ``workbook_bytes`` or ``csv_bytes`` (tests/core/test_tables.py
 checks that no other module writes CSV or XLSX).
 """
 
@@ -228,3 +229,21 @@ def workbook_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[An
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _csv_cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return f"'{text}" if looks_like_formula(text) else text
+
+
+def csv_bytes(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, delimiter: str = ";"
+) -> bytes:
+    """A CSV (UTF-8 with byte-order mark, ``;`` as German spreadsheets expect) whose text cells
+    that look like a formula get a leading apostrophe, so no spreadsheet evaluates them."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([_csv_cell(label) for label in header])
+    for row in rows:
+        writer.writerow([_csv_cell(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

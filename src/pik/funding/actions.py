@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from pik.funding.workflow import APPLICATION, REPAYMENT
+from pik.funding.workflow import APPLICATION, PAYMENT_REQUEST, REPAYMENT
 
 ACTIONS: dict[str, Any] = {
     "rule_version.create": _("Fassung der Förderrichtlinie angelegt"),
@@ -32,4 +32,10 @@ ACTIONS: dict[str, Any] = {
     "repayment.payment": _("Zahlungseingang zur Rückforderung erfasst"),
     "repayment.rendered": _("Rückforderungsbescheid erstellt"),
     **{f"repayment.{t.action}": t.label for t in REPAYMENT.transitions},
+    "applicant.bank_details": _("Bankverbindung hinterlegt"),
+    "payment_request.file": _("Mittelabruf gestellt"),
+    **{f"payment_request.{t.action}": t.label for t in PAYMENT_REQUEST.transitions},
+    "payment_batch.create": _("Zahlungsliste zusammengestellt"),
+    "payment_batch.book": _("Zahlungsliste gebucht"),
+    "ledger.book_payments": _("Auszahlungen gebucht"),
 }

@@ -48,6 +48,17 @@ def amounts_per_year(positions: list[Position]) -> dict[int, Decimal]:
     return dict(sorted(totals.items()))
 
 
+def approved_per_year(
+    *, funding_year: int, approved: Decimal, positions: list[Position]
+) -> dict[int, Decimal]:
+    """The approved amount split over budget years like the positions' months (exact cents, the
+    parts sum to ``approved``); without positions (digital tools) all in the funding year."""
+    weights = {y: a for y, a in amounts_per_year(positions).items() if a > 0}
+    if not weights or approved <= 0:
+        return {funding_year: approved}
+    return dict(sorted(allocate(approved, weights).items()))
+
+
 def contingent_amount(rule: RuleVersion, persons: int) -> Decimal:
     if rule.rate_per_person is None:
         raise ValueError("Diese Fassung der Förderrichtlinie kennt keinen Betrag je Person.")

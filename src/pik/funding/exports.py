@@ -1,14 +1,17 @@
-"""XLSX exports of the RPS workbench (applications, contingents), written by the kernel.
+"""Exports of the RPS workbench (applications, contingents, payment batches), written by the
+kernel.
 
 ``workbook_bytes`` keeps text that looks like a formula as text (formula injection).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from decimal import Decimal
 
-from pik.core.tables import workbook_bytes
+from pik.core.tables import csv_bytes, workbook_bytes
 from pik.funding.models import Application, Contingent
+from pik.funding.selectors import BatchView
 
 
 def applications_xlsx(
@@ -77,3 +80,29 @@ def contingents_xlsx(contingents: Iterable[Contingent]) -> bytes:
         for c in contingents
     )
     return workbook_bytes("Kontingente", header, rows)
+
+
+PAYMENT_HEADER = ["Empfänger", "Kontoinhaber", "IBAN", "Betrag (EUR)", "Verwendungszweck"]
+
+
+def _payment_rows(view: BatchView, amount: Callable[[Decimal], object]) -> list[list[object]]:
+    return [
+        [
+            r.application.applicant.name,
+            r.application.applicant.account_holder,
+            r.application.applicant.iban,
+            amount(r.amount),
+            r.purpose,
+        ]
+        for r in view.requests
+    ]
+
+
+def payment_batch_csv(view: BatchView) -> bytes:
+    """The batch for the state cash office: one transfer per line, the amount with a decimal
+    comma and no grouping (``12345,67``) as its import expects."""
+    return csv_bytes(PAYMENT_HEADER, _payment_rows(view, lambda a: f"{a:.2f}".replace(".", ",")))
+
+
+def payment_batch_xlsx(view: BatchView) -> bytes:
+    return workbook_bytes(view.batch.number, PAYMENT_HEADER, _payment_rows(view, lambda a: a))

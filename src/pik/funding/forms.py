@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pik.core.fields import AmountField, DecimalInputField
-from pik.funding.models import Application, Position, RepaymentClaim
+from pik.funding.models import Application, PaymentRequest, Position, RepaymentClaim
 
 
 class ApplicationFilterForm(forms.Form):
@@ -180,3 +180,49 @@ class RepaymentPaymentForm(forms.Form):
         label=_("eingegangen am"), widget=forms.DateInput(attrs={"type": "date"})
     )
     amount = AmountField(label=_("Betrag (EUR)"))
+
+
+class PaymentRequestForm(forms.Form):
+    amount = AmountField(label=_("Betrag (EUR)"))
+    period_start = forms.DateField(
+        label=_("Zeitraum von"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=_("Zeitraum bis"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Beginn und Ende im selben Haushaltsjahr"),
+    )
+    basis = forms.ChoiceField(
+        label=_("Grundlage"), choices=PaymentRequest.Basis.choices, widget=forms.RadioSelect
+    )
+    positions = forms.TypedMultipleChoiceField(
+        label=_("Betroffene Stellen"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, positions: Any = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["positions"]).choices = [
+            (p.pk, f"{p.person_name} ({p.share} VZÄ, ab {p.start_date:%d.%m.%Y})")
+            for p in positions
+        ]
+        if not positions:
+            del self.fields["positions"]
+
+
+class PaymentStepForm(forms.Form):
+    action = forms.CharField(max_length=40)
+    message = forms.CharField(
+        label=_("Begründung (bei Ablehnung)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class BankDetailsForm(forms.Form):
+    account_holder = forms.CharField(label=_("Kontoinhaber"), max_length=200)
+    iban = forms.CharField(
+        label=_("IBAN"), max_length=42, help_text=_("z. B. DE89 3704 0044 0532 0130 00")
+    )

@@ -231,6 +231,35 @@ def may_record_pooling_agreement(actor: Any, applicant: Applicant) -> bool:
     )
 
 
+# --- Payments (Mittelabruf, Zahlungslisten) -----------------------------------------------------
+
+PAYMENTS_RESERVED = _(
+    "Die Mittelabrufe sind dem Regierungspräsidium, der Prüfung und den Zuwendungsempfängern "
+    "vorbehalten."
+)
+BATCHES_RESERVED = _("Die Zahlungslisten sind dem Regierungspräsidium und der Prüfung vorbehalten.")
+
+
+def may_set_bank_details(actor: Any, applicant: Applicant) -> bool:
+    """The recipient's own administration enters where the money goes (never the RPS, so a
+    payee cannot be redirected by the same office that releases the payment)."""
+    return is_applicant_for(actor, applicant)
+
+
+def may_file_payment_request(actor: Any, application: Application) -> bool:
+    """The recipient (the applicant's administration) requests money of its own grant."""
+    return is_applicant_of(actor, application)
+
+
+def may_see_payment_batches(user: Any) -> bool:
+    return _has(user, frozenset({Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR}))
+
+
+def may_manage_payment_batches(actor: Any) -> bool:
+    """The RPS gathers released requests into a batch and books it after the transfer."""
+    return is_rps(actor)
+
+
 def require(allowed: bool, refusal: str) -> None:
     """Refuse with ``refusal``, a whole German sentence saying what is not allowed."""
     if not allowed:

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from pik.funding.views import applications, budgets, contingents, poolings, repayments
+from pik.funding.views import (
+    applications,
+    budgets,
+    contingents,
+    payments,
+    poolings,
+    repayments,
+)
 
 app_name = "funding"
 urlpatterns = [
@@ -47,6 +54,27 @@ urlpatterns = [
         poolings.pooling_agreement,
         name="pooling_agreement",
     ),
+    path("mittelabrufe/", payments.payment_list, name="payment_list"),
+    path(
+        "antraege/<int:pk>/mittelabruf/",
+        payments.payment_request_new,
+        name="payment_request_new",
+    ),
+    path("mittelabrufe/<int:pk>/", payments.payment_request_detail, name="payment_request_detail"),
+    path(
+        "mittelabrufe/<int:pk>/schritt/",
+        payments.payment_request_step,
+        name="payment_request_step",
+    ),
+    path("antragsteller/<int:pk>/bankverbindung/", payments.bank_details, name="bank_details"),
+    path("zahlungslisten/neu/", payments.payment_batch_create, name="payment_batch_create"),
+    path("zahlungslisten/<int:pk>/", payments.payment_batch_detail, name="payment_batch_detail"),
+    path(
+        "zahlungslisten/<int:pk>/export.<str:fmt>",
+        payments.payment_batch_export,
+        name="payment_batch_export",
+    ),
+    path("zahlungslisten/<int:pk>/buchen/", payments.payment_batch_book, name="payment_batch_book"),
 ]
 urlpatterns += [
     path("basiszinssaetze/", repayments.base_rates, name="base_rates"),

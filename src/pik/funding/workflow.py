@@ -7,7 +7,7 @@ Who plays which part for an application is a rule (``rules.application_roles``);
 from __future__ import annotations
 
 from pik.core.workflow import Transition, Workflow, four_eyes
-from pik.funding.models import Application, RepaymentClaim
+from pik.funding.models import Application, PaymentRequest, RepaymentClaim
 from pik.funding.rules import (
     APPLICANT,
     CASE_WORKER,
@@ -128,3 +128,35 @@ REPAYMENT = Workflow(
     ],
     roles_of=repayment_roles,
 )
+
+# --- Payment requests (Mittelabruf): check and release by two different RPS persons ---------------
+
+P = PaymentRequest.Status
+RPS_PARTS = {CASE_WORKER, HEAD}
+
+
+def payment_request_roles(user: object, request: PaymentRequest) -> set[str]:
+    """The parts a user plays for a payment request: those for its application."""
+    return application_roles(user, request.application)
+
+
+PAYMENT_TRANSITIONS = [
+    Transition(P.SUBMITTED, "check", P.CHECKED, roles=RPS_PARTS, label="Sachlich prüfen"),
+    Transition(
+        P.CHECKED,
+        "release",
+        P.RELEASED,
+        roles=RPS_PARTS,
+        guard=four_eyes("checked_by_id"),
+        label="Zur Zahlung freigeben",
+    ),
+    Transition(P.SUBMITTED, "reject", P.REJECTED, roles=RPS_PARTS, label="Ablehnen"),
+    Transition(P.CHECKED, "reject", P.REJECTED, roles=RPS_PARTS, label="Ablehnen"),
+    Transition(P.SUBMITTED, "withdraw", P.WITHDRAWN, roles={APPLICANT}, label="Zurückziehen"),
+    Transition(
+        P.RELEASED, "batch", P.IN_BATCH, roles=RPS_PARTS, label="In Zahlungsliste aufnehmen"
+    ),
+    Transition(P.IN_BATCH, "pay", P.PAID, roles=RPS_PARTS, label="Auszahlung gebucht"),
+]
+
+PAYMENT_REQUEST = Workflow("payment_request", PAYMENT_TRANSITIONS, roles_of=payment_request_roles)

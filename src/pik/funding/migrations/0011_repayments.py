@@ -18,7 +18,7 @@ def unseed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('funding', '0008_rule_version_interruption_months'),
+        ('funding', '0009_payments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

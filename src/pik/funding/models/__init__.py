@@ -1,7 +1,7 @@
 """The funding models, one module per seam; every model is importable from here.
 
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
-poolings: PoolingConsent. reference: AdministrativeCourt.
+poolings: PoolingConsent. payments: PaymentRequest, PaymentBatch. reference: AdministrativeCourt.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
 repayments: BaseRate, RepaymentClaim, RepaymentPayment.
 """
@@ -13,6 +13,7 @@ from pik.funding.models.applications import (
     Notice,
     Position,
 )
+from pik.funding.models.payments import PaymentBatch, PaymentRequest
 from pik.funding.models.poolings import PoolingConsent
 from pik.funding.models.programmes import (
     Applicant,
@@ -36,6 +37,8 @@ __all__ = [
     "Contingent",
     "LedgerEntry",
     "Notice",
+    "PaymentBatch",
+    "PaymentRequest",
     "PoolingConsent",
     "Position",
     "Programme",

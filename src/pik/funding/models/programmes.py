@@ -92,6 +92,11 @@ class LedgerEntry(models.Model):
         constraints: ClassVar = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="ledger_amount_positive"),
         ]
+        indexes: ClassVar = [
+            # Covers the balance sums (budget, kind → amount) without reading the table rows
+            # (bench/bench_ledger.py).
+            models.Index(fields=["budget", "kind", "amount"], name="ledger_budget_kind_amount"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {format_money(self.amount, language='de')}"
@@ -236,6 +241,9 @@ class Applicant(TimeStamped):
     # A pooling binds its members only once every member has agreed (PoolingConsent); until
     # then it is a proposal: no contingent, and its members may still apply alone or elsewhere.
     bound_at = models.DateTimeField(_("verbindlich seit"), null=True, blank=True)
+    # Where the state cash office pays to (checked with the IBAN checksum when entered).
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    account_holder = models.CharField(_("Kontoinhaber"), max_length=200, blank=True)
 
     scope: ClassVar = ScopePaths(DataKind.FUNDING, kreis="kreis_id", gemeinde="gemeinde_id")
 

@@ -1,8 +1,8 @@
 """Every read of funding data a user triggers, scoped to that user; one module per seam.
 
 programmes (rule versions, budgets), contingents (and applicants), poolings (proposals),
-applications, notices, repayments (base rates, claims, interest), and pages (the page
-assemblies). The public names are collected here for every caller.
+applications, notices, payments (requests, batches), repayments (base rates, claims, interest),
+and pages (the page assemblies). The public names are collected here for every caller.
 """
 
 from pik.funding.selectors.applications import (
@@ -35,6 +35,19 @@ from pik.funding.selectors.notices import (
     notices_missing,
 )
 from pik.funding.selectors.pages import ApplicationView, application_view
+from pik.funding.selectors.payments import (
+    BatchView,
+    GrantPayments,
+    PaymentRequestView,
+    bank_applicant_get,
+    grant_payments,
+    payable_applications,
+    payment_batch_get,
+    payment_batch_list,
+    payment_request_get,
+    payment_request_list,
+    payment_requests_released,
+)
 from pik.funding.selectors.persons import PersonCheck, person_checks, person_key
 from pik.funding.selectors.poolings import (
     PoolingProposal,
@@ -78,9 +91,12 @@ from pik.funding.selectors.repayments import (
 __all__ = [
     "ApplicationFilter",
     "ApplicationView",
+    "BatchView",
     "BudgetRow",
     "CaseWorkerIndex",
+    "GrantPayments",
     "MissingNotices",
+    "PaymentRequestView",
     "PersonCheck",
     "PoolingProposal",
     "PublicProgramme",
@@ -92,6 +108,7 @@ __all__ = [
     "application_list",
     "application_view",
     "attachment_get",
+    "bank_applicant_get",
     "base_rate_list",
     "base_rate_table",
     "budget_for",
@@ -105,6 +122,7 @@ __all__ = [
     "contingent_summary",
     "contingent_years",
     "court_for",
+    "grant_payments",
     "inbox",
     "inbox_q",
     "interest_paid",
@@ -114,6 +132,12 @@ __all__ = [
     "notice_get",
     "notice_has_pdf",
     "notices_missing",
+    "payable_applications",
+    "payment_batch_get",
+    "payment_batch_list",
+    "payment_request_get",
+    "payment_request_list",
+    "payment_requests_released",
     "person_checks",
     "person_key",
     "pooling_for_member",

@@ -2,8 +2,9 @@
 
 programmes (rule versions, budgets), contingents, applicants, poolings (members' agreement),
 applications (draft and steps),
-positions (staff positions, digital tool), attachments, notices, repayments (base rates,
-claims, payments received). The public names are collected here, so
+positions (staff positions, digital tool), attachments, notices, payments (bank details,
+payment requests, payment batches), repayments (base rates, claims, payments received). The
+public names are collected here, so
 ``from pik.funding import services; services.application_transition(...)`` reads the same for
 every caller. Each service checks its own rule (``pik.funding.rules``).
 """
@@ -17,6 +18,13 @@ from pik.funding.services.contingents import (
     contingents_split_budget,
 )
 from pik.funding.services.notices import notice_requeue_missing, notice_store_pdf
+from pik.funding.services.payments import (
+    applicant_bank_details_set,
+    payment_batch_book,
+    payment_batch_create,
+    payment_request_file,
+    payment_request_transition,
+)
 from pik.funding.services.poolings import pooling_confirm, pooling_record_agreement
 from pik.funding.services.positions import digital_details_set, position_add, position_remove
 from pik.funding.services.programmes import budget_set_total, rule_version_create
@@ -30,6 +38,7 @@ from pik.funding.services.repayments import (
 
 __all__ = [
     "ImportResult",
+    "applicant_bank_details_set",
     "applicant_create",
     "application_create",
     "application_transition",
@@ -41,6 +50,10 @@ __all__ = [
     "digital_details_set",
     "notice_requeue_missing",
     "notice_store_pdf",
+    "payment_batch_book",
+    "payment_batch_create",
+    "payment_request_file",
+    "payment_request_transition",
     "pooling_confirm",
     "pooling_record_agreement",
     "position_add",

@@ -22,7 +22,8 @@ from pik.core.money import parse_money
 from pik.core.numbers import format_money
 from pik.core.tasks import enqueue_in_transaction
 from pik.funding import ledger, rules, selectors
-from pik.funding.models import Applicant, Application, ApplicationEvent, Budget, Notice, Programme
+from pik.funding.calculation import approved_per_year
+from pik.funding.models import Applicant, Application, ApplicationEvent, Notice, Programme
 from pik.funding.workflow import APPLICATION
 from pik.orgs.models import User
 
@@ -235,17 +236,14 @@ def application_transition(
         application.decided_by, application.decided_at = actor, timezone.now()
         fields |= {"decided_by", "decided_at"}
     if action == "approve":
-        # The whole grant is bound in the funding year's budget (the notice shows the amounts
-        # per calendar year of the positions; see docs/decisions/0006).
-        budget = Budget.objects.filter(
-            programme=application.programme, year=application.year
-        ).first()
-        if budget is None:
-            raise ValidationError(f"Für {application.year} ist kein Haushaltsansatz angelegt.")
-        ledger.commit(
-            budget=budget,
-            amount=application.approved_amount or Decimal("0.00"),
+        # Bound per budget year like the positions' months (docs/decisions/0028).
+        ledger.commit_approval(
             application=application,
+            parts=approved_per_year(
+                funding_year=application.year,
+                approved=application.approved_amount or Decimal("0.00"),
+                positions=list(application.positions.all()),
+            ),
             actor=actor,
         )
     application.save(update_fields=sorted(fields))

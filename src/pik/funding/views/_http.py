@@ -39,8 +39,11 @@ def act(
     form: Any,
     call: Callable[[dict[str, Any]], object],
     success: str = "",
+    *,
+    back: str = "funding:application_detail",
 ) -> HttpResponse:
-    """Validate ``form``, run the service ``call`` with its data, report in German, go back."""
+    """Validate ``form``, run the service ``call`` with its data, report in German, go back
+    (``back``: the page of the record ``pk``)."""
     if form is not None and not form.is_valid():
         show_form_errors(request, form)
     else:
@@ -51,4 +54,4 @@ def act(
         else:
             if success:
                 messages.success(request, success)
-    return redirect("funding:application_detail", pk=pk)
+    return redirect(back, pk=pk)
