@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from pik.funding.proof_workflow import PROOF_ACTIONS
 from pik.funding.workflow import APPLICATION
 
 ACTIONS: dict[str, Any] = {
@@ -26,4 +27,5 @@ ACTIONS: dict[str, Any] = {
     "attachment.add": _("Anlage hochgeladen"),
     "notice.rendered": _("Bescheid erstellt"),
     **{f"application.{t.action}": t.label for t in APPLICATION.transitions},
+    **PROOF_ACTIONS,
 }

@@ -105,3 +105,16 @@ def commit(
         application_id=application.pk if application else None,
     )
     return entry
+
+
+def paid_for(application: Application) -> Decimal:
+    """What was paid out for one application, less what came back (one aggregate query)."""
+    sums = {
+        row["kind"]: row["s"]
+        for row in LedgerEntry.objects.filter(
+            application=application, kind__in=[K.PAYMENT, K.REPAYMENT]
+        )
+        .values("kind")
+        .annotate(s=Sum("amount"))
+    }
+    return sums.get(K.PAYMENT, ZERO) - sums.get(K.REPAYMENT, ZERO)

@@ -235,3 +235,16 @@ def require(allowed: bool, refusal: str) -> None:
     """Refuse with ``refusal``, a whole German sentence saying what is not allowed."""
     if not allowed:
         raise PermissionDenied(refusal)
+
+
+# --- Proof of use (Verwendungsnachweis) ---------------------------------------------------------
+
+
+def may_write_proof(actor: Any, application: Application) -> bool:
+    """The recipient (the applicant of the approved application) writes its proof of use."""
+    return is_applicant_of(actor, application)
+
+
+def may_check_proof(actor: Any, application: Application) -> bool:
+    """The RPS checks a proof of use: the head statewide, a case worker for their Kreise."""
+    return is_rps_head(actor) or is_responsible_case_worker(actor, application.applicant.kreis_id)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from pik.funding.urls_proofs import urlpatterns as proof_urls
 from pik.funding.views import applications, budgets, contingents, poolings
 
 app_name = "funding"
@@ -47,4 +48,5 @@ urlpatterns = [
         poolings.pooling_agreement,
         name="pooling_agreement",
     ),
+    *proof_urls,
 ]

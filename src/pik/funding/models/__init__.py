@@ -1,7 +1,8 @@
 """The funding models, one module per seam; every model is importable from here.
 
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
-poolings: PoolingConsent. reference: AdministrativeCourt.
+poolings: PoolingConsent. proofs: ProofOfUse, ProofLine, ProofInvoice, KeyFigures,
+ProofFinding. reference: AdministrativeCourt.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
 """
 
@@ -21,6 +22,13 @@ from pik.funding.models.programmes import (
     Programme,
     RuleVersion,
 )
+from pik.funding.models.proofs import (
+    KeyFigures,
+    ProofFinding,
+    ProofInvoice,
+    ProofLine,
+    ProofOfUse,
+)
 from pik.funding.models.reference import AdministrativeCourt
 
 __all__ = [
@@ -31,10 +39,15 @@ __all__ = [
     "Attachment",
     "Budget",
     "Contingent",
+    "KeyFigures",
     "LedgerEntry",
     "Notice",
     "PoolingConsent",
     "Position",
     "Programme",
+    "ProofFinding",
+    "ProofInvoice",
+    "ProofLine",
+    "ProofOfUse",
     "RuleVersion",
 ]

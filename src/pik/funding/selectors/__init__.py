@@ -1,8 +1,8 @@
 """Every read of funding data a user triggers, scoped to that user; one module per seam.
 
 programmes (rule versions, budgets), contingents (and applicants), poolings (proposals),
-applications, notices, and pages (the page assemblies). The public names are collected here for
-every caller.
+applications, notices, proofs (proof of use), and pages (the page assemblies). The public names
+are collected here for every caller.
 """
 
 from pik.funding.selectors.applications import (
@@ -57,6 +57,19 @@ from pik.funding.selectors.programmes import (
     public_programmes,
     rule_version_for,
 )
+from pik.funding.selectors.proofs import (
+    ProofFigures,
+    ProofOverview,
+    ProofView,
+    key_figures_of,
+    proof_figures,
+    proof_get,
+    proof_invoice_get,
+    proof_line_get,
+    proof_overview,
+    proof_underspend,
+    proof_view,
+)
 
 __all__ = [
     "ApplicationFilter",
@@ -66,6 +79,9 @@ __all__ = [
     "MissingNotices",
     "PersonCheck",
     "PoolingProposal",
+    "ProofFigures",
+    "ProofOverview",
+    "ProofView",
     "PublicProgramme",
     "applicant_contingent",
     "applicant_list",
@@ -85,6 +101,7 @@ __all__ = [
     "court_for",
     "inbox",
     "inbox_q",
+    "key_figures_of",
     "member_contingents",
     "missing_access",
     "notice_for_document",
@@ -101,6 +118,13 @@ __all__ = [
     "position_get",
     "programme_get",
     "programme_list",
+    "proof_figures",
+    "proof_get",
+    "proof_invoice_get",
+    "proof_line_get",
+    "proof_overview",
+    "proof_underspend",
+    "proof_view",
     "public_programme",
     "public_programmes",
     "rule_version_for",

@@ -2,7 +2,8 @@
 
 programmes (rule versions, budgets), contingents, applicants, poolings (members' agreement),
 applications (draft and steps),
-positions (staff positions, digital tool), attachments, notices. The public names are collected
+positions (staff positions, digital tool), attachments, notices, proofs and proof_checks
+(proof of use). The public names are collected
 here, so ``from pik.funding import services; services.application_transition(...)`` reads the
 same for every caller. Each service checks its own rule (``pik.funding.rules``).
 """
@@ -19,6 +20,14 @@ from pik.funding.services.notices import notice_requeue_missing, notice_store_pd
 from pik.funding.services.poolings import pooling_confirm, pooling_record_agreement
 from pik.funding.services.positions import digital_details_set, position_add, position_remove
 from pik.funding.services.programmes import budget_set_total, rule_version_create
+from pik.funding.services.proof_checks import proof_finding_add, proof_transition
+from pik.funding.services.proofs import (
+    proof_create,
+    proof_invoice_add,
+    proof_key_figures_set,
+    proof_line_set,
+    proof_report_upload,
+)
 
 __all__ = [
     "ImportResult",
@@ -36,5 +45,12 @@ __all__ = [
     "pooling_record_agreement",
     "position_add",
     "position_remove",
+    "proof_create",
+    "proof_finding_add",
+    "proof_invoice_add",
+    "proof_key_figures_set",
+    "proof_line_set",
+    "proof_report_upload",
+    "proof_transition",
     "rule_version_create",
 ]
