@@ -16,6 +16,7 @@ from pik.core.roles import Role
 from pik.funding import services
 from pik.funding.models import Application, Budget, LedgerEntry, ProofOfUse
 from pik.orgs.models import Kreis, User
+from pik.orgs.selectors import managers_in_kreis
 from tests.funding import factories
 
 FIGURES = {
@@ -93,7 +94,7 @@ def digital_approved(world: Any, member: Any, side: str = "a") -> tuple[Applicat
         tool_name="Fallakte",
         tool_description="Gemeinsame Fallakte",
         tool_costs="48.500,00",
-        access_granted=[],
+        access_granted=list(managers_in_kreis(kreis_id=kreis.pk)),
         access_confirmed=True,
         actor=author,
     )

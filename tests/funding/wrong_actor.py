@@ -15,6 +15,7 @@ from pik.core.roles import Role
 from pik.funding.models import Budget, RuleVersion
 from pik.orgs.models import Gemeinde
 from tests.funding import factories
+from tests.funding.wrong_actor_proofs import CASES as PROOF_CASES
 
 SYSTEM = {
     "notice_store_pdf": "the background job stores the rendered notice (no person renders one)",
@@ -161,4 +162,5 @@ CASES = {
         "access_confirmed": True,
         "actor": member(Role.KREIS_COORDINATOR, "b"),
     },
+    **PROOF_CASES,
 }

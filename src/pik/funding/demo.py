@@ -10,7 +10,7 @@ from typing import TextIO
 
 from django.apps import apps
 
-from pik.funding import services
+from pik.funding import demo_proofs, services
 from pik.funding.models import Applicant, Application, Contingent, Programme
 from pik.funding.reference import ensure_reference_data
 from pik.orgs.models import Gemeinde, Kreis, Provider, User
@@ -204,3 +204,4 @@ def seed(*, stdout: TextIO) -> None:
         )
         created += 1
     stdout.write(f"Demo-Anträge: {created} neu, {Application.objects.count()} insgesamt.\n")
+    demo_proofs.seed(stdout=stdout)

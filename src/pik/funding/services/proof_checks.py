@@ -17,17 +17,17 @@ from pik.core.numbers import format_money
 from pik.funding import rules, selectors
 from pik.funding.models import KeyFigures, ProofFinding, ProofOfUse
 from pik.funding.proof_workflow import PROOF_OF_USE
-from pik.funding.services.proofs import lock_proof
+from pik.funding.services.proofs import _lock_proof
 from pik.orgs.models import User
 
 P = ProofOfUse.Status
-CHECK_REFUSED = "Verwendungsnachweise prüft das zuständige Regierungspräsidium."
+CHECK_REFUSED = "Verwendungsnachweise prüft nur das zuständige Regierungspräsidium."
 
 
 @transaction.atomic
 def proof_finding_add(*, proof: ProofOfUse, text: str, actor: User) -> ProofFinding:
     """One finding of the check (what is missing, wrong or not eligible), while it is checked."""
-    proof = lock_proof(proof, None)
+    proof = _lock_proof(proof, None)
     rules.require(rules.may_check_proof(actor, proof.application), CHECK_REFUSED)
     if proof.status != P.SUBMITTED:
         raise ValidationError("Feststellungen gibt es nur zu einem eingereichten Nachweis.")
@@ -81,7 +81,7 @@ def proof_transition(
     *, proof: ProofOfUse, action: str, actor: User, expected_version: int | None = None
 ) -> ProofOfUse:
     """One step of the proof of use, checked against its transition table."""
-    proof = lock_proof(proof, expected_version)
+    proof = _lock_proof(proof, expected_version)
     old = proof.status
     PROOF_OF_USE.apply(proof, action=action, user=actor)  # the rule: the table
     fields = ["status", "version", "updated_at"]

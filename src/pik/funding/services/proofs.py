@@ -43,7 +43,7 @@ STALE = (
 EXTENSIONS = {PDF: "pdf", "image/png": "png", "image/jpeg": "jpg"}
 
 
-def lock_proof(proof: ProofOfUse, expected_version: int | None) -> ProofOfUse:
+def _lock_proof(proof: ProofOfUse, expected_version: int | None) -> ProofOfUse:
     """The proof's row locked (only its own row), checked against the version the form had."""
     locked = (
         ProofOfUse.objects.select_for_update(of=("self",))
@@ -199,7 +199,7 @@ def proof_line_set(
 ) -> ProofLine:
     """What one funded position actually had: months filled, salary paid, an interruption, a
     change of person or qualification; rated with the rule version, every error at once."""
-    proof = lock_proof(line.proof, expected_version)
+    proof = _lock_proof(line.proof, expected_version)
     _writable(proof, actor)
     line = ProofLine.objects.select_related("position").get(pk=line.pk, proof=proof)
     errors: dict[str, str] = {}
@@ -245,7 +245,7 @@ def proof_line_set(
 def proof_report_upload(*, proof: ProofOfUse, upload: UploadedFile, actor: User) -> ProofOfUse:
     """The narrative report (Sachbericht): PDF or Word, checked by its content; a new upload
     replaces the earlier one (one report per applicant and proof)."""
-    proof = lock_proof(proof, None)
+    proof = _lock_proof(proof, None)
     _writable(proof, actor)
     try:
         data, kind = check_document(upload)
@@ -272,7 +272,7 @@ def proof_key_figures_set(
     *, proof: ProofOfUse, figures: Mapping[str, Any], actor: User
 ) -> KeyFigures:
     """The key figures of the period, entered by hand (the fields of the statewide template)."""
-    proof = lock_proof(proof, None)
+    proof = _lock_proof(proof, None)
     _writable(proof, actor)
     values: dict[str, int] = {}
     errors: dict[str, str] = {}
@@ -316,7 +316,7 @@ def proof_invoice_add(
 ) -> ProofInvoice:
     """An invoice for the digital tool with its amount and the invoice itself (PDF or image,
     checked by content), dated inside the proof's period."""
-    proof = lock_proof(proof, None)
+    proof = _lock_proof(proof, None)
     _writable(proof, actor)
     if proof.application.programme.kind != proof.application.programme.Kind.DIGITAL:
         raise ValidationError("Rechnungen gehören zum Nachweis der Digitalen Lösungen.")
