@@ -201,6 +201,7 @@ def proof_route(
 DIGITAL_SEE = frozenset(FUNDING_SEE - {Role.GEMEINDE_ADMIN})
 ROUTES.update(
     {
+        "funding:proof_list": Route(roles=FUNDING_SEE, forbidden_status=403),
         "funding:proof_new": funding_route("post"),
         "funding:proof_detail": proof_route(),
         "funding:proof_line": proof_route(

@@ -25,7 +25,7 @@ def test_recipient_starts_the_final_proof_from_the_application_page(
     page = client.get(response["Location"]).content.decode()
     assert "Zahlenmäßiger Nachweis je Stelle" in page
     assert "Sara Nouri" in page and "fällig am" in page and "30.09.2022" in page
-    assert 'class="pik-scroll"' in page  # wide tables scroll inside their box at 390 px
+    assert 'class="kern-table-responsive"' in page  # wide tables scroll inside their box at 390 px
 
 
 def test_a_refused_line_keeps_what_was_typed(client: Client, world, member) -> None:
@@ -84,3 +84,19 @@ def test_the_recipient_cannot_check_its_own_proof(client: Client, world, member)
     )
     assert "prüft nur das zuständige Regierungspräsidium" in response.content.decode()
     assert not proof.findings.exists()
+
+
+def test_the_list_shows_what_waits_for_the_check_in_the_users_scope(
+    client: Client, world, member
+) -> None:
+    application, author = staff_approved(world, member)
+    proof = fill_final(application, author)
+    services.proof_transition(proof=proof, action="submit", actor=author)
+    client.force_login(member(Role.RPS_CASE_WORKER, "a"))
+    page = client.get(reverse("funding:proof_list") + "?status=submitted").content.decode()
+    assert reverse("funding:proof_detail", args=[proof.pk]) in page
+    client.force_login(member(Role.RPS_CASE_WORKER, "b"))
+    page = client.get(reverse("funding:proof_list")).content.decode()
+    assert "Keine Verwendungsnachweise." in page
+    client.force_login(member(Role.MINISTRY))
+    assert client.get(reverse("funding:proof_list")).status_code == 403  # aggregates only

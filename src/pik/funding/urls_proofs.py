@@ -5,6 +5,7 @@ from django.urls import path
 from pik.funding.views import proofs
 
 urlpatterns = [
+    path("verwendungsnachweise/", proofs.proof_list, name="proof_list"),
     path("antraege/<int:pk>/verwendungsnachweise/neu/", proofs.proof_new, name="proof_new"),
     path("verwendungsnachweise/<int:pk>/", proofs.proof_detail, name="proof_detail"),
     path(

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
-from pik.core.scoping import get_visible_or_404
+from pik.core.scoping import get_visible_or_404, visible
 from pik.funding import ledger, proofs, rules
 from pik.funding.models import (
     Application,
@@ -85,6 +85,24 @@ def _proofs() -> Any:
         "invoices",
         Prefetch("findings", queryset=ProofFinding.objects.select_related("created_by")),
     )
+
+
+def proof_statuses() -> list[tuple[str, Any]]:
+    return list(ProofOfUse.Status.choices)
+
+
+def proof_list(*, user: User, status: str = "") -> QuerySet[ProofOfUse]:
+    """The proofs of use the user sees (``status``: only those in that state, e.g.
+    ``"submitted"`` for the RPS's check or ``"repayment_due"`` for the repayment claims), the
+    longest waiting first."""
+    if not rules.can_see_applications(user):
+        raise PermissionDenied(rules.APPLICATIONS_RESERVED)
+    qs = visible(ProofOfUse.objects.all(), user).select_related(
+        "application", "application__programme", "application__applicant"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("due_date", "pk")
 
 
 def proof_get(*, user: User, pk: int) -> ProofOfUse:

@@ -18,6 +18,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from pik.core.pagination import KeysFirstPaginator
 from pik.funding import selectors, services
 from pik.funding.proof_forms import (
     FindingForm,
@@ -102,6 +103,21 @@ def _rebound(stash: dict[str, Any], **kwargs: Any) -> Any:
             if msg not in form.errors.get(target or "__all__", []):
                 form.add_error(target, msg)
     return form
+
+
+@login_required
+def proof_list(request: HttpRequest) -> HttpResponse:
+    """The proofs of use in the user's scope, by state (the RPS: what waits for the check)."""
+    statuses = selectors.proof_statuses()
+    status = request.GET.get("status", "")
+    status = status if status in dict(statuses) else ""
+    proofs = selectors.proof_list(user=user_of(request), status=status)
+    page = KeysFirstPaginator(proofs, 50).get_page(request.GET.get("seite"))
+    return render(
+        request,
+        "funding/proof_list.html",
+        {"page": page, "status": status, "statuses": statuses},
+    )
 
 
 @login_required
