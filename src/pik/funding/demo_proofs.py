@@ -34,6 +34,18 @@ def _u(local: str) -> User:
     return User.objects.get(email=f"{local}@{DEMO_DOMAIN}")
 
 
+def _fill(proof: ProofOfUse, *, until: dt.date, salary: str, author: User) -> None:
+    """Every line filled from the position's first day to ``until`` with ``salary`` paid."""
+    for line in proof.lines.select_related("position"):
+        services.proof_line_set(
+            line=line,
+            filled_from=line.position.start_date,
+            filled_to=until,
+            salary_paid=salary,
+            actor=author,
+        )
+
+
 def seed(*, stdout: TextIO) -> None:
     application = Application.objects.filter(
         programme__code="im",
@@ -47,14 +59,7 @@ def seed(*, stdout: TextIO) -> None:
     interim = services.proof_create(
         application=application, kind="interim", year=2019, actor=author
     )
-    for line in interim.lines.select_related("position"):
-        services.proof_line_set(
-            line=line,
-            filled_from=line.position.start_date,
-            filled_to=dt.date(2019, 12, 31),
-            salary_paid="30.000,00",
-            actor=author,
-        )
+    _fill(interim, until=dt.date(2019, 12, 31), salary="30.000,00", author=author)
     services.proof_report_upload(
         proof=interim, upload=SimpleUploadedFile("sachbericht-2019.pdf", REPORT), actor=author
     )
@@ -67,14 +72,7 @@ def seed(*, stdout: TextIO) -> None:
     )
     services.proof_transition(proof=interim, action="accept", actor=case_worker)
     final = services.proof_create(application=application, kind="final", actor=author)
-    for line in final.lines.select_related("position"):
-        services.proof_line_set(
-            line=line,
-            filled_from=line.position.start_date,
-            filled_to=dt.date(2020, 12, 31),
-            salary_paid="60.000,00",
-            actor=author,
-        )
+    _fill(final, until=dt.date(2020, 12, 31), salary="60.000,00", author=author)
     stdout.write(
         "Demo-Verwendungsnachweise: Zwischennachweis 2019 anerkannt, Endnachweis im Entwurf.\n"
     )

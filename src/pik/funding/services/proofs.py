@@ -123,18 +123,22 @@ def proof_create(
     return proof
 
 
-def _salary(value: Any, errors: dict[str, str]) -> Decimal | None:
+def _money(
+    value: Any, errors: dict[str, str], *, field: str, what: str, missing: str
+) -> Decimal | None:
+    """An amount typed by a person (``what``: "Das gezahlte Entgelt"): not negative, two places;
+    a German error on ``field`` otherwise."""
     text = str(value).strip() if value is not None else ""
     if text.startswith(("-", "−")) or (isinstance(value, Decimal | int) and value < 0):
-        errors["salary_paid"] = "Das gezahlte Entgelt darf nicht negativ sein."
+        errors[field] = f"{what} darf nicht negativ sein."
         return None
     if text == "":
-        errors["salary_paid"] = "Bitte das gezahlte Entgelt angeben (0,00, wenn nichts gezahlt)."
+        errors[field] = missing
         return None
     try:
-        return parse_money(value, "salary_paid")
+        return parse_money(value, field)
     except ValidationError as exc:
-        errors["salary_paid"] = " ".join(exc.messages)
+        errors[field] = " ".join(exc.messages)
         return None
 
 
@@ -203,7 +207,13 @@ def proof_line_set(
     _writable(proof, actor)
     line = ProofLine.objects.select_related("position").get(pk=line.pk, proof=proof)
     errors: dict[str, str] = {}
-    salary = _salary(salary_paid, errors)
+    salary = _money(
+        salary_paid,
+        errors,
+        field="salary_paid",
+        what="Das gezahlte Entgelt",
+        missing="Bitte das gezahlte Entgelt angeben (0,00, wenn nichts gezahlt).",
+    )
     if new_qualification and new_qualification not in Position.Qualification.values:
         errors["new_qualification"] = "Bitte eine Qualifikation aus der Liste wählen."
     line.filled_from, line.filled_to = filled_from, filled_to
@@ -321,10 +331,10 @@ def proof_invoice_add(
     if proof.application.programme.kind != proof.application.programme.Kind.DIGITAL:
         raise ValidationError("Rechnungen gehören zum Nachweis der Digitalen Lösungen.")
     errors: dict[str, str] = {}
-    value = _salary(amount, errors)  # the same money checks: not negative, two places
-    if "salary_paid" in errors:
-        errors["amount"] = errors.pop("salary_paid").replace("Das gezahlte Entgelt", "Der Betrag")
-    elif value is not None and value <= 0:
+    value = _money(
+        amount, errors, field="amount", what="Der Betrag", missing="Bitte den Betrag angeben."
+    )
+    if value is not None and value <= 0:
         errors["amount"] = "Der Betrag muss größer als 0 sein."
     if not number.strip():
         errors["number"] = "Bitte die Rechnungsnummer angeben."

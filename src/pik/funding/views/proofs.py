@@ -89,6 +89,12 @@ def _run(
     return redirect("funding:proof_detail", pk=pk)
 
 
+def _download(stored: Any, content_type: str, filename: str) -> FileResponse:
+    return FileResponse(
+        stored.open("rb"), content_type=content_type, as_attachment=True, filename=filename
+    )
+
+
 def _typed(request: HttpRequest, pk: int) -> dict[str, Any] | None:
     stash = request.session.pop(STASH, None)
     return stash if stash and stash.get("pk") == pk else None
@@ -242,12 +248,7 @@ def proof_report_download(request: HttpRequest, pk: int) -> FileResponse:
     proof = selectors.proof_get(user=user_of(request), pk=pk)
     if not proof.report:
         raise Http404
-    return FileResponse(
-        proof.report.open("rb"),
-        content_type=proof.report_type,
-        as_attachment=True,
-        filename=proof.report_name,
-    )
+    return _download(proof.report, proof.report_type, proof.report_name)
 
 
 @login_required
@@ -290,12 +291,7 @@ def proof_invoice(request: HttpRequest, pk: int) -> HttpResponse:
 def proof_invoice_download(request: HttpRequest, pk: int, invoice_pk: int) -> FileResponse:
     proof = selectors.proof_get(user=user_of(request), pk=pk)
     invoice = selectors.proof_invoice_get(proof=proof, pk=invoice_pk)
-    return FileResponse(
-        invoice.file.open("rb"),
-        content_type=invoice.content_type,
-        as_attachment=True,
-        filename=invoice.original_name,
-    )
+    return _download(invoice.file, invoice.content_type, invoice.original_name)
 
 
 @login_required
