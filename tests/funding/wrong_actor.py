@@ -16,6 +16,7 @@ from pik.funding import services
 from pik.funding.models import Budget, RuleVersion
 from pik.orgs.models import Gemeinde
 from tests.funding import factories
+from tests.funding.wrong_actor_proofs import CASES as PROOF_CASES
 
 SYSTEM = {
     "notice_store_pdf": "the background job stores the rendered notice (no person renders one)",
@@ -278,4 +279,5 @@ CASES = {
         "batch": _batch(world, member),
         "actor": member(Role.GEMEINDE_ADMIN, "a"),
     },
+    **PROOF_CASES,
 }

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from pik.funding.proof_workflow import PROOF_ACTIONS
 from pik.funding.workflow import APPLICATION, PAYMENT_REQUEST, REPAYMENT
 
 ACTIONS: dict[str, Any] = {
@@ -38,4 +39,5 @@ ACTIONS: dict[str, Any] = {
     "payment_batch.create": _("Zahlungsliste zusammengestellt"),
     "payment_batch.book": _("Zahlungsliste gebucht"),
     "ledger.book_payments": _("Auszahlungen gebucht"),
+    **PROOF_ACTIONS,
 }

@@ -111,18 +111,6 @@ class LedgerNegative(ValidationError):
     """A repayment would take back more than was paid, or release more than was bound."""
 
 
-def application_balances(application: Application) -> Balances:
-    """Committed and paid for one application, over every budget year (one aggregate query);
-    ``total`` is the approved amount."""
-    sums = {
-        row["kind"]: row["s"]
-        for row in LedgerEntry.objects.filter(application=application)
-        .values("kind")
-        .annotate(s=Sum("amount"))
-    }
-    return _balances(application.approved_amount or ZERO, sums)
-
-
 @transaction.atomic
 def repay(
     *, application: Application, amount: Decimal, actor: User | None, note: str = ""
@@ -156,7 +144,7 @@ def repay(
             plan.append((budget, take))
             remaining -= take
     if amount <= 0 or remaining > 0:
-        paid = application_balances(application).paid
+        paid = paid_of(application=application)
         raise LedgerNegative(
             f"Die Rückzahlung von {format_money(amount, language='de')} würde das Konto des "
             f"Antrags {application} ins Minus führen: ausgezahlt und nicht zurückgezahlt sind "
@@ -295,11 +283,12 @@ def requested_by_year(*, application: Application) -> dict[int, Decimal]:
 
 
 def paid_of(*, application: Application) -> Decimal:
-    """Paid out on this grant (payments less repayments), from the ledger."""
+    """Paid out on this grant (payments less repayments), from the ledger (one aggregate query;
+    the payment page, the proof-of-use check and the repayment claims all read it here)."""
     sums = {
         row["kind"]: row["s"]
         for row in LedgerEntry.objects.filter(
-            application=application, kind__in=(K.PAYMENT, K.REPAYMENT)
+            application=application, kind__in=[K.PAYMENT, K.REPAYMENT]
         )
         .values("kind")
         .annotate(s=Sum("amount"))

@@ -303,3 +303,16 @@ def may_book_repayments(actor: Any) -> bool:
 def repayment_roles(user: Any, claim: Any) -> set[str]:
     """The parts a user plays for a repayment claim: those for its application."""
     return application_roles(user, claim.application) - {APPLICANT}
+
+
+# --- Proof of use (Verwendungsnachweis) ---------------------------------------------------------
+
+
+def may_write_proof(actor: Any, application: Application) -> bool:
+    """The recipient (the applicant of the approved application) writes its proof of use."""
+    return is_applicant_of(actor, application)
+
+
+def may_check_proof(actor: Any, application: Application) -> bool:
+    """The RPS checks a proof of use: the head statewide, a case worker for their Kreise."""
+    return is_rps_head(actor) or is_responsible_case_worker(actor, application.applicant.kreis_id)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from pik.funding.urls_proofs import urlpatterns as proof_urls
 from pik.funding.views import (
     applications,
     budgets,
@@ -88,4 +89,5 @@ urlpatterns += [
     path(
         "rueckforderungen/<int:pk>/bescheid/", repayments.repayment_notice, name="repayment_notice"
     ),
+    *proof_urls,
 ]

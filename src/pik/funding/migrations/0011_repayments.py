@@ -19,6 +19,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('funding', '0009_payments'),
+        ('funding', '0010_proof_of_use'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

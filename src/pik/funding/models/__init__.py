@@ -1,7 +1,8 @@
 """The funding models, one module per seam; every model is importable from here.
 
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
-poolings: PoolingConsent. payments: PaymentRequest, PaymentBatch. reference: AdministrativeCourt.
+poolings: PoolingConsent. payments: PaymentRequest, PaymentBatch. proofs: ProofOfUse, ProofLine,
+ProofInvoice, KeyFigures, ProofFinding. reference: AdministrativeCourt.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
 repayments: BaseRate, RepaymentClaim, RepaymentPayment.
 """
@@ -23,6 +24,13 @@ from pik.funding.models.programmes import (
     Programme,
     RuleVersion,
 )
+from pik.funding.models.proofs import (
+    KeyFigures,
+    ProofFinding,
+    ProofInvoice,
+    ProofLine,
+    ProofOfUse,
+)
 from pik.funding.models.reference import AdministrativeCourt
 from pik.funding.models.repayments import BaseRate, RepaymentClaim, RepaymentPayment
 
@@ -35,6 +43,7 @@ __all__ = [
     "BaseRate",
     "Budget",
     "Contingent",
+    "KeyFigures",
     "LedgerEntry",
     "Notice",
     "PaymentBatch",
@@ -42,6 +51,10 @@ __all__ = [
     "PoolingConsent",
     "Position",
     "Programme",
+    "ProofFinding",
+    "ProofInvoice",
+    "ProofLine",
+    "ProofOfUse",
     "RepaymentClaim",
     "RepaymentPayment",
     "RuleVersion",

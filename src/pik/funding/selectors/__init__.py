@@ -1,8 +1,9 @@
 """Every read of funding data a user triggers, scoped to that user; one module per seam.
 
 programmes (rule versions, budgets), contingents (and applicants), poolings (proposals),
-applications, notices, payments (requests, batches), repayments (base rates, claims, interest),
-and pages (the page assemblies). The public names are collected here for every caller.
+applications, notices, payments (requests, batches), proofs (proof of use), repayments (base
+rates, claims, interest), and pages (the page assemblies). The public names are collected here
+for every caller.
 """
 
 from pik.funding.selectors.applications import (
@@ -70,6 +71,21 @@ from pik.funding.selectors.programmes import (
     public_programmes,
     rule_version_for,
 )
+from pik.funding.selectors.proofs import (
+    ProofFigures,
+    ProofOverview,
+    ProofView,
+    key_figures_of,
+    proof_figures,
+    proof_get,
+    proof_invoice_get,
+    proof_line_get,
+    proof_list,
+    proof_overview,
+    proof_statuses,
+    proof_underspend,
+    proof_view,
+)
 from pik.funding.selectors.repayments import (
     RepaymentView,
     base_rate_list,
@@ -99,6 +115,9 @@ __all__ = [
     "PaymentRequestView",
     "PersonCheck",
     "PoolingProposal",
+    "ProofFigures",
+    "ProofOverview",
+    "ProofView",
     "PublicProgramme",
     "RepaymentView",
     "applicant_contingent",
@@ -126,6 +145,7 @@ __all__ = [
     "inbox",
     "inbox_q",
     "interest_paid",
+    "key_figures_of",
     "member_contingents",
     "missing_access",
     "notice_for_document",
@@ -148,6 +168,15 @@ __all__ = [
     "position_get",
     "programme_get",
     "programme_list",
+    "proof_figures",
+    "proof_get",
+    "proof_invoice_get",
+    "proof_line_get",
+    "proof_list",
+    "proof_overview",
+    "proof_statuses",
+    "proof_underspend",
+    "proof_view",
     "public_programme",
     "public_programmes",
     "repayment_ceiling",

@@ -77,9 +77,7 @@ def claimed_elsewhere(*, application: Application, exclude: int | None = None) -
 
 def repayment_ceiling(*, application: Application) -> Decimal:
     """What may still be claimed back: paid (net of repayments) less what open claims claim."""
-    return ledger.application_balances(application).paid - claimed_elsewhere(
-        application=application
-    )
+    return ledger.paid_of(application=application) - claimed_elsewhere(application=application)
 
 
 def _claims(user: User) -> QuerySet[RepaymentClaim]:

@@ -84,7 +84,7 @@ def base_rate_add(*, valid_from: dt.date, rate: Decimal, actor: User) -> BaseRat
 
 
 def _check_amount(application: Application, amount: Decimal, exclude: int | None = None) -> None:
-    paid = ledger.application_balances(application).paid
+    paid = ledger.paid_of(application=application)
     claimed = selectors.claimed_elsewhere(application=application, exclude=exclude)
     if amount > paid - claimed:
         raise ValidationError(
