@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pik.core.roles import Role
 from pik.funding import services
-from pik.funding.models import Application, Budget, LedgerEntry, ProofOfUse
+from pik.funding.models import Application, LedgerEntry, ProofOfUse
 from pik.orgs.models import Kreis, User
 from pik.orgs.selectors import managers_in_kreis
 from tests.funding import factories
@@ -62,13 +62,7 @@ def approve(application: Application, member: Any) -> Application:
 
 def book_payment(application: Application, amount: str) -> LedgerEntry:
     """A payment booked in the ledger, as the payment procedure books it (test stand-in)."""
-    budget = Budget.objects.get(programme=application.programme, year=application.year)
-    return LedgerEntry.objects.create(
-        budget=budget,
-        kind=LedgerEntry.Kind.PAYMENT,
-        amount=Decimal(amount),
-        application=application,
-    )
+    return factories.book_payment(application, Decimal(amount))
 
 
 def staff_approved(world: Any, member: Any) -> tuple[Application, User]:

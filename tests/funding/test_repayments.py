@@ -15,7 +15,7 @@ from pik.core.roles import Role
 from pik.funding import documents, ledger, selectors, services
 from pik.funding.models import BaseRate, Budget, LedgerEntry, RepaymentClaim, RepaymentPayment
 from pik.funding.tasks import repayment_notice_render
-from tests.funding import factories
+from tests.funding import factories, proof_factories
 
 C = RepaymentClaim.Status
 K = LedgerEntry.Kind
@@ -204,3 +204,38 @@ def test_the_notice_is_rendered_and_stored_once(granted, actors) -> None:  # typ
     claim.refresh_from_db()
     assert claim.pdf.read().startswith(b"%PDF")
     assert repayment_notice_render.call(claim_id=claim.pk) == 0
+
+
+def test_a_final_proof_with_underspend_starts_the_claim_prefilled(world, member) -> None:  # type: ignore[no-untyped-def]
+    application, author = proof_factories.staff_approved(world, member)
+    factories.book_payment(application, D("179000.00"))
+    proof = proof_factories.fill_final(application, author)  # eligible 166,250.00
+    services.proof_transition(proof=proof, action="submit", actor=author)
+    case_worker = member(Role.RPS_CASE_WORKER, "a")
+    services.proof_finding_add(
+        proof=proof, text="Stelle Keller ab 01/2022 frei.", actor=case_worker
+    )
+    services.proof_transition(proof=proof, action="claim_repayment", actor=case_worker)
+    assert selectors.proof_view(user=case_worker, pk=proof.pk).may_claim_repayment
+    page = selectors.repayment_new_page(
+        user=case_worker, application_pk=application.pk, proof_pk=proof.pk
+    )
+    assert page.initial["amount"] == D("12750.00") and page.initial["proof"] == proof.pk
+    assert "nur 166.250,00" in page.initial["explanation"]
+    fields = {k: page.initial[k] for k in ("reason", "explanation", "amount", "due_date")}
+    claim = services.repayment_propose(
+        application=application, proof=proof, actor=case_worker, **fields
+    )
+    assert (claim.proof, claim.amount) == (proof, D("12750.00"))
+    with pytest.raises(ValidationError, match="bereits eine Rückforderung"):
+        services.repayment_propose(
+            application=application, proof=proof, actor=case_worker, **fields
+        )
+    assert not selectors.proof_view(user=case_worker, pk=proof.pk).may_claim_repayment
+    # Only a final proof with a repayment found starts a claim.
+    RepaymentClaim.objects.filter(pk=claim.pk).update(status=C.DISCARDED)
+    type(proof).objects.filter(pk=proof.pk).update(status=proof.Status.ACCEPTED)
+    with pytest.raises(ValidationError, match="nur auf einen geprüften Endnachweis"):
+        services.repayment_propose(
+            application=application, proof=proof, actor=case_worker, **fields
+        )

@@ -168,6 +168,7 @@ class RepaymentForm(forms.Form):
         label=_("fällig ab (Beginn der Verzinsung)"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    proof = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class RepaymentStepForm(forms.Form):

@@ -91,5 +91,15 @@ class Migration(migrations.Migration):
             model_name='repaymentpayment',
             constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0), ('principal__gte', 0), ('interest__gte', 0)), name='repayment_payment_positive'),
         ),
+
+        migrations.AddField(
+            model_name='repaymentclaim',
+            name='proof',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='repayment_claims', to='funding.proofofuse', verbose_name='Verwendungsnachweis'),
+        ),
+        migrations.AddConstraint(
+            model_name='repaymentclaim',
+            constraint=models.UniqueConstraint(condition=models.Q(('status', 'discarded'), _negated=True), fields=('proof',), name='repayment_one_per_proof'),
+        ),
         migrations.RunPython(seed_base_rates, unseed),
     ]

@@ -69,6 +69,15 @@ class RepaymentClaim(TimeStamped):
     application = models.ForeignKey(
         Application, on_delete=models.PROTECT, related_name="repayment_claims"
     )
+    # The final proof of use whose check found the money not used (prefills the claim).
+    proof = models.ForeignKey(
+        "ProofOfUse",
+        verbose_name=_("Verwendungsnachweis"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="repayment_claims",
+    )
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
     )
@@ -95,6 +104,10 @@ class RepaymentClaim(TimeStamped):
         ordering: ClassVar = ["-created_at", "-pk"]
         constraints: ClassVar = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="repayment_amount_positive"),
+            # One live claim per proof of use (a discarded proposal may be made again).
+            models.UniqueConstraint(
+                fields=["proof"], condition=~Q(status="discarded"), name="repayment_one_per_proof"
+            ),
         ]
 
     def __str__(self) -> str:

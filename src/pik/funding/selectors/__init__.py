@@ -87,6 +87,7 @@ from pik.funding.selectors.proofs import (
     proof_view,
 )
 from pik.funding.selectors.repayments import (
+    RepaymentNew,
     RepaymentView,
     base_rate_list,
     base_rate_table,
@@ -119,6 +120,7 @@ __all__ = [
     "ProofOverview",
     "ProofView",
     "PublicProgramme",
+    "RepaymentNew",
     "RepaymentView",
     "applicant_contingent",
     "applicant_list",

@@ -142,6 +142,8 @@ class ProofView:
     #: The Träger whose positions the one narrative report covers (combined report).
     providers: list[Provider] = field(default_factory=list)
     funded_until: dict[int, dt.date] = field(default_factory=dict)  # line id → funded end
+    #: The RPS may start the repayment claim from this proof (prefilled with its underspend).
+    may_claim_repayment: bool = False
 
 
 def proof_view(*, user: User, pk: int) -> ProofView:
@@ -166,6 +168,9 @@ def proof_view(*, user: User, pk: int) -> ProofView:
         ),
         providers=list(Provider.objects.filter(pk__in=provider_ids).order_by("name")),
         funded_until={line.pk: proofs.funded_end(line.position, rule, line) for line in lines},
+        may_claim_repayment=proof.status == P.REPAYMENT_DUE
+        and rules.may_handle_repayment(user, application)
+        and not proof.repayment_claims.exclude(status="discarded").exists(),
     )
 
 

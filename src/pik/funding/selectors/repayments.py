@@ -12,10 +12,18 @@ from django.db.models import QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
+from pik.core.numbers import format_money
 from pik.core.scoping import get_visible_or_404, visible
 from pik.funding import interest, ledger, rules
-from pik.funding.models import Application, BaseRate, RepaymentClaim, RepaymentPayment
+from pik.funding.models import (
+    Application,
+    BaseRate,
+    ProofOfUse,
+    RepaymentClaim,
+    RepaymentPayment,
+)
 from pik.funding.selectors.applications import application_get
+from pik.funding.selectors.proofs import proof_underspend
 from pik.funding.workflow import REPAYMENT
 from pik.orgs.models import User
 
@@ -129,13 +137,48 @@ def repayment_for_document(*, claim_id: int) -> RepaymentClaim:
     ).get(pk=claim_id)
 
 
-def repayment_new_page(*, user: User, application_pk: int) -> tuple[Application, Decimal]:
-    """The application a claim is proposed for and what may still be claimed; 404 for anyone
-    who may not propose one (the page is not theirs)."""
+@dataclass
+class RepaymentNew:
+    """The "propose a claim" page: the application, what may still be claimed, and the final
+    proof of use the claim starts from (if any), with the form's prefilled values."""
+
+    application: Application
+    ceiling: Decimal
+    proof: ProofOfUse | None
+    initial: dict[str, Any]
+
+
+def repayment_new_page(
+    *, user: User, application_pk: int, proof_pk: int | None = None
+) -> RepaymentNew:
+    """404 for anyone who may not propose a claim (the page is not theirs), and for a proof of
+    use that is not this application's."""
     application = application_get(user=user, pk=application_pk)
     if not rules.may_handle_repayment(user, application):
         raise Http404
-    return application, repayment_ceiling(application=application)
+    ceiling = repayment_ceiling(application=application)
+    initial: dict[str, Any] = {"amount": ceiling}
+    proof = None
+    if proof_pk is not None:
+        proof = get_visible_or_404(
+            ProofOfUse.objects.filter(application=application), user, pk=proof_pk
+        )
+        underspend = proof_underspend(proof=proof)
+        if underspend > 0:
+            initial = {
+                "amount": min(underspend, ceiling),
+                "reason": RepaymentClaim.Reason.NOT_USED,
+                "explanation": (
+                    f"Nach dem geprüften Verwendungsnachweis sind von den ausgezahlten "
+                    f"{format_money(proof.paid_amount or ZERO, language='de')} nur "
+                    f"{format_money(proof.eligible_amount or ZERO, language='de')} förderfähig; "
+                    f"{format_money(underspend, language='de')} wurden nicht oder nicht "
+                    "zweckentsprechend verwendet."
+                ),
+                "due_date": proof.decided_at.date() if proof.decided_at else None,
+                "proof": proof.pk,
+            }
+    return RepaymentNew(application, ceiling, proof, initial)
 
 
 @dataclass

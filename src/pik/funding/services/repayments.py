@@ -22,7 +22,13 @@ from pik.core.money import parse_money
 from pik.core.numbers import format_money
 from pik.core.tasks import enqueue_in_transaction
 from pik.funding import ledger, rules, selectors
-from pik.funding.models import Application, BaseRate, RepaymentClaim, RepaymentPayment
+from pik.funding.models import (
+    Application,
+    BaseRate,
+    ProofOfUse,
+    RepaymentClaim,
+    RepaymentPayment,
+)
 from pik.funding.workflow import REPAYMENT
 from pik.orgs.models import User
 
@@ -96,6 +102,20 @@ def _check_amount(application: Application, amount: Decimal, exclude: int | None
         )
 
 
+def _check_proof(application: Application, proof: ProofOfUse) -> None:
+    if (
+        proof.application_id != application.pk
+        or proof.kind != ProofOfUse.Kind.FINAL
+        or proof.status != ProofOfUse.Status.REPAYMENT_DUE
+    ):
+        raise ValidationError(
+            "Eine Rückforderung stützt sich nur auf einen geprüften Endnachweis dieses Antrags, "
+            "bei dem eine Rückforderung festgestellt wurde."
+        )
+    if proof.repayment_claims.exclude(status=C.DISCARDED).exists():
+        raise ValidationError("Zu diesem Verwendungsnachweis gibt es bereits eine Rückforderung.")
+
+
 @transaction.atomic
 def repayment_propose(
     *,
@@ -105,8 +125,12 @@ def repayment_propose(
     amount: object,
     due_date: dt.date,
     actor: User,
+    proof: ProofOfUse | None = None,
 ) -> RepaymentClaim:
-    """A claim proposed by the RPS; a second person issues it (four eyes, as decisions)."""
+    """A claim proposed by the RPS; a second person issues it (four eyes, as decisions).
+
+    ``proof``: the final proof of use whose check found money not used (status "repayment due");
+    one live claim per proof."""
     rules.require(
         rules.may_handle_repayment(actor, application),
         "Eine Rückforderung schlägt nur das Regierungspräsidium vor (die für den Kreis "
@@ -132,11 +156,15 @@ def repayment_propose(
     else:
         if value <= 0:
             errors["amount"] = ["Der Rückforderungsbetrag muss größer als 0 sein."]
+    if proof is not None:
+        proof = ProofOfUse.objects.select_for_update().get(pk=proof.pk)
+        _check_proof(application, proof)
     if errors:
         raise ValidationError(errors)
     _check_amount(application, value)
     claim = RepaymentClaim.objects.create(
         application=application,
+        proof=proof,
         reason=reason,
         explanation=explanation.strip(),
         amount=value,
@@ -144,7 +172,12 @@ def repayment_propose(
         proposed_by=actor,
     )
     audit.record(
-        actor=actor, action="repayment.propose", target=claim, amount=value, due_date=due_date
+        actor=actor,
+        action="repayment.propose",
+        target=claim,
+        amount=value,
+        due_date=due_date,
+        proof_id=proof.pk if proof else None,
     )
     return claim
 

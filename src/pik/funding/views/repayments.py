@@ -53,12 +53,18 @@ def repayment_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def repayment_new(request: HttpRequest, pk: int) -> HttpResponse:
-    application, ceiling = selectors.repayment_new_page(user=user_of(request), application_pk=pk)
-    form = RepaymentForm(request.POST or None, initial={"amount": ceiling})
+    source = request.POST.get("proof") or request.GET.get("nachweis") or ""
+    page = selectors.repayment_new_page(
+        user=user_of(request),
+        application_pk=pk,
+        proof_pk=int(source) if source.isdigit() else None,
+    )
+    form = RepaymentForm(request.POST or None, initial=page.initial)
     if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "proof"}
         try:
             claim = services.repayment_propose(
-                application=application, **form.cleaned_data, actor=user_of(request)
+                application=page.application, **data, proof=page.proof, actor=user_of(request)
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -70,7 +76,7 @@ def repayment_new(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "funding/repayment_new.html",
-        {"a": application, "form": form, "ceiling": ceiling},
+        {"a": page.application, "form": form, "ceiling": page.ceiling, "proof": page.proof},
     )
 
 
