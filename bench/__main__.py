@@ -15,6 +15,7 @@ MODULES = [
     "bench.bench_notices",
     "bench.bench_casework",
     "bench.bench_interest",
+    "bench.bench_keyfigures",
     "bench.bench_ledger",
 ]
 
