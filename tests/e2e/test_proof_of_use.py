@@ -24,7 +24,8 @@ FIGURES = {
     "davon aufsuchend": "131",
     "davon per Telefon, E-Mail oder Video": "214",
     "Vermittlungen in Regelangebote": "88",
-    "Abgeschlossene Beratungen": "23",
+    "davon Beratung im Zeitraum beendet": "23",
+    "Erreichte Ziele": "64",
 }
 
 
