@@ -21,7 +21,7 @@ from tests.casework import factories as cw
 from tests.conftest import ALL_ROLES, World
 from tests.funding import proof_objects
 from tests.matrix_data import FundingObjects, funding_objects
-from tests.network.factories import actor_in
+from tests.network.factories import actor_in, referral_in
 
 # Namespaces that belong to libraries (tested by their authors) or are not views of ours.
 EXTERNAL = {"admin", None}
@@ -378,6 +378,17 @@ ROUTES.update(
         # The Kreis's directory of network partners: everyone in its case work (managers see a
         # partner, the coordinator edits it); another Kreis's partner is a 404.
         "casework:directory": Route(roles=CASEWORK),
+        "casework:referral_letter": Route(
+            own=lambda c: {"pk": referral_in(c.world.kreis_a).pk},
+            foreign=lambda c: {"pk": referral_in(c.world.kreis_b).pk},
+            roles=COORDINATOR,
+        ),
+        # a referral on a record owned by another manager: the coordinator of the Kreis only
+        "casework:referral_progress": Route(
+            own=lambda c: {"pk": referral_in(c.world.kreis_a).pk},
+            foreign=lambda c: {"pk": referral_in(c.world.kreis_b).pk},
+            roles=COORDINATOR,
+        ),
         "casework:actor_add": Route(roles=CASEWORK),
         "casework:actors_import": Route(roles=CASEWORK),
         "casework:actors_export": Route(roles=CASEWORK),

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from pik.funding.models import Application
 from pik.orgs.demo import DEMO_DOMAIN
+from tests.e2e.checks import assert_accessible, assert_fits
 from tests.e2e.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,7 +25,8 @@ FIGURES = {
     "davon aufsuchend": "131",
     "davon per Telefon, E-Mail oder Video": "214",
     "Vermittlungen in Regelangebote": "88",
-    "Abgeschlossene Beratungen": "23",
+    "davon Beratung im Zeitraum beendet": "23",
+    "Erreichte Ziele": "64",
 }
 
 
@@ -34,10 +36,6 @@ def phone(browser: Any, base: str, local: str) -> Any:
     page.set_default_timeout(20_000)
     log_in(page, base, f"{local}@{DEMO_DOMAIN}")
     return page
-
-
-def fits(page: Any) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def test_final_proof_completed_submitted_and_accepted(live_server, browser) -> None:
@@ -50,9 +48,11 @@ def test_final_proof_completed_submitted_and_accepted(live_server, browser) -> N
     recipient = phone(browser, base, "gemeinde.boeblingen")
     recipient.goto(f"{base}/foerderung/antraege/{application.pk}/")
     assert recipient.get_by_text("Zwischennachweis und Kennzahlen eines Jahres").is_visible()
+    assert_accessible(recipient)
     recipient.get_by_role("link", name="Verwendungsnachweis (Endnachweis) 01.03.2019").click()
     recipient.get_by_role("heading", name="Zahlenmäßiger Nachweis je Stelle").wait_for()
-    assert fits(recipient)
+    assert_fits(recipient)
+    assert_accessible(recipient)
 
     # A negative salary is refused in German, and what was typed is still there.
     recipient.get_by_text("Angaben zur Stelle von Sara Nouri").click()
@@ -63,6 +63,7 @@ def test_final_proof_completed_submitted_and_accepted(live_server, browser) -> N
     line = recipient.locator("form").filter(has=recipient.get_by_label("besetzt ab")).first
     salary = line.get_by_label("gezahltes Entgelt im Zeitraum (EUR)")
     assert salary.input_value() == "-5.000,00"
+    assert_accessible(recipient)  # the error state too
     salary.fill("128.000,00")
     line.get_by_role("button", name="Speichern").click()
     recipient.get_by_text("Die Angaben zur Stelle von Sara Nouri sind gespeichert.").wait_for()
@@ -89,5 +90,12 @@ def test_final_proof_completed_submitted_and_accepted(live_server, browser) -> N
     case_worker.get_by_role("button", name="Anerkennen").click()
     case_worker.get_by_text("Der Schritt wurde ausgeführt.").wait_for()
     assert case_worker.get_by_text("anerkannt").first.is_visible()
-    assert fits(case_worker)
+    assert_fits(case_worker)
+    assert_accessible(case_worker)
+    case_worker.goto(f"{base}/foerderung/verwendungsnachweise/?status=accepted")
+    assert case_worker.get_by_role(
+        "link", name="Verwendungsnachweis (Endnachweis) 2019–2021"
+    ).is_visible()
+    assert_fits(case_worker)
+    assert_accessible(case_worker)
     case_worker.screenshot(path="var/e2e-proof-of-use.png", full_page=True)

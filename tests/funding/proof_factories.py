@@ -29,7 +29,8 @@ FIGURES = {
     "contacts_outreach": 120,
     "contacts_remote": 200,
     "referrals": 85,
-    "counselling_closed": 30,
+    "persons_ended": 30,
+    "goals_reached": 70,
 }
 
 

@@ -122,6 +122,19 @@ def test_salary_below_the_fixed_amount_caps_the_eligible_amount(approved) -> Non
     assert line.eligible_amount == D("45000.00")  # rated 51.000,00, paid less
 
 
+def test_a_position_vacant_the_whole_period_is_stated_with_nothing_paid(approved) -> None:
+    application, author = approved
+    proof = services.proof_create(application=application, kind="interim", year=2022, actor=author)
+    line = services.proof_line_set(
+        line=_line(proof, "Jan Keller"),
+        filled_from=None,
+        filled_to=None,
+        salary_paid="0,00",
+        actor=author,
+    )
+    assert line.complete and (line.months_filled, line.eligible_amount) == (0, D("0.00"))
+
+
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
@@ -289,6 +302,8 @@ def test_only_the_recipient_writes_and_only_the_rps_checks(approved, member) -> 
 def test_digital_proof_with_invoices(world, member) -> None:
     application, author = digital_approved(world, member)
     book_payment(application, "48500.00")
+    with pytest.raises(ValidationError, match="nur den Verwendungsnachweis"):
+        services.proof_create(application=application, kind="interim", year=2021, actor=author)
     proof = services.proof_create(application=application, kind="final", actor=author)
     assert (proof.period_start, proof.period_end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
     assert proof.due_date == dt.date(2022, 3, 31)

@@ -73,6 +73,22 @@ def _actors_import(world: Any, member: Any) -> dict[str, Any]:
     }
 
 
+def _referral_progress(world: Any, member: Any) -> dict[str, Any]:
+    from tests.network.factories import referral_in
+
+    # a manager of the same Kreis who does not work on the record
+    return {
+        "referral": referral_in(world.kreis_a),
+        "action": "done",
+        "actor": member(Role.INTEGRATION_MANAGER, side="a"),
+    }
+
+
 CASES.update(
-    {"actor_save": _actor_save, "actor_accept": _actor_accept, "actors_import": _actors_import}
+    {
+        "actor_save": _actor_save,
+        "actor_accept": _actor_accept,
+        "actors_import": _actors_import,
+        "referral_progress": _referral_progress,
+    }
 )

@@ -26,7 +26,8 @@ FIGURES = {
     "contacts_outreach": 131,
     "contacts_remote": 214,
     "referrals": 88,
-    "counselling_closed": 23,
+    "persons_ended": 23,
+    "goals_reached": 64,
 }
 
 

@@ -34,13 +34,14 @@ KEY_FIGURE_NAMES = (
     "persons_counselled",
     "households",
     "persons_new",
+    "persons_ended",
     "plans_created",
     "plans_reviewed",
     "contacts_total",
     "contacts_outreach",
     "contacts_remote",
+    "goals_reached",
     "referrals",
-    "counselling_closed",
 )
 KEY_FIGURE_FIELDS: tuple[tuple[str, Any], ...] = tuple(
     (name, getattr(KeyFigures._meta.get_field(name), "verbose_name", name))

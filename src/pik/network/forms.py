@@ -13,9 +13,44 @@ from pik.network.models import Actor
 
 
 class ReferralForm(CleanTextMixin, forms.Form):
-    network_actor = forms.CharField(label=_("Netzwerkpartner"), max_length=200)
+    partner = forms.ChoiceField(label=_("Netzwerkpartner aus dem Verzeichnis"), required=False)
+    network_actor = forms.CharField(
+        label=_("oder Name eines Partners, der nicht im Verzeichnis steht"),
+        max_length=200,
+        required=False,
+    )
+    step = forms.ChoiceField(label=_("zum Schritt im Integrationsplan"), required=False)
     purpose = forms.CharField(label=_("Anlass / was wird weitergegeben"), max_length=300)
     shared_on = forms.DateField(label=_("weitergegeben am"), widget=DateInput())
+
+    def __init__(
+        self,
+        *args: Any,
+        partners: list[tuple[int, str]] = (),  # type: ignore[assignment]
+        steps: list[tuple[int, str]] = (),  # type: ignore[assignment]
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].choices = [("", _("bitte wählen")), *partners]  # type: ignore[attr-defined]
+        self.fields["step"].choices = [("", _("ohne Bezug zu einem Schritt")), *steps]  # type: ignore[attr-defined]
+
+
+class ReferralProgressForm(CleanTextMixin, forms.Form):
+    action = forms.ChoiceField(
+        label=_("Neuer Stand"),
+        choices=[
+            ("accept", _("vom Partner angenommen")),
+            ("appointment", _("Termin vereinbart")),
+            ("done", _("erledigt")),
+            ("not_taken_up", _("nicht wahrgenommen")),
+        ],
+    )
+    appointment_on = forms.DateField(label=_("Termin am"), widget=DateInput(), required=False)
+    feedback = forms.CharField(
+        label=_("Rückmeldung des Partners"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
 
 
 class ActorForm(CleanTextMixin, forms.Form):

@@ -34,6 +34,33 @@ class Referral(TimeStamped):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
+    class Status(models.TextChoices):
+        SENT = "sent", _("vermittelt")
+        ACCEPTED = "accepted", _("angenommen")
+        APPOINTMENT = "appointment", _("Termin vereinbart")
+        DONE = "done", _("erledigt")
+        NOT_TAKEN_UP = "not_taken_up", _("nicht wahrgenommen")
+
+    #: The partner from the Kreis's directory (older referrals name it as text only).
+    partner = models.ForeignKey(
+        "network.Actor",
+        verbose_name=_("Netzwerkpartner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+    )
+    #: The plan step the referral serves, if any.
+    step = models.ForeignKey(
+        "casework.Step", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        _("Stand"), max_length=15, choices=Status.choices, default=Status.SENT
+    )
+    respond_by = models.DateField(_("Rückmeldung erwartet bis"), null=True, blank=True)
+    appointment_on = models.DateField(_("Termin am"), null=True, blank=True)
+    feedback = models.TextField(_("Rückmeldung"), blank=True)
+
     scope: ClassVar = ScopePaths(
         DataKind.CASEWORK,
         kreis="client__kreis_id",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from pik.casework import rules as casework_rules
 from pik.casework import selectors as casework_selectors
-from pik.casework.models import PlanField
+from pik.casework.models import PlanField, Step
 from pik.core.scoping import get_visible_or_404, visible
 from pik.network.models import Actor, Referral
 from pik.orgs.selectors import kreis_by_pk
@@ -127,3 +127,82 @@ def actor_rows(*, user: Any, kreis: Any) -> list[list[str]]:
 
 def topic_labels() -> dict[str, str]:
     return {key: str(label) for key, label in PlanField.choices}
+
+
+# --- Referrals: their course, what is overdue, how each partner answers ------------------------
+
+
+def referral_get(*, user: Any, pk: Any) -> Referral:
+    """A referral on a record the user may work on (404 otherwise)."""
+    return get_visible_or_404(Referral.objects.select_related("client", "partner"), user, pk=pk)
+
+
+def overdue_referrals(*, user: Any, on: Any) -> list[Referral]:
+    """Referrals on the user's records still waiting for an answer after its date, or whose
+    appointment has passed without an outcome ("Mein Tag")."""
+    waiting = Q(status__in=["sent", "accepted"], respond_by__lt=on) | Q(
+        status="appointment", appointment_on__lt=on
+    )
+    mine = Q(client__responsible=user) | Q(shared_by=user)
+    return list(
+        visible(Referral.objects.filter(waiting).filter(mine), user)
+        .select_related("client", "partner")
+        .order_by("respond_by", "pk")[:50]
+    )
+
+
+def partner_outcomes(*, kreis: Any) -> list[tuple[str, dict[str, int]]]:
+    """Per partner of the Kreis: referrals by state (for the coordinator: where it works)."""
+    table: dict[str, dict[str, int]] = {}
+    labels = dict(Referral.Status.choices)
+    for name, status, n in (
+        Referral.objects.filter(partner__kreis=kreis)
+        .values_list("partner__name", "status")
+        .annotate(n=Count("pk"))
+        .order_by("partner__name")
+    ):
+        table.setdefault(name, {})[str(labels.get(status, status))] = n
+    return sorted(table.items())
+
+
+def referral_counts(*, clients: Any, start: Any, end: Any) -> dict[str, dict[str, int]]:
+    """Referrals made in a period for the given people (a key-figure queryset of clients), by
+    the kind of partner and by outcome (raw counts; stats suppresses them)."""
+    kinds = {key: str(label) for key, label in Actor.Kind.choices}
+    states = {key: str(label) for key, label in Referral.Status.choices}
+    by_kind: dict[str, int] = {}
+    by_state: dict[str, int] = {}
+    rows = (
+        Referral.objects.filter(client_id__in=clients.values("pk"), shared_on__range=(start, end))
+        .order_by()
+        .values("partner__kind", "status")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        kind = kinds.get(row["partner__kind"] or "", "ohne Verzeichniseintrag")
+        by_kind[kind] = by_kind.get(kind, 0) + row["n"]
+        state = states.get(row["status"], row["status"])
+        by_state[state] = by_state.get(state, 0) + row["n"]
+    return {"kind": by_kind, "status": by_state}
+
+
+def referral_partners(*, user: Any, client: Any) -> list[tuple[int, str]]:
+    """The partners of the client's Kreis to choose from, "Name (Gemeinde, Art)"."""
+    partners = visible(
+        Actor.objects.filter(kreis_id=client.kreis_id, status=Actor.Status.ACTIVE), user
+    ).select_related("gemeinde")
+    return [(a.pk, f"{a.name} ({a.gemeinde.name}, {a.get_kind_display()})") for a in partners]
+
+
+def referral_steps(*, client: Any) -> list[tuple[int, str]]:
+    """The open steps of the client's plan (the caller got the record through a scoped read)."""
+    steps = Step.objects.filter(goal__plan__client=client, done_on=None).select_related("goal")
+    return [(s.pk, f"{s.goal.get_field_display()}: {s.description}") for s in steps]
+
+
+def plan_step(*, client: Any, pk: Any) -> Step:
+    """One step of the client's plan (404 for any other)."""
+    step = Step.objects.filter(goal__plan__client=client, pk=pk).select_related("goal").first()
+    if step is None:
+        raise Http404
+    return step

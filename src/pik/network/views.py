@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from pik.casework import selectors as casework
 from pik.casework.views.base import caseworker, client_url, form_view
+from pik.core.pdf import render_pdf
 from pik.core.tables import workbook_bytes
 from pik.network import forms, rules, selectors, services
 from pik.network.forms import ActorFilterForm, ActorForm, ActorImportForm
@@ -26,20 +27,71 @@ from pik.orgs.selectors import kreis_gemeinden
 def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
     user = caseworker(request)
     client = casework.client_get(user=user, pk=pk, log_read=request.method == "GET")
-    form = forms.ReferralForm(request.POST or None, initial={"shared_on": timezone.localdate()})
+    form = forms.ReferralForm(
+        request.POST or None,
+        initial={"shared_on": timezone.localdate()},
+        partners=selectors.referral_partners(user=user, client=client),
+        steps=selectors.referral_steps(client=client),
+    )
+
+    def record(data: dict[str, Any]) -> Any:
+        partner = selectors.actor_get(user=user, pk=data["partner"]) if data["partner"] else None
+        step = selectors.plan_step(client=client, pk=data["step"]) if data["step"] else None
+        return services.referral_record(
+            client=client,
+            actor=user,
+            partner=partner,
+            step=step,
+            network_actor=data["network_actor"],
+            purpose=data["purpose"],
+            shared_on=data["shared_on"],
+        )
+
     return form_view(
         request,
         form,
-        lambda d: services.referral_record(client=client, actor=user, **d),
-        success="Die Weitergabe ist eingetragen.",
+        record,
+        success=_(
+            "Die Vermittlung ist eingetragen; eine Rückmeldung wird in zwei Wochen erwartet."
+        ),
         to=client_url(client),
-        title=f"Weitergabe an Netzwerkpartner: {client}",
-        intro=(
-            "Weitergegeben werden darf nur an Netzwerkpartner, für die eine gültige "
-            "Einwilligung vorliegt."
+        title=_("Vermittlung an einen Netzwerkpartner: %(client)s") % {"client": client},
+        intro=_(
+            "Vermittelt und weitergegeben werden darf nur an Netzwerkpartner, für die eine "
+            "gültige Einwilligung vorliegt."
         ),
         back=client_url(client),
     )
+
+
+@login_required
+def referral_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    user = caseworker(request)
+    referral = selectors.referral_get(user=user, pk=pk)
+    form = forms.ReferralProgressForm(request.POST or None)
+    return form_view(
+        request,
+        form,
+        lambda d: services.referral_progress(referral=referral, actor=user, **d),
+        success=_("Der Stand der Vermittlung ist gespeichert."),
+        to=client_url(referral.client),
+        title=_("Vermittlung an %(partner)s (%(state)s)")
+        % {"partner": referral.network_actor, "state": referral.get_status_display()},
+        back=client_url(referral.client),
+    )
+
+
+@login_required
+def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
+    """The referral letter to the partner (PDF), for the record's workers."""
+    user = caseworker(request)
+    referral = selectors.referral_get(user=user, pk=pk)
+    response = HttpResponse(
+        render_pdf("network/pdf/referral.html", {"referral": referral}),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="vermittlung-{referral.pk}.pdf"'
+    return response
 
 
 # --- The directory of network partners (the Kreis of the signed-in caseworker) ----------------

@@ -26,6 +26,7 @@ from pik.casework.selectors.keyfigures import Period, Records
 from pik.core.disclosure import HIDDEN, Cell, suppress_list
 from pik.core.roles import Role
 from pik.core.scoping import grants_for
+from pik.network import selectors as network
 from pik.orgs.selectors import scope_place
 
 STATEWIDE = frozenset({Role.MINISTRY, Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR})
@@ -100,10 +101,15 @@ def resolve(user: Any, scope: Scope) -> tuple[str, Records]:
 
 def key_figures(*, user: Any, scope: Scope, period: Period) -> KeyFigures:
     label, records = resolve(user, scope)
-    return suppressed(label, raw.key_figures(records, period))
+    referrals = network.referral_counts(
+        clients=raw.counted_clients(records, period), start=period.start, end=period.end
+    )
+    return suppressed(label, raw.key_figures(records, period), referrals)
 
 
-def suppressed(label: str, figures: raw.RawKeyFigures) -> KeyFigures:
+def suppressed(
+    label: str, figures: raw.RawKeyFigures, referrals: dict[str, dict[str, int]] | None = None
+) -> KeyFigures:
     persons_status = {
         _("neu"): figures.persons.get("new", 0),
         _("laufend"): figures.persons.get("ongoing", 0),
@@ -139,6 +145,11 @@ def suppressed(label: str, figures: raw.RawKeyFigures) -> KeyFigures:
         _section("goals_set", _("Ziele gesetzt je Handlungsfeld"), figures.goals_set),
         _section("goals_reached", _("Ziele erreicht je Handlungsfeld"), figures.goals_reached),
     ]
+    if referrals is not None:
+        others += [
+            _section("referral_kind", _("Vermittlungen nach Art des Partners"), referrals["kind"]),
+            _section("referral_status", _("Vermittlungen nach Stand"), referrals["status"]),
+        ]
     return KeyFigures(
         scope_label=label,
         period=figures.period,

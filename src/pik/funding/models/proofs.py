@@ -149,7 +149,9 @@ class ProofLine(models.Model):
 
     @property
     def complete(self) -> bool:
-        return None not in (self.filled_from, self.filled_to, self.salary_paid)
+        """Stated: the salary paid (0,00 and no months for a position vacant the whole period;
+        the service allows the months filled only both or neither)."""
+        return self.salary_paid is not None
 
 
 class ProofInvoice(models.Model):
@@ -182,8 +184,13 @@ class ProofInvoice(models.Model):
 
 class KeyFigures(models.Model):
     """The key figures of the period, with the field list of the statewide template (Kennzahlen,
-    VwV Nr. 6.2). Entered by hand for now (``source``); the case-work statistics fill the same
-    fields later (``pik.funding.proofs.KEY_FIGURE_FIELDS`` names them in order)."""
+    VwV Nr. 6.2). Entered by hand for now (``source``); the case-work key figures
+    (``casework.selectors.keyfigures.RawKeyFigures``, ADR 0036) fill the same fields later:
+    persons_counselled ← persons_total, persons_new/persons_ended ← persons["new"/"ended"],
+    households, plans_created/plans_reviewed ← plans["created"/"reviewed"], contacts_* ←
+    contacts_by_channel (all; outreach; phone, e-mail, video), goals_reached ← goals_reached
+    summed; referrals from the network. ``pik.funding.proofs.KEY_FIGURE_NAMES`` gives the order.
+    """
 
     class Source(models.TextChoices):
         MANUAL = "manual", _("von Hand erfasst")
@@ -200,7 +207,8 @@ class KeyFigures(models.Model):
     contacts_outreach = models.PositiveIntegerField(_("davon aufsuchend"))
     contacts_remote = models.PositiveIntegerField(_("davon per Telefon, E-Mail oder Video"))
     referrals = models.PositiveIntegerField(_("Vermittlungen in Regelangebote"))
-    counselling_closed = models.PositiveIntegerField(_("Abgeschlossene Beratungen"))
+    goals_reached = models.PositiveIntegerField(_("Erreichte Ziele"))
+    persons_ended = models.PositiveIntegerField(_("davon Beratung im Zeitraum beendet"))
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

@@ -201,6 +201,10 @@ def proof_overview(*, user: User, application: Application) -> ProofOverview | N
         proofs=existing,
         final_due=final_due,
         may_create=rules.may_write_proof(user, application),
-        interim_years=[y for y in range(start.year, end.year + 1) if y not in taken],
+        interim_years=(
+            [y for y in range(start.year, end.year + 1) if y not in taken]
+            if application.programme.kind == application.programme.Kind.STAFF
+            else []  # the digital tool is funded for one year: its proof is the final one
+        ),
         has_final=has_final,
     )

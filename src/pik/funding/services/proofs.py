@@ -27,6 +27,7 @@ from pik.funding.models import (
     Application,
     KeyFigures,
     Position,
+    Programme,
     ProofInvoice,
     ProofLine,
     ProofOfUse,
@@ -88,6 +89,10 @@ def proof_create(
         raise ValidationError("Einen Verwendungsnachweis gibt es erst nach der Bewilligung.")
     if kind not in ProofOfUse.Kind.values:
         raise ValidationError({"kind": "Bitte Zwischen- oder Endnachweis wählen."})
+    if kind == ProofOfUse.Kind.INTERIM and application.programme.kind != Programme.Kind.STAFF:
+        raise ValidationError(
+            {"kind": "Für Digitale Lösungen gibt es nur den Verwendungsnachweis (Endnachweis)."}
+        )
     existing = ProofOfUse.objects.filter(application=application, kind=kind)
     if kind == ProofOfUse.Kind.FINAL and existing.exists():
         raise ValidationError(
@@ -295,8 +300,9 @@ def proof_key_figures_set(
         else:
             values[name] = value
     if not errors:
-        if values["persons_new"] > values["persons_counselled"]:
-            errors["persons_new"] = "Neu aufgenommen können nicht mehr sein als beraten wurden."
+        for part, word in (("persons_new", "Neu aufgenommen"), ("persons_ended", "Beendet")):
+            if values[part] > values["persons_counselled"]:
+                errors[part] = f"{word} können nicht mehr Personen sein als beraten wurden."
         if values["contacts_outreach"] + values["contacts_remote"] > values["contacts_total"]:
             errors["contacts_total"] = (
                 "Aufsuchende und telefonische/digitale Kontakte zusammen können nicht mehr sein "

@@ -5,12 +5,17 @@ services are re-exported here.
 """
 
 from pik.network.services.directory import actor_accept, actor_save, actors_import
-from pik.network.services.referrals import referral_record, referrals_anonymise
+from pik.network.services.referrals import (
+    referral_progress,
+    referral_record,
+    referrals_anonymise,
+)
 
 __all__ = [
     "actor_accept",
     "actor_save",
     "actors_import",
+    "referral_progress",
     "referral_record",
     "referrals_anonymise",
 ]
