@@ -20,6 +20,7 @@ from pik.funding.models import Applicant, Application, Budget, Notice, Programme
 from pik.funding.tasks import notice_render
 from pik.orgs.demo import DEMO_DOMAIN
 from pik.orgs.models import Gemeinde, User
+from tests.e2e.checks import assert_accessible, assert_fits
 from tests.e2e.test_funding_path import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -101,7 +102,9 @@ def fill_proof(page: Any, filled: tuple[str, str, str]) -> None:
     if not figures.is_visible():
         page.get_by_text("Kennzahlen erfassen").click()
     for box in figures.locator("input[type=number], input[inputmode]").all():
-        box.fill("12")
+        # the parts may not exceed the whole (persons counselled, contacts in total)
+        whole = box.get_attribute("name") in ("persons_counselled", "contacts_total")
+        box.fill("100" if whole else "10")
     button(page, "Kennzahlen speichern", "Die Kennzahlen sind gespeichert.")
 
 
@@ -203,6 +206,16 @@ def test_payment_proof_of_use_and_repayment_with_interest(live_server, browser) 
     row = head.get_by_role("row").filter(has_text="2018").filter(has_text="Integrationsmanagement")
     for value in (after.committed, after.paid, after.free):
         assert format_number(value, 2, language="de") in row.inner_text(), value
-    head.set_viewport_size({"width": 390, "height": 800})
-    head.goto(claim_url)
-    assert head.evaluate("document.documentElement.scrollWidth") <= 390
+    # The repayment pages: German, accessible, usable at 390 px.
+    for url in (
+        claim_url,
+        f"{base}/foerderung/rueckforderungen/",
+        f"{base}/foerderung/basiszinssaetze/",
+    ):
+        head.goto(url)
+        assert_accessible(head)
+        assert_fits(head, 390)
+        head.set_viewport_size({"width": 1280, "height": 900})
+    recipient.goto(claim_url)
+    assert_accessible(recipient)
+    assert_fits(recipient, 390)
