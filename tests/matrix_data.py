@@ -19,6 +19,7 @@ from pik.funding.models import (
     Notice,
     Position,
     Programme,
+    RepaymentClaim,
 )
 from pik.funding.reference import ensure_reference_data
 from pik.orgs.models import Gemeinde, User
@@ -33,6 +34,7 @@ class FundingObjects:
     position: dict[str, Position]
     attachment: dict[str, Attachment]
     notice: dict[str, Notice]
+    repayment: dict[str, RepaymentClaim]
     budget: Budget
 
 
@@ -49,6 +51,7 @@ def funding_objects(world: Any) -> FundingObjects:
         "attachment": {},
         "notice": {},
         "pooling": {},
+        "repayment": {},
     }
     for side, ags in (("a", "08115003"), ("b", "08116019")):
         gemeinde = Gemeinde.objects.get(ags=ags)
@@ -91,4 +94,14 @@ def funding_objects(world: Any) -> FundingObjects:
         result["position"][side] = position
         result["attachment"][side] = attachment
         result["notice"][side] = Notice.objects.get(pk=notice.pk)
+        # an issued repayment claim on the decided application, with its notice PDF
+        claim = RepaymentClaim.objects.create(
+            application=decided,
+            status=RepaymentClaim.Status.ISSUED,
+            reason=RepaymentClaim.Reason.NOT_USED,
+            explanation="Stelle unbesetzt.",
+            amount=Decimal("1000.00"),
+            due_date=dt.date(2025, 1, 1),
+        )
+        result["repayment"][side] = services.repayment_store_pdf(claim_id=claim.pk, pdf=PDF)
     return FundingObjects(**result, budget=Budget.objects.get(programme=im, year=2020))

@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from pik.core.roles import Role
 from tests.casework import factories as cw
 from tests.conftest import ALL_ROLES, World
+from tests.funding import proof_objects
 from tests.matrix_data import FundingObjects, funding_objects
 from tests.network.factories import actor_in, referral_in
 
@@ -243,6 +244,66 @@ ROUTES.update(
 )
 
 
+def repayment_route(method: str = "get") -> Route:
+    """A route on an issued repayment claim: as its application (the proposals are internal to
+    the RPS, tested in tests/funding/test_repayments.py)."""
+    return Route(
+        own=lambda c: {"pk": c.funding.repayment["a"].pk},  # type: ignore[union-attr]
+        foreign=lambda c: {"pk": c.funding.repayment["b"].pk},  # type: ignore[union-attr]
+        roles=FUNDING_SEE,
+        foreign_roles=FUNDING_STATE,
+        method=method,
+        funding=True,
+    )
+
+
+def _proof(c: Ctx, side: str) -> dict[str, Any]:
+    assert c.funding is not None
+    return {"pk": proof_objects.staff_proof(c.world, c.funding.application[side]).pk}
+
+
+def _invoice(c: Ctx, side: str) -> dict[str, Any]:
+    invoice = proof_objects.digital_invoice(c.world, side)
+    return {"pk": invoice.proof_id, "invoice_pk": invoice.pk}
+
+
+def proof_route(
+    method: str = "get", of: Callable[[Ctx, str], dict[str, Any]] = _proof, **more: Any
+) -> Route:
+    """A route on one proof of use: as its application, visible in its Kreis (the digital
+    programme's proof belongs to a Kreis applicant: not a Gemeinde's), statewide for RPS head and
+    auditor; where the role may see but not act, the POST answers with a German message."""
+    return Route(
+        own=lambda c: of(c, "a"),
+        foreign=lambda c: of(c, "b"),
+        roles=more.get("roles", FUNDING_SEE),
+        foreign_roles=FUNDING_STATE,
+        method=method,
+        funding=True,
+    )
+
+
+ROUTES.update(
+    {
+        # Statewide data whose existence is no secret; only the ministry adds a value.
+        "funding:base_rates": Route(roles=frozenset(BUDGET_READERS), forbidden_status=403),
+        "funding:repayment_list": Route(roles=FUNDING_SEE, forbidden_status=403),
+        # The RPS proposes a claim: the responsible case worker, the head also in Kreis B.
+        "funding:repayment_new": Route(
+            own=lambda c: {"pk": c.funding.repayment["a"].application_id},  # type: ignore[union-attr]
+            foreign=lambda c: {"pk": c.funding.repayment["b"].application_id},  # type: ignore[union-attr]
+            roles=RPS,
+            foreign_roles=frozenset({Role.RPS_HEAD}),
+            funding=True,
+        ),
+        "funding:repayment_detail": repayment_route(),
+        "funding:repayment_step": repayment_route("post"),
+        "funding:repayment_payment": repayment_route("post"),
+        "funding:repayment_notice": repayment_route(),
+    }
+)
+
+
 def _payment(c: Ctx, side: str) -> Any:
     from tests.funding.payments import matrix_request
 
@@ -324,6 +385,34 @@ def _feed_token(c: Ctx) -> str:
         actor=None,
     )
     return services.calendar_feed_create(user=user, actor=user)
+
+
+DIGITAL_SEE = frozenset(FUNDING_SEE - {Role.GEMEINDE_ADMIN})
+ROUTES.update(
+    {
+        "funding:proof_list": Route(roles=FUNDING_SEE, forbidden_status=403),
+        "funding:proof_new": funding_route("post"),
+        "funding:proof_detail": proof_route(),
+        "funding:proof_line": proof_route(
+            "post",
+            of=lambda c, side: {
+                **_proof(c, side),
+                "line_pk": proof_objects.ProofLine.objects.filter(proof_id=_proof(c, side)["pk"])
+                .first()
+                .pk,  # type: ignore[union-attr]
+            },
+        ),
+        "funding:proof_report": proof_route("post"),
+        "funding:proof_report_download": proof_route(),
+        "funding:proof_key_figures": proof_route("post"),
+        "funding:proof_invoice": proof_route(
+            "post", of=lambda c, side: {"pk": _invoice(c, side)["pk"]}, roles=DIGITAL_SEE
+        ),
+        "funding:proof_invoice_download": proof_route(of=_invoice, roles=DIGITAL_SEE),
+        "funding:proof_finding": proof_route("post"),
+        "funding:proof_step": proof_route("post"),
+    }
+)
 
 
 def _client(kreis: str) -> Callable[[Ctx], dict[str, Any]]:

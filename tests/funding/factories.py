@@ -17,7 +17,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pik.core.roles import Role
 from pik.funding import services
-from pik.funding.models import Applicant, Application, Programme
+from pik.funding.models import (
+    Applicant,
+    Application,
+    Budget,
+    LedgerEntry,
+    Programme,
+    RepaymentClaim,
+)
 from pik.funding.reference import ensure_reference_data
 from pik.orgs.models import Gemeinde, User
 from pik.orgs.services import membership_create, user_create
@@ -147,3 +154,34 @@ def proposed_one_each(
 
 def pdf_upload(name: str = "vertrag.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def approved(application: Application, actors: dict[str, User]) -> Application:
+    """Proposed by the case worker of Kreis A, approved by the head: money bound."""
+    to_proposed(application, actors)
+    return step(application, "approve", actors["head"])
+
+
+def book_payment(application: Application, amount: Decimal) -> LedgerEntry:
+    """A payment on the application booked in its funding year's budget (test data for the
+    repayment tests, which need money paid out before any can come back)."""
+    return LedgerEntry.objects.create(
+        budget=Budget.objects.get(programme=application.programme, year=application.year),
+        kind=LedgerEntry.Kind.PAYMENT,
+        amount=amount,
+        application=application,
+    )
+
+
+def repayment(
+    application: Application, proposer: User, amount: str = "10.000,00", **kw: Any
+) -> RepaymentClaim:
+    """A claim proposed by ``proposer`` (due 01.01.2025 unless ``due_date`` is given)."""
+    return services.repayment_propose(
+        application=application,
+        reason=kw.pop("reason", "not_used"),
+        explanation=kw.pop("explanation", "Stelle ab 01.07.2021 unbesetzt."),
+        amount=amount,
+        due_date=kw.pop("due_date", dt.date(2025, 1, 1)),
+        actor=proposer,
+    )

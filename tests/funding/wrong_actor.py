@@ -12,13 +12,16 @@ from decimal import Decimal
 from typing import Any
 
 from pik.core.roles import Role
+from pik.funding import services
 from pik.funding.models import Budget, RuleVersion
 from pik.orgs.models import Gemeinde
 from tests.funding import factories
+from tests.funding.wrong_actor_proofs import CASES as PROOF_CASES
 
 SYSTEM = {
     "notice_store_pdf": "the background job stores the rendered notice (no person renders one)",
     "notice_requeue_missing": "the periodic check queues lost notices again (a system step)",
+    "repayment_store_pdf": "the background job stores the rendered repayment notice",
 }
 
 
@@ -56,6 +59,31 @@ def _digital_draft(world: Any, member: Any) -> Any:
     return factories.draft(
         digital, applicant, member(Role.KREIS_COORDINATOR, "a"), year=2021, positions=()
     )
+
+
+def _granted(world: Any, member: Any) -> Any:
+    """Böblingen's 2020 grant (Kreis A), approved by the head, 100,000.00 paid out."""
+    im = _contingents(world)
+    actors = {
+        "gemeinde_a": member(Role.GEMEINDE_ADMIN, "a"),
+        "case_worker_a": member(Role.RPS_CASE_WORKER, "a"),
+        "head": member(Role.RPS_HEAD),
+    }
+    draft = factories.draft(im, factories.applicant(im, [world.gemeinde_a]), actors["gemeinde_a"])
+    application = factories.approved(draft, actors)
+    factories.book_payment(application, Decimal("100000.00"))
+    return application, actors
+
+
+def _proposed_claim(world: Any, member: Any) -> Any:
+    application, actors = _granted(world, member)
+    return factories.repayment(application, actors["case_worker_a"])
+
+
+def _issued_claim(world: Any, member: Any) -> Any:
+    application, actors = _granted(world, member)
+    claim = factories.repayment(application, actors["case_worker_a"])
+    return services.repayment_transition(claim=claim, action="issue", actor=actors["head"])
 
 
 def _rule_version_fields(world: Any) -> dict[str, Any]:
@@ -105,6 +133,34 @@ def _batch(world: Any, member: Any) -> Any:
 
 
 CASES = {
+    # The RPS reads the base rates; only the ministry enters a new one.
+    "base_rate_add": lambda world, member: {
+        "valid_from": dt.date(2026, 1, 1),
+        "rate": Decimal("1.27"),
+        "actor": member(Role.RPS_HEAD),
+    },
+    # The case worker responsible for Kreis B does not claim money back from Kreis A.
+    "repayment_propose": lambda world, member: {
+        "application": _granted(world, member)[0],
+        "reason": "not_used",
+        "explanation": "Stelle unbesetzt.",
+        "amount": "1.000,00",
+        "due_date": dt.date(2025, 1, 1),
+        "actor": member(Role.RPS_CASE_WORKER, "b"),
+    },
+    # The applicant does not issue the claim against itself (nor does anyone outside the RPS).
+    "repayment_transition": lambda world, member: {
+        "claim": _proposed_claim(world, member),
+        "action": "issue",
+        "actor": member(Role.GEMEINDE_ADMIN, "a"),
+    },
+    # Payments received are recorded by the RPS, not by the paying Gemeinde.
+    "repayment_payment_record": lambda world, member: {
+        "claim": _issued_claim(world, member),
+        "received_on": dt.date(2025, 3, 1),
+        "amount": "1.000,00",
+        "actor": member(Role.GEMEINDE_ADMIN, "a"),
+    },
     # Rule versions come with the reference data: not even the RPS head enters them.
     "rule_version_create": lambda world, member: {
         **_rule_version_fields(world),
@@ -223,6 +279,7 @@ CASES = {
         "batch": _batch(world, member),
         "actor": member(Role.GEMEINDE_ADMIN, "a"),
     },
+    **PROOF_CASES,
 }
 
 

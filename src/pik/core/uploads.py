@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from typing import IO
 
 from django.core.files.uploadedfile import UploadedFile
@@ -69,3 +70,48 @@ def check_attachment(upload: UploadedFile) -> tuple[bytes, str]:
         except (UnidentifiedImageError, OSError, SyntaxError) as exc:
             raise UploadError(f"Das Bild „{upload.name}“ ist beschädigt.") from exc
     return data, kind
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+MAX_DOCX_MEMBERS = 500
+MAX_DOCX_UNPACKED_BYTES = 50 * 1024 * 1024
+
+
+def _is_docx(data: bytes, name: str) -> bool:
+    """A Word document (DOCX): a zip with the document part, refused if it unpacks too large."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    names = {m.filename for m in members}
+    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+        return False
+    if len(members) > MAX_DOCX_MEMBERS or sum(m.file_size for m in members) > (
+        MAX_DOCX_UNPACKED_BYTES
+    ):
+        raise UploadError(
+            f"Das Dokument „{name}“ ist entpackt größer als "
+            f"{MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB und wird nicht angenommen."
+        )
+    return True
+
+
+def check_document(upload: UploadedFile) -> tuple[bytes, str]:
+    """A written report: PDF or Word (DOCX), checked by content; ``UploadError`` otherwise."""
+    check_size(upload, limit=MAX_ATTACHMENT_BYTES)
+    data = upload.read(MAX_ATTACHMENT_BYTES + 1)
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise UploadError(
+            f"Die Datei „{upload.name}“ ist größer als {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB."
+        )
+    if sniff(data) == PDF:
+        return data, PDF
+    if _is_docx(data, upload.name or "Dokument"):
+        return data, DOCX
+    raise UploadError(
+        f"Die Datei „{upload.name}“ ist kein PDF und kein Word-Dokument (DOCX) – "
+        "geprüft wird der Inhalt, nicht die Endung."
+    )

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from pik.funding.workflow import APPLICATION, PAYMENT_REQUEST
+from pik.funding.proof_workflow import PROOF_ACTIONS
+from pik.funding.workflow import APPLICATION, PAYMENT_REQUEST, REPAYMENT
 
 ACTIONS: dict[str, Any] = {
     "rule_version.create": _("Fassung der Förderrichtlinie angelegt"),
@@ -29,10 +30,17 @@ ACTIONS: dict[str, Any] = {
     "calendar_feed.revoke": _("Kalender-Link widerrufen"),
     "deadline.remind": _("An Fristen erinnert"),
     **{f"application.{t.action}": t.label for t in APPLICATION.transitions},
+    "base_rate.add": _("Basiszinssatz eingetragen"),
+    "ledger.repay": _("Rückzahlung gebucht, Bindung freigegeben"),
+    "repayment.propose": _("Rückforderung vorgeschlagen"),
+    "repayment.payment": _("Zahlungseingang zur Rückforderung erfasst"),
+    "repayment.rendered": _("Rückforderungsbescheid erstellt"),
+    **{f"repayment.{t.action}": t.label for t in REPAYMENT.transitions},
     "applicant.bank_details": _("Bankverbindung hinterlegt"),
     "payment_request.file": _("Mittelabruf gestellt"),
     **{f"payment_request.{t.action}": t.label for t in PAYMENT_REQUEST.transitions},
     "payment_batch.create": _("Zahlungsliste zusammengestellt"),
     "payment_batch.book": _("Zahlungsliste gebucht"),
     "ledger.book_payments": _("Auszahlungen gebucht"),
+    **PROOF_ACTIONS,
 }

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from django.apps import apps
 
-from pik.funding import demo_payments, services
+from pik.funding import demo_payments, demo_proofs, services
 from pik.funding.models import Applicant, Application, Contingent, Programme
 from pik.funding.reference import ensure_reference_data
 from pik.orgs.models import Gemeinde, Kreis, Provider, User
@@ -205,3 +205,4 @@ def seed(*, stdout: TextIO) -> None:
         created += 1
     stdout.write(f"Demo-Anträge: {created} neu, {Application.objects.count()} insgesamt.\n")
     demo_payments.seed(stdout=stdout)
+    demo_proofs.seed(stdout=stdout)

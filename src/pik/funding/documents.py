@@ -11,9 +11,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from pik.core.money import allocate, to_cents
 from pik.core.numbers import format_number
-from pik.funding import calculation, selectors
+from pik.funding import calculation, interest, selectors
 
 
 def money_de(value: Decimal) -> str:
@@ -73,4 +75,45 @@ def notice_context(*, notice_id: int) -> dict[str, Any]:
         "issued_on": dt.date.today(),  # noqa: DTZ011 - the letter's date in local time
         "signer": str(notice.issued_by or "Regierungspräsidium Stuttgart"),
         "proposer": str(application.proposed_by or "–"),
+    }
+
+
+def repayment_context(*, claim_id: int) -> dict[str, Any]:
+    """Everything the repayment notice needs: principal, interest per period to the issue date
+    (inclusive) with the day-count convention, the court of the applicant's seat."""
+    claim = selectors.repayment_for_document(claim_id=claim_id)
+    application = claim.application
+    court = selectors.court_for(
+        regierungsbezirk_ags=application.applicant.kreis.regierungsbezirk.ags
+    )
+    issued_on = (claim.decided_at or timezone.now()).astimezone().date()
+    statement = selectors.claim_statement(claim, until=issued_on + dt.timedelta(days=1))
+    return {
+        "title": "Rückforderungsbescheid",
+        "claim": claim,
+        "application": application,
+        "recipient": recipient_lines(application.applicant),
+        "court": court,
+        "statement": statement,
+        "rows": [
+            {
+                "start": p.start,
+                "end": p.end,
+                "days": p.days,
+                "principal": money_de(p.principal),
+                "base_rate": format_number(p.base_rate, 2, language="de"),
+                "rate": format_number(p.rate, 2, language="de"),
+                "year_days": p.year_days,
+                "interest": money_de(p.interest),
+            }
+            for p in statement.periods
+        ],
+        "amount_text": money_de(claim.amount),
+        "interest_text": money_de(statement.total),
+        "total_text": money_de(statement.outstanding + statement.total),
+        "convention": interest.CONVENTION,
+        "margin": format_number(interest.MARGIN, 0, language="de"),
+        "issued_on": issued_on,
+        "signer": str(claim.decided_by or "Regierungspräsidium Stuttgart"),
+        "proposer": str(claim.proposed_by or "–"),
     }

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pik.core.fields import AmountField, DecimalInputField
-from pik.funding.models import Application, PaymentRequest, Position
+from pik.funding.models import Application, PaymentRequest, Position, RepaymentClaim
 
 
 class ApplicationFilterForm(forms.Form):
@@ -142,6 +142,45 @@ class PoolingAgreementForm(forms.Form):
         label=_("Gemeindeschlüssel (AGS) der zustimmenden Gemeinde"), max_length=8
     )
     file = forms.FileField(label=_("Schriftliche Vereinbarung (PDF, PNG oder JPEG)"))
+
+
+class BaseRateForm(forms.Form):
+    valid_from = forms.DateField(
+        label=_("gültig ab"),
+        help_text=_("der 1. Januar oder 1. Juli, an dem der neue Basiszinssatz gilt"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    rate = DecimalInputField(
+        label=_("Basiszinssatz (%)"), places=2, allow_negative=True, help_text=_("z. B. −0,88")
+    )
+
+
+class RepaymentForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Grund"), choices=RepaymentClaim.Reason.choices)
+    explanation = forms.CharField(
+        label=_("Begründung"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Erscheint im Rückforderungsbescheid."),
+    )
+    amount = AmountField(label=_("Rückforderungsbetrag (EUR)"))
+    due_date = forms.DateField(
+        label=_("fällig ab (Beginn der Verzinsung)"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    proof = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class RepaymentStepForm(forms.Form):
+    action = forms.CharField(max_length=40)
+    version = forms.IntegerField()
+
+
+class RepaymentPaymentForm(forms.Form):
+    received_on = forms.DateField(
+        label=_("eingegangen am"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    amount = AmountField(label=_("Betrag (EUR)"))
 
 
 class PaymentRequestForm(forms.Form):

@@ -115,6 +115,73 @@ def commit(
     return entry
 
 
+class LedgerNegative(ValidationError):
+    """A repayment would take back more than was paid, or release more than was bound."""
+
+
+@transaction.atomic
+def repay(
+    *, application: Application, amount: Decimal, actor: User | None, note: str = ""
+) -> list[LedgerEntry]:
+    """Book money paid back on an application: a REPAYMENT (less paid) and a RELEASE of the same
+    amount of its commitment (the budget is free again), per budget year, latest year first.
+
+    Refused with ``LedgerNegative`` (nothing booked) where the application's paid or committed
+    balance in its budgets would fall below zero. The budget rows are locked as in ``commit``.
+    """
+    rules.require(
+        rules.may_book_repayments(actor), "Rückzahlungen bucht nur das Regierungspräsidium."
+    )
+    per_budget: dict[int, dict[str, Decimal]] = {}
+    rows = (
+        LedgerEntry.objects.filter(application=application)
+        .values("budget_id", "kind")
+        .annotate(s=Sum("amount"))
+    )
+    for row in rows:
+        per_budget.setdefault(row["budget_id"], {})[row["kind"]] = row["s"]
+    budgets = list(
+        Budget.objects.select_for_update().filter(pk__in=per_budget).order_by("-year", "pk")
+    )
+    plan: list[tuple[Budget, Decimal]] = []
+    remaining = amount
+    for budget in budgets:
+        b = _balances(budget.total, per_budget[budget.pk])
+        take = min(remaining, b.paid, b.committed)
+        if take > 0:
+            plan.append((budget, take))
+            remaining -= take
+    if amount <= 0 or remaining > 0:
+        paid = paid_of(application=application)
+        raise LedgerNegative(
+            f"Die Rückzahlung von {format_money(amount, language='de')} würde das Konto des "
+            f"Antrags {application} ins Minus führen: ausgezahlt und nicht zurückgezahlt sind "
+            f"{format_money(paid, language='de')}."
+        )
+    entries = []
+    for budget, take in plan:
+        for kind in (K.REPAYMENT, K.RELEASE):
+            entries.append(
+                LedgerEntry.objects.create(
+                    budget=budget,
+                    kind=kind,
+                    amount=take,
+                    application=application,
+                    actor=actor,
+                    note=note,
+                )
+            )
+        audit.record(
+            actor=actor,
+            action="ledger.repay",
+            target=entries[-1],
+            amount=take,
+            budget=str(budget),
+            application_id=application.pk,
+        )
+    return entries
+
+
 # --- Commitments per budget year (approval) ---------------------------------------------------
 
 
@@ -224,11 +291,12 @@ def requested_by_year(*, application: Application) -> dict[int, Decimal]:
 
 
 def paid_of(*, application: Application) -> Decimal:
-    """Paid out on this grant (payments less repayments), from the ledger."""
+    """Paid out on this grant (payments less repayments), from the ledger (one aggregate query;
+    the payment page, the proof-of-use check and the repayment claims all read it here)."""
     sums = {
         row["kind"]: row["s"]
         for row in LedgerEntry.objects.filter(
-            application=application, kind__in=(K.PAYMENT, K.REPAYMENT)
+            application=application, kind__in=[K.PAYMENT, K.REPAYMENT]
         )
         .values("kind")
         .annotate(s=Sum("amount"))

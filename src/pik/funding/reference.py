@@ -65,6 +65,7 @@ def ensure_reference_data(apps: Any) -> None:
     """All of the funding reference data (tests after a database flush, the demo)."""
     ensure_programmes(apps)
     ensure_courts(apps)
+    ensure_base_rates(apps)
 
 
 def ensure_programmes(apps: Any) -> None:
@@ -133,3 +134,25 @@ def ensure_programmes(apps: Any) -> None:
             "max_total_months": 24,
         },
     )
+
+
+#: The base rate of § 247 BGB (Deutsche Bundesbank) from each date until the next; the ministry
+#: enters later values on the base-rate page.
+BASE_RATES = (
+    ("2016-07-01", "-0.88"),
+    ("2023-01-01", "1.62"),
+    ("2023-07-01", "3.12"),
+    ("2024-01-01", "3.62"),
+    ("2024-07-01", "3.37"),
+    ("2025-01-01", "2.27"),
+    ("2025-07-01", "1.27"),
+)
+
+
+def ensure_base_rates(apps: Any) -> None:
+    """The published base rates (idempotent; a value entered later in the UI is kept)."""
+    BaseRate = apps.get_model("funding", "BaseRate")
+    for valid_from, rate in BASE_RATES:
+        BaseRate.objects.get_or_create(
+            valid_from=dt.date.fromisoformat(valid_from), defaults={"rate": Decimal(rate)}
+        )

@@ -312,3 +312,55 @@ def require(allowed: bool, refusal: str) -> None:
     """Refuse with ``refusal``, a whole German sentence saying what is not allowed."""
     if not allowed:
         raise PermissionDenied(refusal)
+
+
+# --- Repayment (Rückforderung) ------------------------------------------------------------------
+
+BASE_RATES_RESERVED = _(
+    "Die Basiszinssätze sind dem Ministerium, dem Regierungspräsidium und der Prüfung vorbehalten."
+)
+REPAYMENT_INSIDERS = frozenset({Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR})
+
+
+def can_see_base_rates(user: Any) -> bool:
+    return _has(user, BUDGET_READERS)
+
+
+def may_add_base_rate(actor: Any) -> bool:
+    """The ministry enters a newly published base rate (§ 247 BGB)."""
+    return can_edit_budgets(actor)
+
+
+def may_see_repayment_proposals(user: Any) -> bool:
+    """A proposed or discarded claim is internal to the RPS (and the auditors): the applicant
+    sees a claim once it is issued."""
+    return _has(user, REPAYMENT_INSIDERS)
+
+
+def may_handle_repayment(actor: Any, application: Application) -> bool:
+    """Proposes a claim and records its payments: the RPS case worker responsible for the
+    applicant's Kreis, or the head of unit."""
+    return is_rps_head(actor) or is_responsible_case_worker(actor, application.applicant.kreis_id)
+
+
+def may_book_repayments(actor: Any) -> bool:
+    """Repayments are booked by the RPS (or a system step), never by an applicant."""
+    return is_system(actor) or is_rps(actor)
+
+
+def repayment_roles(user: Any, claim: Any) -> set[str]:
+    """The parts a user plays for a repayment claim: those for its application."""
+    return application_roles(user, claim.application) - {APPLICANT}
+
+
+# --- Proof of use (Verwendungsnachweis) ---------------------------------------------------------
+
+
+def may_write_proof(actor: Any, application: Application) -> bool:
+    """The recipient (the applicant of the approved application) writes its proof of use."""
+    return is_applicant_of(actor, application)
+
+
+def may_check_proof(actor: Any, application: Application) -> bool:
+    """The RPS checks a proof of use: the head statewide, a case worker for their Kreise."""
+    return is_rps_head(actor) or is_responsible_case_worker(actor, application.applicant.kreis_id)

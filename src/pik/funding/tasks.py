@@ -46,3 +46,15 @@ def deadline_reminders_task() -> dict[str, int]:
     sent = services.deadline_reminders_send(today=timezone.localdate(), actor=None)
     log.info("Fristen: %s Erinnerungen an %s Personen versandt.", sent.reminders, sent.users)
     return {"users": sent.users, "reminders": sent.reminders}
+
+
+@task()
+def repayment_notice_render(*, claim_id: int) -> int:
+    """Render an issued repayment notice to PDF after the decision has committed (once)."""
+    if selectors.repayment_has_pdf(claim_id=claim_id):
+        return 0
+    context = documents.repayment_context(claim_id=claim_id)
+    pdf = render_pdf("funding/pdf/repayment_notice.html", context)
+    services.repayment_store_pdf(claim_id=claim_id, pdf=pdf)
+    log.info("Rückforderungsbescheid %s erstellt (%s Bytes).", claim_id, len(pdf))
+    return len(pdf)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from pik.funding.urls_proofs import urlpatterns as proof_urls
 from pik.funding.views import (
     applications,
     budgets,
@@ -8,6 +9,7 @@ from pik.funding.views import (
     figures,
     payments,
     poolings,
+    repayments,
 )
 
 app_name = "funding"
@@ -83,4 +85,18 @@ urlpatterns = [
     path("zahlen/", figures.figures_page, name="figures"),
     path("zahlen/jahresbericht.pdf", figures.figures_report, name="figures_report"),
     path("zahlen/<slug:table>.<slug:fmt>", figures.figures_export, name="figures_export"),
+]
+urlpatterns += [
+    path("basiszinssaetze/", repayments.base_rates, name="base_rates"),
+    path("rueckforderungen/", repayments.repayment_list, name="repayment_list"),
+    path("antraege/<int:pk>/rueckforderung/", repayments.repayment_new, name="repayment_new"),
+    path("rueckforderungen/<int:pk>/", repayments.repayment_detail, name="repayment_detail"),
+    path("rueckforderungen/<int:pk>/schritt/", repayments.repayment_step, name="repayment_step"),
+    path(
+        "rueckforderungen/<int:pk>/zahlung/", repayments.repayment_payment, name="repayment_payment"
+    ),
+    path(
+        "rueckforderungen/<int:pk>/bescheid/", repayments.repayment_notice, name="repayment_notice"
+    ),
+    *proof_urls,
 ]

@@ -7,8 +7,15 @@ Who plays which part for an application is a rule (``rules.application_roles``);
 from __future__ import annotations
 
 from pik.core.workflow import Transition, Workflow, four_eyes
-from pik.funding.models import Application, PaymentRequest
-from pik.funding.rules import APPLICANT, CASE_WORKER, HEAD, SYSTEM, application_roles
+from pik.funding.models import Application, PaymentRequest, RepaymentClaim
+from pik.funding.rules import (
+    APPLICANT,
+    CASE_WORKER,
+    HEAD,
+    SYSTEM,
+    application_roles,
+    repayment_roles,
+)
 
 S = Application.Status
 OPEN = (
@@ -99,6 +106,28 @@ WAITING_FOR = {
     S.PROPOSED_REJECTION: HEAD,
 }
 
+# --- Repayment claims (Rückforderung): proposed by the RPS, issued by a second person ----------
+
+R = RepaymentClaim.Status
+REPAYMENT = Workflow(
+    "repayment",
+    [
+        Transition(
+            R.PROPOSED,
+            "issue",
+            R.ISSUED,
+            roles={HEAD, CASE_WORKER},
+            guard=four_eyes("proposed_by_id"),
+            label="Rückforderung festsetzen",
+        ),
+        Transition(
+            R.PROPOSED, "discard", R.DISCARDED, roles={HEAD, CASE_WORKER}, label="Verwerfen"
+        ),
+        # The system step: the last payment received settles the claim.
+        Transition(R.ISSUED, "settle", R.SETTLED, roles={SYSTEM}, label="Beglichen"),
+    ],
+    roles_of=repayment_roles,
+)
 
 # --- Payment requests (Mittelabruf): check and release by two different RPS persons ---------------
 

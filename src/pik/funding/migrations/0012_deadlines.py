@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('funding', '0009_payments'),
+        ('funding', '0011_repayments'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,9 +1,11 @@
 """The funding models, one module per seam; every model is importable from here.
 
 programmes: Programme, Budget, LedgerEntry, RuleVersion, Contingent, Applicant.
-poolings: PoolingConsent. payments: PaymentRequest, PaymentBatch. reference: AdministrativeCourt.
+poolings: PoolingConsent. payments: PaymentRequest, PaymentBatch. proofs: ProofOfUse, ProofLine,
+ProofInvoice, KeyFigures, ProofFinding. reference: AdministrativeCourt.
 deadlines: SentReminder, CalendarFeed.
 applications: Application, Position, Attachment, ApplicationEvent, Notice.
+repayments: BaseRate, RepaymentClaim, RepaymentPayment.
 """
 
 from pik.funding.models.applications import (
@@ -24,7 +26,15 @@ from pik.funding.models.programmes import (
     Programme,
     RuleVersion,
 )
+from pik.funding.models.proofs import (
+    KeyFigures,
+    ProofFinding,
+    ProofInvoice,
+    ProofLine,
+    ProofOfUse,
+)
 from pik.funding.models.reference import AdministrativeCourt
+from pik.funding.models.repayments import BaseRate, RepaymentClaim, RepaymentPayment
 
 __all__ = [
     "AdministrativeCourt",
@@ -32,9 +42,11 @@ __all__ = [
     "Application",
     "ApplicationEvent",
     "Attachment",
+    "BaseRate",
     "Budget",
     "CalendarFeed",
     "Contingent",
+    "KeyFigures",
     "LedgerEntry",
     "Notice",
     "PaymentBatch",
@@ -42,6 +54,12 @@ __all__ = [
     "PoolingConsent",
     "Position",
     "Programme",
+    "ProofFinding",
+    "ProofInvoice",
+    "ProofLine",
+    "ProofOfUse",
+    "RepaymentClaim",
+    "RepaymentPayment",
     "RuleVersion",
     "SentReminder",
 ]

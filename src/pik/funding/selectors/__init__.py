@@ -1,8 +1,9 @@
 """Every read of funding data a user triggers, scoped to that user; one module per seam.
 
 programmes (rule versions, budgets), contingents (and applicants), poolings (proposals),
-applications, notices, payments (requests, batches), and pages (the page assemblies). The public
-names are collected here for every caller.
+applications, notices, payments (requests, batches), proofs (proof of use), repayments (base
+rates, claims, interest), and pages (the page assemblies). The public names are collected here
+for every caller.
 """
 
 from pik.funding.selectors.applications import (
@@ -81,6 +82,39 @@ from pik.funding.selectors.programmes import (
     rule_version_for,
     upcoming_rule_versions,
 )
+from pik.funding.selectors.proofs import (
+    ProofFigures,
+    ProofOverview,
+    ProofView,
+    key_figures_of,
+    proof_figures,
+    proof_get,
+    proof_invoice_get,
+    proof_line_get,
+    proof_list,
+    proof_overview,
+    proof_statuses,
+    proof_underspend,
+    proof_view,
+)
+from pik.funding.selectors.repayments import (
+    RepaymentNew,
+    RepaymentView,
+    base_rate_list,
+    base_rate_table,
+    claim_statement,
+    claimed_elsewhere,
+    interest_paid,
+    repayment_ceiling,
+    repayment_for_document,
+    repayment_get,
+    repayment_has_pdf,
+    repayment_list,
+    repayment_new_page,
+    repayment_notice_get,
+    repayment_page,
+    repayments_of,
+)
 
 __all__ = [
     "SOURCES",
@@ -96,7 +130,12 @@ __all__ = [
     "PaymentRequestView",
     "PersonCheck",
     "PoolingProposal",
+    "ProofFigures",
+    "ProofOverview",
+    "ProofView",
     "PublicProgramme",
+    "RepaymentNew",
+    "RepaymentView",
     "applicant_contingent",
     "applicant_list",
     "applicants_for",
@@ -105,12 +144,16 @@ __all__ = [
     "application_view",
     "attachment_get",
     "bank_applicant_get",
+    "base_rate_list",
+    "base_rate_table",
     "budget_for",
     "budget_get",
     "budget_overview",
     "calendar_feed_active",
     "calendar_feed_user",
     "case_worker_index",
+    "claim_statement",
+    "claimed_elsewhere",
     "contingent_list",
     "contingent_rule_version",
     "contingent_summary",
@@ -121,6 +164,8 @@ __all__ = [
     "grant_payments",
     "inbox",
     "inbox_q",
+    "interest_paid",
+    "key_figures_of",
     "member_contingents",
     "missing_access",
     "notice_for_document",
@@ -143,9 +188,27 @@ __all__ = [
     "position_get",
     "programme_get",
     "programme_list",
+    "proof_figures",
+    "proof_get",
+    "proof_invoice_get",
+    "proof_line_get",
+    "proof_list",
+    "proof_overview",
+    "proof_statuses",
+    "proof_underspend",
+    "proof_view",
     "public_data_stamp",
     "public_programme",
     "public_programmes",
+    "repayment_ceiling",
+    "repayment_for_document",
+    "repayment_get",
+    "repayment_has_pdf",
+    "repayment_list",
+    "repayment_new_page",
+    "repayment_notice_get",
+    "repayment_page",
+    "repayments_of",
     "rule_version_for",
     "statewide_figures",
     "upcoming_rule_versions",

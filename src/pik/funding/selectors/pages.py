@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from pik.funding import calculation, rules
-from pik.funding.models import Application, Notice
+from pik.funding.models import Application, Notice, RepaymentClaim
 from pik.funding.selectors.applications import application_get, missing_access
 from pik.funding.selectors.persons import PersonCheck, person_checks
+from pik.funding.selectors.repayments import repayments_of
 from pik.funding.workflow import APPLICATION, WAITING_FOR
 from pik.orgs import selectors as org_selectors
 from pik.orgs.models import Provider, User
@@ -33,6 +34,9 @@ class ApplicationView:
     missing_access: list[User] = field(default_factory=list)
     #: The RPS's check for double funding: each named person's funded periods and findings.
     persons: list[PersonCheck] = field(default_factory=list)
+    #: Repayment claims (applicants: issued ones) and whether this user may propose one.
+    repayments: list[RepaymentClaim] = field(default_factory=list)
+    may_propose_repayment: bool = False
 
 
 def application_view(*, user: User, pk: int, forms: bool = False) -> ApplicationView:
@@ -48,6 +52,11 @@ def application_view(*, user: User, pk: int, forms: bool = False) -> Application
         notice=Notice.objects.filter(application=application).first(),
         editable=rules.APPLICANT in roles and application.status in (S.DRAFT, S.INFO_REQUESTED),
     )
+    view.repayments = repayments_of(user=user, application=application)
+    view.may_propose_repayment = application.status in (
+        S.APPROVED,
+        S.NOTICE_ISSUED,
+    ) and rules.may_handle_repayment(user, application)
     if rules.may_see_person_history(user):
         view.persons = person_checks(application=application)
     if forms and view.editable:

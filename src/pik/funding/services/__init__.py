@@ -3,9 +3,10 @@
 programmes (rule versions, budgets), contingents, applicants, poolings (members' agreement),
 applications (draft and steps),
 positions (staff positions, digital tool), attachments, notices, payments (bank details,
-payment requests, payment batches). The public names are collected
-here, so ``from pik.funding import services; services.application_transition(...)`` reads the
-same for every caller. Each service checks its own rule (``pik.funding.rules``).
+payment requests, payment batches), proofs and proof_checks (proof of use), repayments (base
+rates, claims, payments received). The public names are collected here, so
+``from pik.funding import services; services.application_transition(...)`` reads the same for
+every caller. Each service checks its own rule (``pik.funding.rules``).
 """
 
 from pik.funding.services.applicants import applicant_create
@@ -33,6 +34,21 @@ from pik.funding.services.payments import (
 from pik.funding.services.poolings import pooling_confirm, pooling_record_agreement
 from pik.funding.services.positions import digital_details_set, position_add, position_remove
 from pik.funding.services.programmes import budget_set_total, rule_version_create
+from pik.funding.services.proof_checks import proof_finding_add, proof_transition
+from pik.funding.services.proofs import (
+    proof_create,
+    proof_invoice_add,
+    proof_key_figures_set,
+    proof_line_set,
+    proof_report_upload,
+)
+from pik.funding.services.repayments import (
+    base_rate_add,
+    repayment_payment_record,
+    repayment_propose,
+    repayment_store_pdf,
+    repayment_transition,
+)
 
 __all__ = [
     "ImportResult",
@@ -42,6 +58,7 @@ __all__ = [
     "application_create",
     "application_transition",
     "attachment_add",
+    "base_rate_add",
     "budget_set_total",
     "calendar_feed_create",
     "calendar_feed_revoke",
@@ -59,5 +76,16 @@ __all__ = [
     "pooling_record_agreement",
     "position_add",
     "position_remove",
+    "proof_create",
+    "proof_finding_add",
+    "proof_invoice_add",
+    "proof_key_figures_set",
+    "proof_line_set",
+    "proof_report_upload",
+    "proof_transition",
+    "repayment_payment_record",
+    "repayment_propose",
+    "repayment_store_pdf",
+    "repayment_transition",
     "rule_version_create",
 ]

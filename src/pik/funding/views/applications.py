@@ -108,6 +108,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     view = selectors.application_view(user=user_of(request), pk=pk, forms=True)
     application = view.application
     context: dict[str, object] = {"view": view, "a": application}
+    context["proofs"] = selectors.proof_overview(user=user_of(request), application=application)
     if view.editable:
         if application.programme.kind == "staff":
             context["position_form"] = PositionForm(
