@@ -228,3 +228,13 @@ def workbook_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[An
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """A comma-separated UTF-8 file; text that looks like a formula gets a leading apostrophe
+    (the OWASP advice for CSV), so a spreadsheet shows it instead of evaluating it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in itertools.chain([header], rows):
+        writer.writerow([f"'{v}" if looks_like_formula(v) else v for v in row])
+    return buffer.getvalue().encode("utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from typing import IO
 
 from django.core.files.uploadedfile import UploadedFile
@@ -68,4 +69,54 @@ def check_attachment(upload: UploadedFile) -> tuple[bytes, str]:
             Image.open(io.BytesIO(data)).verify()
         except (UnidentifiedImageError, OSError, SyntaxError) as exc:
             raise UploadError(f"Das Bild „{upload.name}“ ist beschädigt.") from exc
+    return data, kind
+
+
+# --- Documents for download: PDF, Word and Excel files -----------------------------------------
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCUMENT_TYPES = {
+    PDF: ("pdf", "PDF"),
+    DOCX: ("docx", "Word (DOCX)"),
+    XLSX: ("xlsx", "Excel (XLSX)"),
+}
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+_OOXML_PARTS = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX}
+
+
+def sniff_office(data: bytes) -> str | None:
+    """DOCX or XLSX by the parts inside the zip (the name says nothing), else None."""
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    return next((kind for part, kind in _OOXML_PARTS.items() if part in names), None)
+
+
+def check_document(upload: UploadedFile) -> tuple[bytes, str]:
+    """A PDF, DOCX or XLSX whose content is what its name claims; ``UploadError`` otherwise."""
+    check_size(upload, limit=MAX_DOCUMENT_BYTES)
+    data = upload.read(MAX_DOCUMENT_BYTES + 1)
+    name = upload.name or "Datei"
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise UploadError(f"Die Datei „{name}“ ist größer als {MAX_DOCUMENT_BYTES // 2**20} MB.")
+    kind = PDF if sniff(data) == PDF else sniff_office(data)
+    if kind is None:
+        raise UploadError(
+            f"Die Datei „{name}“ ist weder PDF noch Word (DOCX) noch Excel (XLSX) – "
+            "geprüft wird der Inhalt, nicht die Endung."
+        )
+    extension, label = DOCUMENT_TYPES[kind]
+    claimed = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if claimed != extension:
+        raise UploadError(
+            f"Die Datei „{name}“ gibt sich als {claimed.upper() or 'unbekannter Typ'} aus, "
+            f"ist aber dem Inhalt nach {label}. Bitte die richtige Datei hochladen."
+        )
     return data, kind

@@ -5,3 +5,9 @@ class PortalConfig(AppConfig):
     name = "pik.portal"
     label = "portal"
     verbose_name = "Portal"
+
+    def ready(self) -> None:
+        from pik.core import audit  # noqa: PLC0415
+        from pik.portal.actions import ACTIONS  # noqa: PLC0415 - models are loaded only now
+
+        audit.register_actions(ACTIONS)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pik.portal import views
+from pik.portal import urls_content, views
 
 app_name = "portal"
 urlpatterns = [
@@ -10,3 +10,4 @@ urlpatterns = [
     path("datenschutz/", views.legal, {"page": "datenschutz"}, name="datenschutz"),
     path("barrierefreiheit/", views.legal, {"page": "barrierefreiheit"}, name="barrierefreiheit"),
 ]
+urlpatterns += urls_content.urlpatterns
