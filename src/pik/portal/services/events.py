@@ -13,8 +13,8 @@ from pik.core import audit
 from pik.core.uploads import UploadError, check_document
 from pik.core.validation import clean_text, raise_if
 from pik.portal import rules
+from pik.portal.editing import check_programme, check_url, content_changed
 from pik.portal.models import Event, EventFile
-from pik.portal.services._common import check_programme, check_url, content_changed
 
 if TYPE_CHECKING:
     from pik.orgs.models import User

@@ -12,8 +12,8 @@ from django.utils import timezone
 from pik.core import audit
 from pik.core.validation import clean_text, raise_if
 from pik.portal import rules
+from pik.portal.editing import check_url, content_changed
 from pik.portal.models import Announcement
-from pik.portal.services._common import check_url, content_changed
 
 if TYPE_CHECKING:
     from pik.orgs.models import User

@@ -1,4 +1,4 @@
-"""What the portal's services share: the programme check and the hook after publishing."""
+"""What the portal's services share: programme and link checks, the hook after publishing."""
 
 from __future__ import annotations
 
