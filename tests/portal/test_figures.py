@@ -99,6 +99,7 @@ def test_no_figure_about_fewer_than_five_persons_is_published(booked, client) ->
     assert "Person" not in body  # no names
     page = client.get(reverse("portal:figures")).content.decode()
     assert "90.000,00" not in page and "&lt; 5" in page
+    assert "<svg" in page and "gebunden und ausgezahlt je Jahr" in page  # the chart
 
 
 def test_csv_and_json_name_the_licence(booked, client) -> None:

@@ -6,9 +6,34 @@ import json
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
+from pik.core.charts import Chart, Series
 from pik.core.tables import csv_bytes
 from pik.portal.selectors import figures
+
+
+def _charts(groups: list[figures.FigureGroup]) -> list[Chart]:
+    """Per programme: committed and paid per year (a hidden total stays a gap)."""
+    charts = []
+    for code in dict.fromkeys(g.programme_code for g in groups):
+        years = [g for g in groups if g.programme_code == code]
+        charts.append(
+            Chart(
+                title=_("%(programme)s: gebunden und ausgezahlt je Jahr")
+                % {"programme": years[0].programme},
+                categories=[str(g.year) for g in years],
+                series=[
+                    Series(
+                        _("gebunden"), [None if g.totals_hidden else g.committed for g in years]
+                    ),
+                    Series(_("ausgezahlt"), [None if g.totals_hidden else g.paid for g in years]),
+                ],
+                unit="money",
+                category_label=_("Jahr"),
+            )
+        )
+    return charts
 
 
 def figure_table(request: HttpRequest) -> HttpResponse:
@@ -18,6 +43,7 @@ def figure_table(request: HttpRequest) -> HttpResponse:
         "portal/figures.html",
         {
             "groups": groups,
+            "charts": _charts(groups),
             "licence": figures.LICENCE,
             "licence_url": figures.LICENCE_URL,
             "attribution": figures.ATTRIBUTION,
