@@ -44,20 +44,32 @@ class Document(TimeStamped):
         return self.title
 
 
-class DocumentVersion(models.Model):
+class StoredFile(models.Model):
+    """What every downloadable file keeps: its original name, checked type, size, uploader."""
+
+    original_name = models.CharField(_("Dateiname"), max_length=255)
+    content_type = models.CharField(_("Dateityp"), max_length=100)
+    size = models.PositiveIntegerField(_("Größe (Bytes)"))
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def type_label(self) -> str:
+        return DOCUMENT_TYPES.get(self.content_type, ("", self.content_type))[1]
+
+
+class DocumentVersion(StoredFile):
     """One file of a document, valid from a date; older versions stay and are marked."""
 
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="versions")
     valid_from = models.DateField(_("gültig ab"))
     file = models.FileField(upload_to="portal/documents/%Y/")
-    original_name = models.CharField(_("Dateiname"), max_length=255)
-    content_type = models.CharField(_("Dateityp"), max_length=100)
-    size = models.PositiveIntegerField(_("Größe (Bytes)"))
     sha256 = models.CharField(max_length=64)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
 
     scope: ClassVar = ScopePaths(DataKind.PUBLIC)
 
@@ -68,11 +80,3 @@ class DocumentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} ({self.valid_from:%d.%m.%Y})"
-
-    @property
-    def extension(self) -> str:
-        return DOCUMENT_TYPES.get(self.content_type, ("bin", ""))[0]
-
-    @property
-    def type_label(self) -> str:
-        return DOCUMENT_TYPES.get(self.content_type, ("", self.content_type))[1]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from pik.core.models import TimeStamped
 from pik.core.scoping import DataKind, ScopePaths
+from pik.portal.models.documents import StoredFile
 
 
 class Event(TimeStamped):
@@ -42,7 +42,7 @@ class Event(TimeStamped):
         return self.title
 
 
-class EventFile(models.Model):
+class EventFile(StoredFile):
     """The programme beforehand, slides and minutes afterwards."""
 
     class Kind(models.TextChoices):
@@ -53,13 +53,6 @@ class EventFile(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     file = models.FileField(upload_to="portal/events/%Y/")
-    original_name = models.CharField(_("Dateiname"), max_length=255)
-    content_type = models.CharField(_("Dateityp"), max_length=100)
-    size = models.PositiveIntegerField(_("Größe (Bytes)"))
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
 
     scope: ClassVar = ScopePaths(DataKind.PUBLIC)
 

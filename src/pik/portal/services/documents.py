@@ -11,10 +11,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from pik.core import audit
-from pik.core.uploads import UploadError, check_document
 from pik.core.validation import clean_text, raise_if
 from pik.portal import rules
-from pik.portal.editing import check_programme, content_changed
+from pik.portal.editing import check_programme, check_upload, content_changed, stored_name
 from pik.portal.models import Document, DocumentVersion
 
 if TYPE_CHECKING:
@@ -52,14 +51,7 @@ def document_upload(
             errors["description"] = error
     if valid_from is None:
         errors["valid_from"] = "Bitte angeben, ab wann das Dokument gilt."
-    data, kind = b"", ""
-    if upload is None:
-        errors["file"] = "Bitte eine Datei (PDF, DOCX oder XLSX) auswählen."
-    else:
-        try:
-            data, kind = check_document(upload)
-        except UploadError as exc:
-            errors["file"] = str(exc)
+    data, kind = check_upload(upload, errors)
     raise_if(errors)
     if document is None:
         document = Document.objects.create(
@@ -75,7 +67,7 @@ def document_upload(
         sha256=hashlib.sha256(data).hexdigest(),
         uploaded_by=actor,
     )
-    version.file.save(f"{version.sha256[:16]}.{version.extension}", ContentFile(data), save=False)
+    version.file.save(stored_name(data, kind), ContentFile(data), save=False)
     version.save()
     audit.record(
         actor=actor,

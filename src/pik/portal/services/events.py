@@ -10,10 +10,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from pik.core import audit
-from pik.core.uploads import UploadError, check_document
 from pik.core.validation import clean_text, raise_if
 from pik.portal import rules
-from pik.portal.editing import check_programme, check_url, content_changed
+from pik.portal.editing import (
+    check_programme,
+    check_upload,
+    check_url,
+    content_changed,
+    stored_name,
+)
 from pik.portal.models import Event, EventFile
 
 if TYPE_CHECKING:
@@ -88,14 +93,7 @@ def event_file_add(
     errors: dict[str, str] = {}
     if kind not in EventFile.Kind.values:
         errors["kind"] = "Bitte wählen: Programm, Präsentation oder Protokoll."
-    data, content_type = b"", ""
-    if upload is None:
-        errors["file"] = "Bitte eine Datei (PDF, DOCX oder XLSX) auswählen."
-    else:
-        try:
-            data, content_type = check_document(upload)
-        except UploadError as exc:
-            errors["file"] = str(exc)
+    data, content_type = check_upload(upload, errors)
     raise_if(errors)
     assert upload is not None  # noqa: S101 - checked above
     item = EventFile(
@@ -106,7 +104,7 @@ def event_file_add(
         size=len(data),
         uploaded_by=actor,
     )
-    item.file.save(upload.name or "unterlage", ContentFile(data), save=False)
+    item.file.save(stored_name(data, content_type), ContentFile(data), save=False)
     item.save()
     audit.record(
         actor=actor, action="portal.event_file_add", target=event, kind=kind, size=len(data)
