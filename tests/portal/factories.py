@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from pik.core.tables import workbook_bytes
+from pik.funding.reference import ensure_reference_data
 from pik.portal import services
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -23,6 +25,7 @@ def xlsx_upload(name: str = "liste.xlsx") -> SimpleUploadedFile:
 
 
 def document(**kwargs: Any) -> Any:
+    ensure_reference_data(apps)  # the programmes, after a transactional test flushed them
     values: dict[str, Any] = {
         "title": "Antragsformular",
         "category": "form",

@@ -83,6 +83,8 @@ def test_an_editor_announces_an_event_and_attaches_slides(client, member) -> Non
     )
     [event] = content.events_all()
     assert done.status_code == 302 and event.programme_code == "im"
+    detail = client.get(reverse("portal:event_detail", args=[event.pk])).content.decode()
+    assert "<dt>Förderprogramm</dt><dd>Integrationsmanagement</dd>" in detail
     fake = factories.pdf_upload("folien.docx")
     client.post(
         reverse("portal:event_file_upload", args=[event.pk]), {"kind": "slides", "file": fake}

@@ -42,6 +42,6 @@ urlpatterns = [
         name="notice_unpublish",
     ),
     path("zahlen/", figures.figure_table, name="figures"),
-    path("zahlen/foerderung.csv", figures.figure_csv, name="figures_csv"),
-    path("zahlen/foerderung.json", figures.figure_json, name="figures_json"),
+    path("zahlen/csv/", figures.figure_csv, name="figures_csv"),
+    path("zahlen/json/", figures.figure_json, name="figures_json"),
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pik.portal import calendar, rules, services
-from pik.portal.forms import EventFileForm, EventForm, show_errors
+from pik.portal.forms import EventFileForm, EventForm, programme_choices, show_errors
 from pik.portal.selectors import content
 from pik.portal.views._http import download, editor_of
 
@@ -36,10 +36,16 @@ def event_archive(request: HttpRequest) -> HttpResponse:
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = content.event_get(pk=pk)
     can_edit = rules.is_portal_editor(request.user)
+    programmes = dict(programme_choices()[1:])
     return render(
         request,
         "portal/event_detail.html",
-        {"event": event, "can_edit": can_edit, "file_form": EventFileForm() if can_edit else None},
+        {
+            "event": event,
+            "programme": programmes.get(event.programme_code, ""),
+            "can_edit": can_edit,
+            "file_form": EventFileForm() if can_edit else None,
+        },
     )
 
 
