@@ -23,6 +23,7 @@ from tests.conftest import ALL_ROLES, World
 from tests.funding import proof_objects
 from tests.matrix_data import FundingObjects, funding_objects
 from tests.network.factories import actor_in, referral_in
+from tests.portal import factories as pf
 
 # Namespaces that belong to libraries (tested by their authors) or are not views of ours.
 EXTERNAL = {"admin", None}
@@ -491,6 +492,54 @@ ROUTES.update(
             foreign=lambda c: {"pk": actor_in(c.world.kreis_b).pk},
             roles=CASEWORK,
         ),
+    }
+)
+
+
+# The portal's documents, contact search, events, notices and open figures: public; the
+# editors' pages only for the portal's editors (404 for everybody else).
+EDITOR = frozenset({Role.PORTAL_EDITOR})
+ROUTES.update(
+    {
+        "portal:documents": Route(public=True),
+        "portal:document_download": Route(
+            public=True, own=lambda c: {"pk": pf.document().document_id}
+        ),
+        "portal:document_version_download": Route(
+            public=True, own=lambda c: {"pk": pf.document().pk}
+        ),
+        "portal:document_upload": Route(roles=EDITOR),
+        "portal:contacts": Route(public=True),
+        "portal:contact_places": Route(public=True),
+        "portal:contact_table": Route(public=True),
+        "portal:contact_pdf": Route(public=True),
+        "portal:events": Route(public=True),
+        "portal:event_archive": Route(public=True),
+        "portal:event_detail": Route(public=True, own=lambda c: {"pk": pf.event().pk}),
+        "portal:event_calendar": Route(public=True),
+        "portal:event_file": Route(
+            public=True,
+            own=lambda c: {
+                "pk": pf.services.event_file_add(
+                    event=pf.event(), kind="slides", upload=pf.pdf_upload("folien.pdf"), actor=None
+                ).pk
+            },
+        ),
+        "portal:event_create": Route(roles=EDITOR),
+        "portal:event_file_upload": Route(
+            own=lambda c: {"pk": pf.event().pk}, roles=EDITOR, method="post"
+        ),
+        "portal:notices": Route(public=True),
+        "portal:notice_manage": Route(roles=EDITOR),
+        "portal:notice_publish": Route(
+            own=lambda c: {"pk": pf.announcement().pk}, roles=EDITOR, method="post"
+        ),
+        "portal:notice_unpublish": Route(
+            own=lambda c: {"pk": pf.announcement(publish=True).pk}, roles=EDITOR, method="post"
+        ),
+        "portal:figures": Route(public=True),
+        "portal:figures_csv": Route(public=True),
+        "portal:figures_json": Route(public=True),
     }
 )
 

@@ -99,8 +99,9 @@ def _is_docx(data: bytes, name: str) -> bool:
     return True
 
 
-def check_document(upload: UploadedFile) -> tuple[bytes, str]:
-    """A written report: PDF or Word (DOCX), checked by content; ``UploadError`` otherwise."""
+def check_report(upload: UploadedFile) -> tuple[bytes, str]:
+    """A written report (e.g. the Sachbericht): PDF or Word (DOCX), checked by content, a DOCX
+    refused if it unpacks too large; ``UploadError`` otherwise."""
     check_size(upload, limit=MAX_ATTACHMENT_BYTES)
     data = upload.read(MAX_ATTACHMENT_BYTES + 1)
     if len(data) > MAX_ATTACHMENT_BYTES:
@@ -115,3 +116,52 @@ def check_document(upload: UploadedFile) -> tuple[bytes, str]:
         f"Die Datei „{upload.name}“ ist kein PDF und kein Word-Dokument (DOCX) – "
         "geprüft wird der Inhalt, nicht die Endung."
     )
+
+
+# --- Documents for download: PDF, Word and Excel files -----------------------------------------
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCUMENT_TYPES = {
+    PDF: ("pdf", "PDF"),
+    DOCX: ("docx", "Word (DOCX)"),
+    XLSX: ("xlsx", "Excel (XLSX)"),
+}
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+_OOXML_PARTS = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX}
+
+
+def sniff_office(data: bytes) -> str | None:
+    """DOCX or XLSX by the parts inside the zip (the name says nothing), else None."""
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    return next((kind for part, kind in _OOXML_PARTS.items() if part in names), None)
+
+
+def check_document(upload: UploadedFile) -> tuple[bytes, str]:
+    """A PDF, DOCX or XLSX whose content is what its name claims; ``UploadError`` otherwise."""
+    check_size(upload, limit=MAX_DOCUMENT_BYTES)
+    data = upload.read(MAX_DOCUMENT_BYTES + 1)
+    name = upload.name or "Datei"
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise UploadError(f"Die Datei „{name}“ ist größer als {MAX_DOCUMENT_BYTES // 2**20} MB.")
+    kind = PDF if sniff(data) == PDF else sniff_office(data)
+    if kind is None:
+        raise UploadError(
+            f"Die Datei „{name}“ ist weder PDF noch Word (DOCX) noch Excel (XLSX) – "
+            "geprüft wird der Inhalt, nicht die Endung."
+        )
+    extension, label = DOCUMENT_TYPES[kind]
+    claimed = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if claimed != extension:
+        raise UploadError(
+            f"Die Datei „{name}“ gibt sich als {claimed.upper() or 'unbekannter Typ'} aus, "
+            f"ist aber dem Inhalt nach {label}. Bitte die richtige Datei hochladen."
+        )
+    return data, kind

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Sum
 
 from pik.core import audit
 from pik.core.numbers import format_money
@@ -418,3 +418,57 @@ def budget_shares_by_kreis(*, programme_id: int, year: int) -> dict[int, Decimal
         .annotate(s=Sum("budget_share"))
     )
     return {r["gemeinde__kreis_id"]: _cents(r["s"]) for r in rows}
+
+
+@dataclass(frozen=True)
+class KreisFigures:
+    """What the ledger holds for one programme, year and Kreis (the open figures' row)."""
+
+    programme_code: str
+    year: int
+    kreis_id: int | None  # None: bookings without an application (none today)
+    committed: Decimal
+    paid: Decimal
+    positions: int  # funded positions (persons) of applications with money bound
+
+
+def figures_by_kreis() -> list[KreisFigures]:
+    """Committed and paid per programme, year and applicant's Kreis, with the number of funded
+    positions (two aggregate queries). Per budget the rows add up to ``balances(budget)``."""
+    sums: dict[tuple[str, int, int | None], dict[str, Decimal]] = {}
+    rows = LedgerEntry.objects.values(
+        "budget__programme__code", "budget__year", "application__applicant__kreis_id", "kind"
+    ).annotate(s=Sum("amount"))
+    for row in rows:
+        key = (
+            row["budget__programme__code"],
+            row["budget__year"],
+            row["application__applicant__kreis_id"],
+        )
+        sums.setdefault(key, {})[row["kind"]] = row["s"]
+    committed_net: dict[int, Decimal] = {}
+    for row in (
+        LedgerEntry.objects.filter(application__isnull=False, kind__in=[K.COMMITMENT, K.RELEASE])
+        .values("application_id", "kind")
+        .annotate(s=Sum("amount"))
+    ):
+        sign = 1 if row["kind"] == K.COMMITMENT else -1
+        committed_net[row["application_id"]] = (
+            committed_net.get(row["application_id"], ZERO) + sign * row["s"]
+        )
+    funded = [pk for pk, amount in committed_net.items() if amount > 0]
+    positions: dict[tuple[str, int, int | None], int] = {}
+    for row in (
+        Application.objects.filter(pk__in=funded)
+        .values("programme__code", "year", "applicant__kreis_id")
+        .annotate(n=Count("positions"))
+    ):
+        key = (row["programme__code"], row["year"], row["applicant__kreis_id"])
+        positions[key] = positions.get(key, 0) + row["n"]
+    result = []
+    for key in sorted(set(sums) | set(positions), key=lambda k: (k[0], k[1], k[2] or 0)):
+        b = _balances(ZERO, sums.get(key, {}))
+        result.append(
+            KreisFigures(*key, committed=b.committed, paid=b.paid, positions=positions.get(key, 0))
+        )
+    return result

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from pik.core.roles import Role
 from pik.core.scoping import get_visible_or_404, grants_for, visible
+from pik.orgs import names
 from pik.orgs.models import Gemeinde, Kreis, Membership, Provider, Regierungsbezirk, User
 
 
@@ -169,6 +170,24 @@ def kreise_of_case_worker(*, user_id: int) -> list[int]:
             ).values_list("pk", flat=True)
         )
     )
+
+
+# --- Public reference data (the portal's contact search) -------------------------------------
+
+
+def public_kreise() -> QuerySet[Kreis]:
+    """All 44 Kreise with their Regierungsbezirk (public reference data)."""
+    return Kreis.objects.select_related("regierungsbezirk").order_by("name")
+
+
+def public_gemeinden() -> list[tuple[str, str, int]]:
+    """Every Gemeinde of a Landkreis as (AGS, place name, Kreis id), by name (public reference
+    data, one query); the city of a Stadtkreis is the Kreis itself."""
+    rows = Gemeinde.objects.exclude(ags__endswith="000").order_by("name")
+    return [
+        (ags, names.place_name(name), kreis)
+        for ags, name, kreis in rows.values_list("ags", "name", "kreis_id")
+    ]
 
 
 # --- Scopes of the key figures (which organisation, which people) ------------------------------

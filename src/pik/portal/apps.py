@@ -9,6 +9,6 @@ class PortalConfig(AppConfig):
 
     def ready(self) -> None:
         from pik.core import audit  # noqa: PLC0415
-        from pik.portal.actions import ACTIONS  # noqa: PLC0415
+        from pik.portal.actions import ACTIONS  # noqa: PLC0415 - models are loaded only now
 
         audit.register_actions(ACTIONS)

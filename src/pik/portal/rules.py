@@ -30,3 +30,13 @@ def require_portal_editor(actor: Any) -> None:
     """Refuse everybody but the editors, in German (a 403 page: editing is no secret)."""
     if not is_portal_editor(actor):
         raise PermissionDenied(EDITORS_ONLY)
+
+
+def may_publish(actor: Any) -> bool:
+    """Portal editors; and the system itself (``None``: the first content, the demo)."""
+    return actor is None or is_portal_editor(actor)
+
+
+def require_editor(actor: Any, what: str) -> None:
+    if not may_publish(actor):
+        raise PermissionDenied(f"Nur die Redaktion des Portals darf {what}.")

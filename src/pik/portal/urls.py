@@ -2,6 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from pik.funding.selectors import public_data_stamp
+from pik.portal import urls_content
 from pik.portal.cache import cached_for_visitors
 from pik.portal.sitemaps import SITEMAPS
 from pik.portal.views import content, editor, public
@@ -35,3 +36,4 @@ urlpatterns = [
     path("redaktion/faq/neu/", editor.faq_create, name="faq_create"),
     path("redaktion/faq/<int:pk>/", editor.faq_edit, name="faq_edit"),
 ]
+urlpatterns += urls_content.urlpatterns

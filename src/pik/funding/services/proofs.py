@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from pik.core import audit
 from pik.core.locking import check_version
 from pik.core.money import parse_money
-from pik.core.uploads import PDF, UploadError, check_attachment, check_document
+from pik.core.uploads import PDF, UploadError, check_attachment, check_report
 from pik.funding import proofs, rules
 from pik.funding.models import (
     Application,
@@ -263,7 +263,7 @@ def proof_report_upload(*, proof: ProofOfUse, upload: UploadedFile, actor: User)
     proof = _lock_proof(proof, None)
     _writable(proof, actor)
     try:
-        data, kind = check_document(upload)
+        data, kind = check_report(upload)
     except UploadError as exc:
         raise ValidationError({"file": str(exc)}) from exc
     digest = hashlib.sha256(data).hexdigest()

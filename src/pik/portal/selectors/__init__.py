@@ -1,1 +1,2 @@
-"""Every read of the portal: published content for everybody, drafts and versions for editors."""
+"""Every read of the portal: published content for everybody, drafts and versions for editors,
+the contact search, the open figures (one module per seam)."""
