@@ -50,5 +50,7 @@ def test_a_file_that_is_not_what_it_claims_is_refused(name: str, data: bytes, wo
 
 
 def test_csv_keeps_formulas_as_text() -> None:
-    data = csv_bytes(["a", "b"], [["=SUM(A1)", "Kreßbronn"], ["1.50", "< 5"]]).decode()
+    rows = [["=SUM(A1)", "Kreßbronn"], ["1.50", "< 5"]]
+    data = csv_bytes(["a", "b"], rows, delimiter=",", bom=False).decode()
+    assert csv_bytes(["a"], []).decode() == "\ufeffa\r\n"  # German spreadsheets: mark and ;
     assert data == "a,b\r\n'=SUM(A1),Kreßbronn\r\n1.50,< 5\r\n"

@@ -237,13 +237,18 @@ def _csv_cell(value: Any) -> str:
 
 
 def csv_bytes(
-    header: Sequence[str], rows: Iterable[Sequence[Any]], *, delimiter: str = ";"
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    delimiter: str = ";",
+    bom: bool = True,
 ) -> bytes:
-    """A CSV (UTF-8 with byte-order mark, ``;`` as German spreadsheets expect) whose text cells
-    that look like a formula get a leading apostrophe, so no spreadsheet evaluates them."""
+    """A CSV (UTF-8 with byte-order mark, ``;`` as German spreadsheets expect; open data: ``,``
+    without the mark) whose text cells that look like a formula get a leading apostrophe, so no
+    spreadsheet evaluates them."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([_csv_cell(label) for label in header])
     for row in rows:
         writer.writerow([_csv_cell(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
