@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pik.core.tables import workbook_bytes
+from pik.core.tables import Column, workbook_bytes
 from pik.funding.models import Application, Contingent
 
 
@@ -21,9 +21,9 @@ def applications_xlsx(
         "Antragsteller",
         "Kreis",
         "Status",
-        "Kontingent (EUR)",
-        "beantragt (EUR)",
-        "bewilligt (EUR)",
+        Column("Kontingent (EUR)", "money"),
+        Column("beantragt (EUR)", "money"),
+        Column("bewilligt (EUR)", "money"),
         "eingereicht am",
         "Zuständige Sachbearbeitung",
         "Fassung der Förderrichtlinie",
@@ -56,8 +56,8 @@ def contingents_xlsx(contingents: Iterable[Contingent]) -> bytes:
         "Förderjahr",
         "Stichtag",
         "Personen",
-        "Kontingent (EUR)",
-        "Anteil am Haushaltsansatz (EUR)",
+        Column("Kontingent (EUR)", "money"),
+        Column("Anteil am Haushaltsansatz (EUR)", "money"),
         "Fassung",
         "Demo-Zahl",
     ]
