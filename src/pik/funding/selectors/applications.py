@@ -45,6 +45,12 @@ class ApplicationFilter:
     waiting_for_me: bool = False
 
 
+def _not_others_drafts(queryset: QuerySet[Application], user: User) -> QuerySet[Application]:
+    """A draft is the applicant's own until it is submitted: no one else sees it, not even
+    the RPS or the ministry (an applicant's half-finished figures are not on file yet)."""
+    return queryset.filter(~Q(status=S.DRAFT) | rules.applicant_q(user, prefix="applicant__"))
+
+
 def application_list(
     *, user: User, filters: ApplicationFilter | None = None
 ) -> QuerySet[Application]:
@@ -52,7 +58,7 @@ def application_list(
     if not rules.can_see_applications(user):
         raise PermissionDenied(rules.APPLICATIONS_RESERVED)
     f = filters or ApplicationFilter()
-    qs = visible(Application.objects.all(), user).select_related(
+    qs = _not_others_drafts(visible(Application.objects.all(), user), user).select_related(
         "programme", "applicant", "applicant__kreis", "applicant__gemeinde", "rule_version"
     )
     if f.programme:
@@ -94,7 +100,8 @@ def application_get(*, user: User, pk: int) -> Application:
     if not rules.can_see_applications(user):
         raise Http404
     return get_visible_or_404(
-        Application.objects.select_related(
+        _not_others_drafts(Application.objects.all(), user)
+        .select_related(
             "programme",
             "applicant",
             "applicant__kreis",
@@ -102,7 +109,8 @@ def application_get(*, user: User, pk: int) -> Application:
             "rule_version",
             "proposed_by",
             "decided_by",
-        ).prefetch_related(
+        )
+        .prefetch_related(
             Prefetch("positions", queryset=Position.objects.select_related("provider")),
             "attachments",
             "events__actor",

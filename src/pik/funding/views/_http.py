@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
     from pik.orgs.models import User
@@ -24,6 +25,25 @@ def user_of(request: HttpRequest) -> User:
 def show_errors(request: HttpRequest, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
+
+
+def add_errors(form: Any, exc: ValidationError) -> None:
+    """A service's German errors into the form: per field where the form has it, else on top."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def step_done_message(application: Any, action: str) -> str:
+    """The success message of a step, naming the new status (and the file number on submit)."""
+    values = {"number": application.file_number, "status": application.get_status_display()}
+    if action == "submit":
+        return _("Antrag eingereicht – Aktenzeichen %(number)s.") % values
+    if action == "resubmit":
+        return _("Antwort eingereicht – Aktenzeichen %(number)s, Status: %(status)s.") % values
+    return _("Erledigt. Neuer Status des Antrags: %(status)s.") % values
 
 
 def show_form_errors(request: HttpRequest, form: Any) -> None:

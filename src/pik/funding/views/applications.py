@@ -19,8 +19,18 @@ from pik.funding.forms import (
     DigitalForm,
     PositionForm,
     StepForm,
+    step_button,
 )
-from pik.funding.views._http import XLSX, act, show_errors, user_of
+from pik.funding.views._http import (
+    XLSX,
+    act,
+    add_errors,
+    show_errors,
+    show_form_errors,
+    step_done_message,
+    user_of,
+)
+from pik.funding.workflow import APPLICATION
 from pik.orgs import selectors as org_selectors
 
 
@@ -103,11 +113,13 @@ def application_new(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _detail(
+    request: HttpRequest, pk: int, step_form: StepForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The application page; ``step_form`` is a step sent back with its errors (kept as typed)."""
     view = selectors.application_view(user=user_of(request), pk=pk, forms=True)
     application = view.application
-    context: dict[str, object] = {"view": view, "a": application}
+    context: dict[str, object] = {"view": view, "a": application, "today": timezone.localdate()}
     if view.editable:
         if application.programme.kind == "staff":
             context["position_form"] = PositionForm(
@@ -127,7 +139,26 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             context["missing_access"] = view.missing_access
         context["attachment_form"] = AttachmentForm()
-    return render(request, "funding/application_detail.html", context)
+    # One step at a time: the page offers the steps; the chosen one (?schritt=) shows its form.
+    allowed = {t.action: t for t in view.actions}
+    chosen = step_form.step if step_form is not None else request.GET.get("schritt", "")
+    if chosen in allowed:
+        context["step"] = allowed[chosen]
+        context["step_form"] = step_form or StepForm(
+            action=chosen,
+            initial={
+                "action": chosen,
+                "version": application.version,
+                "amount": application.requested_amount,
+            },
+        )
+    context["steps"] = [(t, step_button(t.action)) for t in view.actions]
+    return render(request, "funding/application_detail.html", context, status=status)
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, pk)
 
 
 @login_required
@@ -139,21 +170,29 @@ def application_print(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def application_step(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run the chosen step; with an error the page comes back with everything typed."""
     application = selectors.application_get(user=user_of(request), pk=pk)
-    return act(
-        request,
-        pk,
-        StepForm(request.POST),
-        lambda d: services.application_transition(
-            application=application,
-            action=d["action"],
-            actor=user_of(request),
-            message=d["message"] or "",
-            amount=d["amount"] or None,
-            expected_version=d["version"],
-        ),
-        "Der Schritt wurde ausgeführt.",
-    )
+    form = StepForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            done = services.application_transition(
+                application=application,
+                action=d["action"],
+                actor=user_of(request),
+                message=d.get("message") or "",
+                amount=d.get("amount") or None,
+                expected_version=d["version"],
+            )
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, step_done_message(done, d["action"]))
+            return redirect("funding:application_detail", pk=pk)
+    if form.step not in {t.action for t in APPLICATION.allowed(application, user_of(request))}:
+        show_form_errors(request, form)  # no step of this user's: nothing to show again
+        return redirect("funding:application_detail", pk=pk)
+    return _detail(request, pk, step_form=form, status=400)
 
 
 @login_required
