@@ -12,8 +12,9 @@ changes is left.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
@@ -35,6 +36,31 @@ class KernBoundField(BoundField):
         if self.use_fieldset or subwidgets:
             return widget.id_for_label(self.auto_id, 0) or self.auto_id or ""
         return self.id_for_label or self.auto_id or ""
+
+
+class Fieldsets:
+    """A long form in groups: ``fieldsets = [(legend, [field names]), …]`` on the form class.
+
+    ``form.as_div`` then shows each group as a ``<fieldset>`` with its legend; fields no group
+    names follow after the groups, a group without any of its fields present is left out.
+    """
+
+    fieldsets: ClassVar[Sequence[tuple[Any, Sequence[str]]]] = ()
+
+    def groups(self) -> list[tuple[Any, list[Any]]]:
+        form: Any = self
+        present = {name for name in form.fields if not form[name].is_hidden}
+        placed: set[str] = set()
+        groups: list[tuple[Any, list[Any]]] = []
+        for legend, names in self.fieldsets:
+            members = [form[n] for n in names if n in present and n not in placed]
+            placed |= {bf.name for bf in members}
+            if members:
+                groups.append((legend, members))
+        rest = [form[n] for n in form.fields if n in present and n not in placed]
+        if rest:
+            groups.append(("", rest))
+        return groups
 
 
 class FormRenderer(TemplatesSetting):

@@ -14,7 +14,7 @@ from pik.funding.models import Application, Contingent
 def applications_xlsx(
     applications: Iterable[Application], case_workers: dict[int, list[str]]
 ) -> bytes:
-    header = [
+    header: list[str | Column] = [
         "Aktenzeichen",
         "Programm",
         "Förderjahr",
@@ -49,7 +49,7 @@ def applications_xlsx(
 
 
 def contingents_xlsx(contingents: Iterable[Contingent]) -> bytes:
-    header = [
+    header: list[str | Column] = [
         "AGS",
         "Gemeinde",
         "Kreis",
