@@ -58,7 +58,7 @@ def test_new_client_form_in_groups_counselling_starts_today(client, im) -> None:
     )
     assert 'name="confirm_duplicate"' not in page  # no warning, no check
     assert "Felder mit * müssen ausgefüllt werden." in page
-    assert '<span class="kern-sr-only"> (Pflichtfeld)</span>' in page
+    assert '<span class="pik-required" aria-hidden="true"> *</span>' in page  # `required` says it
 
 
 def test_duplicate_check_appears_with_the_warning_and_values_are_kept(

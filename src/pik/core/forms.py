@@ -6,6 +6,8 @@ in ``templates/django/forms`` with this bound field: a field in error carries
 (``<id>_error``) as well as its help text. ``form.as_div`` (and ``{{ form }}``) starts with an
 error summary that links to every field in error (``#<id>``); a page with hand-written fields
 shows the same summary through ``{% error_summary form %}`` (``{% load forms %}``).
+A required field's label shows a ``*`` hidden from screen readers, which announce the
+``required`` attribute instead (so the accessible name stays the label).
 ``static/pik/forms.js`` moves the focus to the summary and warns before a page with unsaved
 changes is left.
 """
