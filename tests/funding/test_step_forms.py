@@ -3,10 +3,12 @@ review before submitting, success messages that name the new status, drafts stay
 
 from __future__ import annotations
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from pik.funding.models import Application
-from tests.funding.factories import step
+from pik.funding import services
+from pik.funding.models import Application, ApplicationEvent, Attachment
+from tests.funding.factories import PDF, step
 
 
 def _review(draft: Application, actors, client) -> str:  # type: ignore[no-untyped-def]
@@ -92,3 +94,31 @@ def test_drafts_stay_private_to_the_applicant_until_submitted(draft, actors, cli
     step(draft, "submit", actors["gemeinde_a"])
     client.force_login(actors["case_worker_a"])
     assert client.get(detail).status_code == 200
+
+
+def test_an_answer_links_its_files_to_the_request_and_carries_a_message(
+    draft, actors, client
+) -> None:
+    before = services.attachment_add(
+        application=draft, upload=SimpleUploadedFile("plan.pdf", PDF), actor=actors["gemeinde_a"]
+    )
+    step(draft, "submit", actors["gemeinde_a"])
+    step(draft, "start_review", actors["case_worker_a"])
+    step(draft, "request_info", actors["case_worker_a"], message="Arbeitsverträge fehlen.")
+    draft.refresh_from_db()
+    client.force_login(actors["gemeinde_a"])
+    upload = reverse("funding:attachment_upload", args=[draft.pk])
+    client.post(upload, {"file": SimpleUploadedFile("vertrag.pdf", PDF)})
+    url = reverse("funding:application_step", args=[draft.pk])
+    answer = {"action": "resubmit", "message": "Verträge anbei.", "declaration": "on"}
+    response = client.post(url, {**answer, "version": draft.version}, follow=True)
+    assert "Antwort eingereicht – Aktenzeichen" in response.content.decode()
+    request = ApplicationEvent.objects.get(application=draft, action="request_info")
+    contract = Attachment.objects.get(original_name="vertrag.pdf")
+    assert contract.answers == request and before.answers is None
+    assert ApplicationEvent.objects.get(application=draft, action="resubmit").message == (
+        "Verträge anbei."
+    )
+    client.force_login(actors["case_worker_a"])
+    page = client.get(reverse("funding:application_detail", args=[draft.pk])).content.decode()
+    assert "Dazu eingereicht:" in page and "Antwort auf die Nachforderung vom" in page

@@ -112,8 +112,9 @@ def application_get(*, user: User, pk: int) -> Application:
         )
         .prefetch_related(
             Prefetch("positions", queryset=Position.objects.select_related("provider")),
-            "attachments",
+            "attachments__answers",
             "events__actor",
+            "events__answer_attachments",
         ),
         user,
         pk=pk,
