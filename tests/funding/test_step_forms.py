@@ -122,3 +122,23 @@ def test_an_answer_links_its_files_to_the_request_and_carries_a_message(
     client.force_login(actors["case_worker_a"])
     page = client.get(reverse("funding:application_detail", args=[draft.pk])).content.decode()
     assert "Dazu eingereicht:" in page and "Antwort auf die Nachforderung vom" in page
+
+
+def test_workbench_sorts_searches_and_names_programme_and_kreis(draft, actors, client) -> None:
+    step(draft, "submit", actors["gemeinde_a"])
+    client.force_login(actors["case_worker_a"])
+    url = reverse("funding:application_list")
+    page = client.get(url + "?sortierung=antragsteller").content.decode()
+    assert 'aria-sort="ascending"' in page and "sortierung=-antragsteller" in page
+    assert draft.programme.name in page and draft.applicant.kreis.name in page
+    assert (
+        'list="id_kreis_list"' in page and f'<option value="{draft.applicant.kreis.name}">' in page
+    )
+    assert "1 Antrag<" in page
+    found = client.get(url, {"search": draft.file_number[-9:]}).content.decode()
+    assert draft.file_number in found
+    found = client.get(url, {"search": "Böblingen", "kreis": draft.applicant.kreis.name})
+    assert draft.file_number in found.content.decode()
+    missing = client.get(url, {"search": "Ulm"}).content.decode()
+    assert draft.file_number not in missing and "0 Anträge" in missing
+    assert client.get(url + "?sortierung=applicant__password").status_code == 200

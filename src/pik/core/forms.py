@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from django import forms
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 
@@ -63,6 +64,24 @@ class Fieldsets:
         if rest:
             groups.append(("", rest))
         return groups
+
+
+class DatalistInput(forms.TextInput):
+    """A text field that suggests ``options`` as the user types (``<datalist>``): a Kreis or a
+    Gemeinde chosen by its name, still free to type (the selector accepts a name or a key)."""
+
+    template_name = "core/forms/datalist.html"
+
+    def __init__(self, options: Sequence[str] = (), attrs: dict[str, Any] | None = None):
+        super().__init__({"autocomplete": "off", **(attrs or {})})
+        self.options = list(options)
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        list_id = f"{context['widget']['attrs'].get('id') or name}_list"
+        context["widget"]["attrs"]["list"] = list_id
+        context["list_id"], context["options"] = list_id, self.options
+        return context
 
 
 class FormRenderer(TemplatesSetting):

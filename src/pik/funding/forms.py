@@ -6,13 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pik.core.fields import AmountField, DecimalInputField
+from pik.core.forms import DatalistInput
 from pik.funding.models import Application, Position
 
 
 class ApplicationFilterForm(forms.Form):
+    search = forms.CharField(
+        label=_("Suche: Aktenzeichen oder Antragsteller"), required=False, max_length=100
+    )
     programme = forms.ChoiceField(label=_("Programm"), required=False)
     year = forms.IntegerField(label=_("Förderjahr"), required=False, min_value=2017, max_value=2100)
-    kreis = forms.CharField(label=_("Kreisschlüssel"), required=False, max_length=5)
+    kreis = forms.CharField(label=_("Kreis"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", "alle"), *Application.Status.choices]
     )
@@ -21,8 +25,16 @@ class ApplicationFilterForm(forms.Form):
     )
     waiting_for_me = forms.BooleanField(label=_("nur was auf mich wartet"), required=False)
 
-    def __init__(self, *args: Any, programmes: Any = (), case_workers: Any = (), **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        programmes: Any = (),
+        case_workers: Any = (),
+        kreise: Any = (),
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
+        self.fields["kreis"].widget = DatalistInput([k.name for k in kreise])
         programme_field = cast(forms.ChoiceField, self.fields["programme"])
         programme_field.choices = [("", "alle"), *[(p.code, p.name) for p in programmes]]
         worker_field = cast(forms.ChoiceField, self.fields["case_worker"])

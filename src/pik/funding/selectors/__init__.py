@@ -6,6 +6,8 @@ every caller.
 """
 
 from pik.funding.selectors.applications import (
+    SORT_COLUMNS,
+    SORT_DEFAULT,
     ApplicationFilter,
     CaseWorkerIndex,
     application_get,
@@ -59,6 +61,8 @@ from pik.funding.selectors.programmes import (
 )
 
 __all__ = [
+    "SORT_COLUMNS",
+    "SORT_DEFAULT",
     "ApplicationFilter",
     "ApplicationView",
     "BudgetRow",

@@ -35,14 +35,31 @@ def case_worker_index() -> CaseWorkerIndex:
     return CaseWorkerIndex(by_kreis, choices)
 
 
+#: The workbench's sortable columns (``pik.core.sorting``): key → fields.
+SORT_COLUMNS = {
+    "aktenzeichen": ("file_number",),
+    "programm": ("programme__name",),
+    "jahr": ("year",),
+    "antragsteller": ("applicant__name",),
+    "kreis": ("applicant__kreis__name",),
+    "status": ("status",),
+    "betrag": ("requested_amount",),
+    "frist": ("due_date",),
+    "geaendert": ("updated_at",),
+}
+SORT_DEFAULT = "-geaendert"
+
+
 @dataclass(frozen=True)
 class ApplicationFilter:
+    search: str = ""  # part of the file number or of the applicant's name
     programme: str = ""
     year: int | None = None
     kreis: str = ""
     status: str = ""
     case_worker: int | None = None
     waiting_for_me: bool = False
+    order: tuple[str, ...] = ("-updated_at", "-pk")
 
 
 def _not_others_drafts(queryset: QuerySet[Application], user: User) -> QuerySet[Application]:
@@ -65,8 +82,10 @@ def application_list(
         qs = qs.filter(programme__code=f.programme)
     if f.year:
         qs = qs.filter(year=f.year)
-    if f.kreis:
-        qs = qs.filter(applicant__kreis__ags=f.kreis)
+    if f.search:
+        qs = qs.filter(Q(file_number__icontains=f.search) | Q(applicant__name__icontains=f.search))
+    if f.kreis:  # chosen by name (or typed as its key)
+        qs = qs.filter(Q(applicant__kreis__name__iexact=f.kreis) | Q(applicant__kreis__ags=f.kreis))
     if f.status:
         qs = qs.filter(status=f.status)
     if f.case_worker:
@@ -74,7 +93,7 @@ def application_list(
         qs = qs.filter(applicant__kreis_id__in=kreise)
     if f.waiting_for_me:
         qs = qs.filter(inbox_q(user))
-    return qs.order_by("-updated_at", "-pk")
+    return qs.order_by(*f.order)
 
 
 def inbox_q(user: User) -> Q:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pik.core.pagination import KeysFirstPaginator
+from pik.core.sorting import Sorting
 from pik.funding import exports, rules, selectors, services
 from pik.funding.forms import (
     ApplicationFilterForm,
@@ -36,27 +37,38 @@ from pik.orgs import selectors as org_selectors
 
 def _filters(
     request: HttpRequest, workers: selectors.CaseWorkerIndex
-) -> tuple[ApplicationFilterForm, selectors.ApplicationFilter]:
+) -> tuple[ApplicationFilterForm, selectors.ApplicationFilter, Sorting]:
     form = ApplicationFilterForm(
-        request.GET or None, programmes=selectors.programme_list(), case_workers=workers.choices
+        request.GET or None,
+        programmes=selectors.programme_list(),
+        case_workers=workers.choices,
+        kreise=org_selectors.kreis_list(user=user_of(request)),
     )
+    sorting = Sorting.from_request(request.GET, selectors.SORT_COLUMNS, selectors.SORT_DEFAULT)
+    order = tuple(sorting.order_by())
     if form.is_bound and form.is_valid():
         d = form.cleaned_data
-        return form, selectors.ApplicationFilter(
-            programme=d["programme"] or "",
-            year=d["year"],
-            kreis=d["kreis"] or "",
-            status=d["status"] or "",
-            case_worker=d["case_worker"],
-            waiting_for_me=d["waiting_for_me"],
+        return (
+            form,
+            selectors.ApplicationFilter(
+                search=d["search"].strip(),
+                programme=d["programme"] or "",
+                year=d["year"],
+                kreis=d["kreis"].strip(),
+                status=d["status"] or "",
+                case_worker=d["case_worker"],
+                waiting_for_me=d["waiting_for_me"],
+                order=order,
+            ),
+            sorting,
         )
-    return form, selectors.ApplicationFilter()
+    return form, selectors.ApplicationFilter(order=order), sorting
 
 
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
     workers = selectors.case_worker_index()
-    form, filters = _filters(request, workers)
+    form, filters, sorting = _filters(request, workers)
     applications = selectors.application_list(user=user_of(request), filters=filters)
     page = KeysFirstPaginator(applications, 50).get_page(request.GET.get("seite"))
     return render(
@@ -65,6 +77,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            "sorting": sorting,
             "case_workers": workers.by_kreis,
             "can_apply": rules.can_apply(request.user),
             "query": request.GET.urlencode(),
@@ -77,7 +90,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def application_export(request: HttpRequest) -> HttpResponse:
     workers = selectors.case_worker_index()
-    _, filters = _filters(request, workers)
+    _, filters, _ = _filters(request, workers)
     applications = selectors.application_list(user=user_of(request), filters=filters)
     data = exports.applications_xlsx(applications, workers.by_kreis)
     response = HttpResponse(data, content_type=XLSX)
