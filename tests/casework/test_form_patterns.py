@@ -71,3 +71,9 @@ def test_duplicate_check_appears_with_the_warning_and_values_are_kept(
     assert 'value="0711 98765"' in page and 'value="Mohamad"' in page
     assert "pik-error-summary" in page
     assert Client.objects.count() == 1
+
+
+def test_client_list_counts_in_german_plural(client, im, record) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(im)
+    page = client.get(reverse("casework:client_list")).content.decode()
+    assert "1 Akte ·" in page and "1 Akten" not in page
