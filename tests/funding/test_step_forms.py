@@ -142,3 +142,21 @@ def test_workbench_sorts_searches_and_names_programme_and_kreis(draft, actors, c
     missing = client.get(url, {"search": "Ulm"}).content.decode()
     assert draft.file_number not in missing and "0 Anträge" in missing
     assert client.get(url + "?sortierung=applicant__password").status_code == 200
+
+
+def test_a_rejected_position_comes_back_as_typed(draft, actors, client) -> None:
+    client.force_login(actors["gemeinde_a"])
+    url = reverse("funding:position_add", args=[draft.pk])
+    data = {
+        "person_name": "Leyla Yıldız",
+        "qualification": "university",
+        "share": "0.5",  # ambiguous: refused with the format
+        "start_date": "2020-03-01",
+        "months": "24",
+        "version": draft.version,
+    }
+    response = client.post(url, data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="Leyla Yıldız"' in page and 'value="0.5"' in page and 'href="#id_share"' in page
+    assert draft.positions.count() == 2

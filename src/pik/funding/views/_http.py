@@ -59,14 +59,25 @@ def act(
     form: Any,
     call: Callable[[dict[str, Any]], object],
     success: str = "",
+    *,
+    again: Callable[[Any], HttpResponse] | None = None,
 ) -> HttpResponse:
-    """Validate ``form``, run the service ``call`` with its data, report in German, go back."""
+    """Validate ``form``, run the service ``call`` with its data, report in German, go back.
+
+    With ``again`` a rejected form comes back on its page as typed, its errors in it (the
+    service's too); without, the errors go into messages (forms without input, e.g. a button).
+    """
     if form is not None and not form.is_valid():
+        if again is not None:
+            return again(form)
         show_form_errors(request, form)
     else:
         try:
             call(form.cleaned_data if form is not None else {})
         except ValidationError as exc:
+            if again is not None and form is not None:
+                add_errors(form, exc)
+                return again(form)
             show_errors(request, exc)
         else:
             if success:

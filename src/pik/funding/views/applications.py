@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -127,9 +129,14 @@ def application_new(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _detail(
-    request: HttpRequest, pk: int, step_form: StepForm | None = None, status: int = 200
+    request: HttpRequest,
+    pk: int,
+    step_form: StepForm | None = None,
+    status: int = 200,
+    **bound: Any,
 ) -> HttpResponse:
-    """The application page; ``step_form`` is a step sent back with its errors (kept as typed)."""
+    """The application page; ``step_form`` (a step) or ``bound`` (``position_form=…``) is a
+    form sent back with its errors, shown as typed."""
     view = selectors.application_view(user=user_of(request), pk=pk, forms=True)
     application = view.application
     context: dict[str, object] = {"view": view, "a": application, "today": timezone.localdate()}
@@ -166,6 +173,7 @@ def _detail(
             },
         )
     context["steps"] = [(t, step_button(t.action)) for t in view.actions]
+    context.update({name: form for name, form in bound.items() if name in context})
     return render(request, "funding/application_detail.html", context, status=status)
 
 
@@ -229,6 +237,7 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=d["version"],
         ),
         "Die Stelle wurde hinzugefügt.",
+        again=lambda form: _detail(request, pk, status=400, position_form=form),
     )
 
 
@@ -265,6 +274,7 @@ def digital_details(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=d["version"],
         ),
         "Die Angaben wurden gespeichert.",
+        again=lambda form: _detail(request, pk, status=400, digital_form=form),
     )
 
 
@@ -280,6 +290,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             application=application, upload=d["file"], actor=user_of(request)
         ),
         "Die Anlage wurde hochgeladen.",
+        again=lambda form: _detail(request, pk, status=400, attachment_form=form),
     )
 
 
