@@ -122,7 +122,8 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
     applicant.get_by_text("Die Anlage wurde hochgeladen.").wait_for()
     step(applicant, url, "Erneut einreichen", "Der Arbeitsvertrag liegt jetzt bei.")
     case_worker.goto(url)
-    assert case_worker.get_by_role("link", name="arbeitsvertrag-berger.pdf").is_visible()
+    history = case_worker.get_by_role("region", name="Verlauf")  # the file under the request
+    assert history.get_by_role("link", name="arbeitsvertrag-berger.pdf").is_visible()
     assert case_worker.get_by_text("Der Arbeitsvertrag liegt jetzt bei.").first.is_visible()
 
     # The case worker's note survives an amount error (58.00 is ambiguous): nothing is lost.
