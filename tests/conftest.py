@@ -164,3 +164,12 @@ def german_by_default() -> Iterator[None]:
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> None:
+    """Each test starts with an empty cache: cached portal pages and counters of one test's
+    database must not answer in the next one."""
+    from django.core.cache import cache
+
+    cache.clear()

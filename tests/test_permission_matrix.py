@@ -20,6 +20,7 @@ from pik.core.roles import Role
 from tests.casework import factories as cw
 from tests.conftest import ALL_ROLES, World
 from tests.matrix_data import FundingObjects, funding_objects
+from tests.network.factories import actor_in, referral_in
 
 # Namespaces that belong to libraries (tested by their authors) or are not views of ours.
 EXTERNAL = {"admin", None}
@@ -177,6 +178,55 @@ ROUTES: dict[str, Route] = {
 }
 
 
+def _portal(kind: str) -> Callable[[Ctx], dict[str, Any]]:
+    """The seeded page "Über den Pakt" or the first FAQ entry (again after a flush)."""
+
+    def kwargs(c: Ctx) -> dict[str, Any]:
+        from django.apps import apps
+
+        from pik.portal.models import FaqEntry, Page
+        from pik.portal.seed import ensure_seed_content
+
+        ensure_seed_content(apps)
+        page = Page.objects.get(path="ueber-den-pakt")
+        entry = FaqEntry.objects.order_by("pk").first()
+        assert entry is not None
+        return {
+            "path": {"path": page.path},
+            "page": {"pk": page.pk},
+            "restore": {"pk": page.pk, "number": 1},
+            "slug": {"slug": entry.slug},
+            "faq": {"pk": entry.pk},
+        }[kind]
+
+    return kwargs
+
+
+# The portal: everybody reads what is published; only its editors (statewide, no Kreis) edit.
+# Editing is no secret, so other roles get 403 with the reason.
+PORTAL_EDITORS = frozenset({Role.PORTAL_EDITOR})
+ROUTES.update(
+    {
+        "portal:page": Route(public=True, own=_portal("path")),
+        "portal:faq": Route(public=True),
+        "portal:faq_entry": Route(public=True, own=_portal("slug")),
+        "portal:search": Route(public=True),
+        "portal:sitemap": Route(public=True),
+        "portal:editor_home": Route(roles=PORTAL_EDITORS, forbidden_status=403),
+        "portal:page_create": Route(roles=PORTAL_EDITORS, forbidden_status=403),
+        "portal:page_edit": Route(own=_portal("page"), roles=PORTAL_EDITORS, forbidden_status=403),
+        "portal:page_history": Route(
+            own=_portal("page"), roles=PORTAL_EDITORS, forbidden_status=403
+        ),
+        "portal:page_restore": Route(
+            own=_portal("restore"), roles=PORTAL_EDITORS, method="post", forbidden_status=403
+        ),
+        "portal:faq_create": Route(roles=PORTAL_EDITORS, forbidden_status=403),
+        "portal:faq_edit": Route(own=_portal("faq"), roles=PORTAL_EDITORS, forbidden_status=403),
+    }
+)
+
+
 def _client(kreis: str) -> Callable[[Ctx], dict[str, Any]]:
     """A client record in Kreis A (own) or B (foreign), owned by another manager: the member
     under test is never the responsible person, so managers get 404 and coordinators of the
@@ -204,6 +254,9 @@ ROUTES.update(
         "casework:task_list": Route(roles=CASEWORK),
         "casework:kreis_overview": Route(roles=COORDINATOR),
         "casework:statistics": Route(roles=COORDINATOR),
+        # every role with a scope of its own (the portal's editors have none)
+        "casework:key_figures": Route(roles=frozenset(ALL - {Role.PORTAL_EDITOR})),
+        "casework:key_figure_dashboard": Route(roles=frozenset(ALL - {Role.PORTAL_EDITOR})),
         "casework:retention_due": Route(roles=COORDINATOR),
         **{f"casework:{name}": _client_route() for name in cw.CLIENT_PAGES},
         # Health notes: field-level protection, the responsible manager (never the member under
@@ -223,6 +276,33 @@ ROUTES.update(
         "casework:handover_detail": _object_route("handover_in"),
         # Only the receiving Kreis's coordinator opens a transfer request.
         "casework:transfer_detail": _object_route("transfer_into"),
+        # The Kreis's directory of network partners: everyone in its case work (managers see a
+        # partner, the coordinator edits it); another Kreis's partner is a 404.
+        "casework:directory": Route(roles=CASEWORK),
+        "casework:referral_letter": Route(
+            own=lambda c: {"pk": referral_in(c.world.kreis_a).pk},
+            foreign=lambda c: {"pk": referral_in(c.world.kreis_b).pk},
+            roles=COORDINATOR,
+        ),
+        # a referral on a record owned by another manager: the coordinator of the Kreis only
+        "casework:referral_progress": Route(
+            own=lambda c: {"pk": referral_in(c.world.kreis_a).pk},
+            foreign=lambda c: {"pk": referral_in(c.world.kreis_b).pk},
+            roles=COORDINATOR,
+        ),
+        "casework:actor_add": Route(roles=CASEWORK),
+        "casework:actors_import": Route(roles=CASEWORK),
+        "casework:actors_export": Route(roles=CASEWORK),
+        "casework:actor_edit": Route(
+            own=lambda c: {"pk": actor_in(c.world.kreis_a).pk},
+            foreign=lambda c: {"pk": actor_in(c.world.kreis_b).pk},
+            roles=CASEWORK,
+        ),
+        "casework:actor_accept": Route(
+            own=lambda c: {"pk": actor_in(c.world.kreis_a).pk},
+            foreign=lambda c: {"pk": actor_in(c.world.kreis_b).pk},
+            roles=CASEWORK,
+        ),
     }
 )
 

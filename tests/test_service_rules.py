@@ -21,7 +21,7 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 
-APPS = ["orgs", "funding", "casework", "network"]
+APPS = ["orgs", "funding", "casework", "network", "portal"]
 
 
 def _service_modules() -> Iterator[ModuleType]:

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 
 from pik.funding.reference import ensure_reference_data
+from pik.portal.seed import ensure_seed_content
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +16,4 @@ def programme_data(request: pytest.FixtureRequest) -> None:
         return
     request.getfixturevalue("db")
     ensure_reference_data(apps)
+    ensure_seed_content(apps)  # the portal's first pages and FAQ

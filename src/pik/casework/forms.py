@@ -24,6 +24,10 @@ from pik.casework.models import (
 )
 from pik.casework.services.plans import PlanData
 from pik.core.forms import Fieldsets
+from pik.core.validation import errors_into_form
+
+# The kernel's, under the name casework's views know it by.
+show_errors = errors_into_form
 
 
 class DateInput(forms.DateInput):
@@ -31,15 +35,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def show_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's German messages next to the fields they concern."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _no_nul(value: Any) -> Any:

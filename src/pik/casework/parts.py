@@ -40,3 +40,28 @@ def register(part: RecordPart) -> None:
 
 def registered() -> list[RecordPart]:
     return list(_PARTS.values())
+
+
+@dataclass(frozen=True)
+class DayPart:
+    """What an app above casework adds to "Mein Tag" (network: referrals without an answer).
+
+    ``items`` is called with ``user=`` and ``on=`` and returns objects with a ``client``
+    attribute; "Mein Tag" lists them under the part's name and names their records in its read
+    event."""
+
+    name: str
+    items: Callable[..., list[Any]]
+
+
+_DAY: dict[str, DayPart] = {}
+
+
+def register_day(part: DayPart) -> None:
+    if part.name in _DAY and _DAY[part.name] != part:
+        raise ValueError(f"Teil von „Mein Tag“ {part.name!r} ist doppelt registriert.")
+    _DAY[part.name] = part
+
+
+def day_parts() -> list[DayPart]:
+    return list(_DAY.values())

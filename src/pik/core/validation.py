@@ -7,6 +7,7 @@ shows every error at once instead of one per attempt.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -38,3 +39,13 @@ def not_future(value: dt.date | None, label: str, errors: dict[str, str], key: s
     """Record an error under ``key`` when ``value`` lies after today."""
     if value is not None and value > timezone.localdate():
         errors[key] = f"{label} darf nicht in der Zukunft liegen."
+
+
+def errors_into_form(form: Any, exc: ValidationError) -> None:
+    """Put a service's German messages next to the form fields they concern (the rest at the
+    top); the form keeps everything typed."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)

@@ -27,3 +27,7 @@ class NetworkConfig(AppConfig):
                 anonymise=services.referrals_anonymise,
             )
         )
+        # Referrals still waiting for the partner's answer show on "Mein Tag".
+        parts.register_day(
+            parts.DayPart(name="overdue_referrals", items=selectors.overdue_referrals)
+        )

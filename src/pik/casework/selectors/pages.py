@@ -59,6 +59,8 @@ class MyDay:
     transfers: list[TransferRequest] = field(default_factory=list)
     retention_count: int = 0
     coordinator: bool = False
+    #: What apps above casework add (``casework.parts.DayPart``), by name.
+    parts: dict[str, list[Any]] = field(default_factory=dict)
 
     def clients(self) -> list[Client]:
         """Every client record the page names (for its one read event)."""
@@ -68,6 +70,7 @@ class MyDay:
         shown += [h.client for h in self.handovers]
         shown += [c.client for c in self.contacts_today]
         shown += [t.client for t in self.transfers]
+        shown += [item.client for items in self.parts.values() for item in items]
         return [c for c in shown if c is not None]
 
 
@@ -78,6 +81,7 @@ REMINDER_WEEKS = 8
 def my_day(*, user: User, on: dt.date | None = None) -> MyDay:
     on = on or timezone.localdate()
     day = MyDay(today=on, coordinator=rules.is_coordinator(user))
+    day.parts = {part.name: part.items(user=user, on=on) for part in parts.day_parts()}
     tasks = task_list(user=user).filter(due_on__lte=on + dt.timedelta(days=7))
     day.tasks_due = [t for t in tasks if t.due_on <= on]
     day.tasks_soon = [t for t in tasks if t.due_on > on]

@@ -55,9 +55,11 @@ from pik.funding.selectors.programmes import (
     contingent_rule_version,
     programme_get,
     programme_list,
+    public_data_stamp,
     public_programme,
     public_programmes,
     rule_version_for,
+    upcoming_rule_versions,
 )
 
 __all__ = [
@@ -105,7 +107,9 @@ __all__ = [
     "position_get",
     "programme_get",
     "programme_list",
+    "public_data_stamp",
     "public_programme",
     "public_programmes",
     "rule_version_for",
+    "upcoming_rule_versions",
 ]

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -115,6 +115,22 @@ def public_programmes(*, today: dt.date | None = None) -> list[PublicProgramme]:
     """Every programme with its yearly budgets and current rule version (public data)."""
     on = today or timezone.localdate()
     return [_public(p, on) for p in Programme.objects.all()]
+
+
+def public_data_stamp() -> str:
+    """Changes whenever the public programme data change (programmes, budgets, rule versions):
+    the portal keys its cached pages by it, so a changed budget shows at once."""
+    stamps = [
+        Programme.objects.aggregate(n=Count("pk"), at=Max("updated_at")),
+        Budget.objects.aggregate(n=Count("pk"), at=Max("updated_at"), total=Sum("total")),
+        RuleVersion.objects.aggregate(n=Count("pk"), at=Max("updated_at")),
+    ]
+    return "|".join(":".join(str(v) for v in stamp.values()) for stamp in stamps)
+
+
+def upcoming_rule_versions(*, programme: Programme, today: dt.date) -> list[RuleVersion]:
+    """Rule versions of ``programme`` that come into force after ``today`` (public data)."""
+    return list(programme.rule_versions.filter(effective_from__gt=today).order_by("effective_from"))
 
 
 def public_programme(*, code: str, today: dt.date | None = None) -> PublicProgramme:

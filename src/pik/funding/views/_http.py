@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from pik.core.validation import errors_into_form
+
 if TYPE_CHECKING:
     from pik.orgs.models import User
 
@@ -25,15 +27,6 @@ def user_of(request: HttpRequest) -> User:
 def show_errors(request: HttpRequest, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
-
-
-def add_errors(form: Any, exc: ValidationError) -> None:
-    """A service's German errors into the form: per field where the form has it, else on top."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def step_done_message(application: Any, action: str) -> str:
@@ -76,7 +69,7 @@ def act(
             call(form.cleaned_data if form is not None else {})
         except ValidationError as exc:
             if again is not None and form is not None:
-                add_errors(form, exc)
+                errors_into_form(form, exc)
                 return again(form)
             show_errors(request, exc)
         else:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from pik.core.pagination import KeysFirstPaginator
 from pik.core.sorting import Sorting
+from pik.core.validation import errors_into_form
 from pik.funding import exports, rules, selectors, services
 from pik.funding.forms import (
     ApplicationFilterForm,
@@ -27,7 +28,6 @@ from pik.funding.forms import (
 from pik.funding.views._http import (
     XLSX,
     act,
-    add_errors,
     show_errors,
     show_form_errors,
     step_done_message,
@@ -206,7 +206,7 @@ def application_step(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_version=d["version"],
             )
         except ValidationError as exc:
-            add_errors(form, exc)
+            errors_into_form(form, exc)
         else:
             messages.success(request, step_done_message(done, d["action"]))
             return redirect("funding:application_detail", pk=pk)

@@ -5,15 +5,20 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from pik.funding import selectors as funding
+from pik.portal.cache import cached_for_visitors
+from pik.portal.selectors import start
 
 LEGAL_PAGES = {"impressum", "datenschutz", "barrierefreiheit"}
 
 
+@cached_for_visitors(depends_on=funding.public_data_stamp)
 def home(request: HttpRequest) -> HttpResponse:
-    """The public entry page: the pact, its programmes with their budgets, the ways in."""
-    return render(request, "portal/home.html", {"programmes": funding.public_programmes()})
+    """The public entry page: the pact, its programmes with their budgets, the next deadlines,
+    notices and events, the ways in."""
+    return render(request, "portal/home.html", start.start_page())
 
 
+@cached_for_visitors(depends_on=funding.public_data_stamp)
 def programme_detail(request: HttpRequest, code: str) -> HttpResponse:
     """One programme from its data: budgets per year, the rules in force, how to apply."""
     return render(
@@ -21,6 +26,7 @@ def programme_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+@cached_for_visitors
 def legal(request: HttpRequest, page: str) -> HttpResponse:
     """Imprint, privacy and accessibility statement: one template per language (long legal
     texts are kept whole rather than cut into message ids; ADR 0024)."""

@@ -1,0 +1,333 @@
+"""Key figures (Kennzahlen) from case work: raw counts for a period and a set of records.
+
+Who may ask for which scope is decided in ``pik.stats.keyfigures``; this module counts, and only
+people with a valid consent to statistics (a withdrawn consent drops the person at once, as in
+the Kreis statistics). Nothing here is shown as it is: stats suppresses small counts.
+
+A person counts in a period when their counselling overlapped it: started on or before its last
+day and not ended before its first. Of those, *new* started in the period, *ended* ended in it,
+*ongoing* are the rest (counselled before and after); who started and ended in the period counts
+as ended. Contacts, plans and goals count when they happened in the period: a goal as *set* when
+it was created, as *reached* on the day its status became "achieved". Five grouped queries
+whatever the scope; the grouped rows are few (attributes × bands), so Python only adds them up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pik.casework.models import Client, Consent, Contact, Goal, Plan, PlanField, PlanVersion
+
+#: Age bands at the end of the period (lower bounds in years), as the statewide template asks.
+AGE_BANDS = ((0, "0–17"), (18, "18–26"), (27, "27–44"), (45, "45–64"), (65, "65+"))
+#: Counselling duration until the end of the period (or the end of counselling), in days.
+DURATION_BANDS = (
+    (0, gettext_lazy("unter 6 Monaten")),
+    (183, gettext_lazy("6 bis 12 Monate")),
+    (365, gettext_lazy("1 bis 2 Jahre")),
+    (730, gettext_lazy("2 bis 3 Jahre")),
+    (1095, gettext_lazy("über 3 Jahre")),
+)
+UNKNOWN = gettext_lazy("keine Angabe")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError(
+                _("Das Ende des Zeitraums (%(end)s) liegt vor seinem Beginn (%(start)s).")
+                % {"end": f"{self.end:%d.%m.%Y}", "start": f"{self.start:%d.%m.%Y}"}
+            )
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def __str__(self) -> str:
+        return f"{self.start:%d.%m.%Y} – {self.end:%d.%m.%Y}"
+
+
+@dataclass(frozen=True)
+class Records:
+    """Which records a scope covers: each given filter narrows (None: no filter)."""
+
+    kreis_ids: tuple[int, ...] | None = None
+    gemeinde_ids: tuple[int, ...] | None = None
+    responsible_ids: tuple[int, ...] | None = None
+    regierungsbezirk_ids: tuple[int, ...] | None = None
+
+
+@dataclass
+class RawKeyFigures:
+    """Counts as they are; never shown without ``pik.stats`` suppressing them."""
+
+    period: Period
+    persons: dict[str, int] = field(default_factory=dict)  # new, ongoing, ended
+    households: int = 0
+    sex: dict[str, int] = field(default_factory=dict)
+    age: dict[str, int] = field(default_factory=dict)
+    nationality: dict[str, int] = field(default_factory=dict)
+    duration: dict[str, int] = field(default_factory=dict)
+    contacts_by_channel: dict[str, int] = field(default_factory=dict)
+    contacts_by_topic: dict[str, int] = field(default_factory=dict)
+    plans: dict[str, int] = field(default_factory=dict)  # created, reviewed
+    goals_set: dict[str, int] = field(default_factory=dict)  # per plan field
+    goals_reached: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def persons_total(self) -> int:
+        return sum(self.persons.values())
+
+
+def counted_clients(records: Records, period: Period) -> QuerySet[Client]:
+    """The people a scope counts in a period: consent to statistics, counselling overlapping."""
+    consenting = Consent.objects.filter(
+        purpose=Consent.Purpose.STATISTICS, withdrawn_on__isnull=True
+    ).values("client_id")
+    clients = Client.objects.exclude(status=Client.Status.ANONYMISED).filter(
+        Q(counselling_end__isnull=True) | Q(counselling_end__gte=period.start),
+        counselling_start__lte=period.end,
+        pk__in=consenting,
+    )
+    if records.kreis_ids is not None:
+        clients = clients.filter(kreis_id__in=records.kreis_ids)
+    if records.regierungsbezirk_ids is not None:
+        clients = clients.filter(kreis__regierungsbezirk_id__in=records.regierungsbezirk_ids)
+    if records.gemeinde_ids is not None:
+        clients = clients.filter(gemeinde_id__in=records.gemeinde_ids)
+    if records.responsible_ids is not None:
+        clients = clients.filter(responsible_id__in=records.responsible_ids)
+    return clients
+
+
+def key_figures(records: Records, period: Period) -> RawKeyFigures:
+    """Five queries whatever the scope: people (grouped by every attribute counted), their
+    households, contacts (grouped by channel and topic list), plans, goals."""
+    clients = counted_clients(records, period)
+    result = RawKeyFigures(period=period)
+    _people(clients, period, result)
+    result.households = clients.aggregate(n=Count("household", distinct=True))["n"]
+    ids = clients.values("pk")
+    _contacts(
+        Contact.objects.filter(
+            client_id__in=ids, occurred_on__gte=period.start, occurred_on__lte=period.end
+        ),
+        result,
+    )
+    start, end = _moments(period)
+    reviewed = PlanVersion.objects.filter(
+        plan_id=OuterRef("pk"), number__gt=1, created_at__gte=start, created_at__lt=end
+    )
+    plans = Plan.objects.filter(client_id__in=ids).aggregate(
+        created=Count("pk", filter=Q(created_at__gte=start, created_at__lt=end)),
+        reviewed=Count("pk", filter=Exists(reviewed)),
+    )
+    result.plans = {"created": plans["created"], "reviewed": plans["reviewed"]}
+    _goals(Goal.objects.filter(plan__client_id__in=ids), period, start, end, result)
+    return result
+
+
+def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) -> None:
+    """Status, sex, nationality, birth year and duration band in one grouped query."""
+    # a person who started and ended in the period counts as ended (their last state)
+    status = Case(
+        When(counselling_end__lte=period.end, then=Value("ended")),
+        When(counselling_start__gte=period.start, then=Value("new")),
+        default=Value("ongoing"),
+        output_field=CharField(),
+    )
+    span = ExpressionWrapper(
+        F("counselling_end") - F("counselling_start"), output_field=DurationField()
+    )
+    bands = [
+        When(
+            Q(counselling_start__lte=period.end - dt.timedelta(days=low))
+            & (Q(counselling_end__isnull=True) | Q(span__gte=dt.timedelta(days=low))),
+            then=Value(i),
+        )
+        for i, (low, _name) in reversed(list(enumerate(DURATION_BANDS)))
+    ]
+    rows = (
+        clients.annotate(span=span)
+        .annotate(bucket=status, band=Case(*bands, default=Value(0), output_field=IntegerField()))
+        .order_by()
+        .values("bucket", "band", "gender", "nationality", "birth_year")
+        .annotate(n=Count("pk"))
+    )
+    genders = {key: str(label) for key, label in Client.Gender.choices}
+    unknown = str(UNKNOWN)
+    ages = tuple((low, str(name)) for low, name in AGE_BANDS)  # translated once, not per row
+    durations = [str(name) for _low, name in DURATION_BANDS]
+    persons: Counter[str] = Counter({"new": 0, "ongoing": 0, "ended": 0})
+    sex: Counter[str] = Counter()
+    nationality: Counter[str] = Counter()
+    age: Counter[str] = Counter({name: 0 for _low, name in ages})
+    duration: Counter[str] = Counter({name: 0 for name in durations})
+    for row in rows:
+        n = row["n"]
+        persons[row["bucket"]] += n
+        sex[genders.get(row["gender"], unknown)] += n
+        nationality[(row["nationality"] or "").strip() or unknown] += n
+        year = row["birth_year"]
+        age[unknown if year is None else _band(period.end.year - year, ages)] += n
+        duration[durations[row["band"]]] += n
+    result.persons, result.sex, result.nationality = dict(persons), dict(sex), dict(nationality)
+    result.age, result.duration = dict(age), dict(duration)
+
+
+def _contacts(contacts: QuerySet[Contact], result: RawKeyFigures) -> None:
+    """By channel and by topic from one query grouped by channel and topic list (a contact's
+    list of topics takes a few dozen forms, so the grouped rows stay few)."""
+    kinds = {key: str(label) for key, label in Contact.Kind.choices}
+    fields = {key: str(label) for key, label in PlanField.choices}
+    channels: Counter[str] = Counter()
+    topics: Counter[str] = Counter()
+    for row in contacts.order_by().values("kind", "topics").annotate(n=Count("pk")):
+        channels[kinds.get(row["kind"], row["kind"])] += row["n"]
+        for topic in row["topics"] or ():
+            topics[fields.get(topic, topic)] += row["n"]
+    result.contacts_by_channel, result.contacts_by_topic = dict(channels), dict(topics)
+
+
+def _goals(
+    goals: QuerySet[Goal],
+    period: Period,
+    start: dt.datetime,
+    end: dt.datetime,
+    result: RawKeyFigures,
+) -> None:
+    set_in = Q(created_at__gte=start, created_at__lt=end)
+    reached_in = Q(
+        status=Goal.Status.ACHIEVED,
+        status_changed_on__gte=period.start,
+        status_changed_on__lte=period.end,
+    )
+    fields = {key: str(label) for key, label in PlanField.choices}
+    rows = (
+        goals.filter(set_in | reached_in)
+        .order_by()
+        .values("field")
+        .annotate(set=Count("pk", filter=set_in), reached=Count("pk", filter=reached_in))
+    )
+    result.goals_set, result.goals_reached = {}, {}
+    for row in rows:
+        label = fields.get(row["field"], row["field"])
+        if row["set"]:
+            result.goals_set[label] = row["set"]
+        if row["reached"]:
+            result.goals_reached[label] = row["reached"]
+
+
+def _moments(period: Period) -> tuple[dt.datetime, dt.datetime]:
+    """The period as aware datetimes [first day 00:00, day after the last 00:00)."""
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(period.start, dt.time.min, tzinfo=tz)
+    end = dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+    return start, end
+
+
+def _band(value: int, bands: tuple[tuple[int, Any], ...]) -> str:
+    name = bands[0][1]
+    for low, band in bands:
+        if value >= low:
+            name = band
+    return str(name)
+
+
+@dataclass
+class YearlySeries:
+    """Counts per calendar year (for the dashboards' charts), raw like ``RawKeyFigures``."""
+
+    years: list[int]
+    persons: list[int]  # counselled at some time in the year
+    new: list[int]
+    ended: list[int]
+    contacts: dict[str, list[int]]  # per channel label
+    goals_reached: list[int]
+
+
+def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
+    """Three grouped queries for any number of years: people by (start year, end year), contacts
+    by (year, channel), goals reached by year. The same rules as ``key_figures`` per year."""
+    years = list(range(first, last + 1))
+    span = Period(dt.date(first, 1, 1), dt.date(last, 12, 31))
+    clients = counted_clients(records, span)
+    persons, new, ended = ([0] * len(years) for _ in range(3))
+    rows = (
+        clients.order_by()
+        .annotate(sy=ExtractYear("counselling_start"), ey=ExtractYear("counselling_end"))
+        .values("sy", "ey")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        start, end = row["sy"], row["ey"]
+        for i, year in enumerate(years):
+            if start <= year and (end is None or end >= year):
+                persons[i] += row["n"]
+                if end == year:
+                    ended[i] += row["n"]
+                elif start == year:
+                    new[i] += row["n"]
+    ids = clients.values("pk")
+    kinds = {key: str(label) for key, label in Contact.Kind.choices}
+    contacts = {label: [0] * len(years) for label in kinds.values()}
+    for row in (
+        Contact.objects.filter(
+            client_id__in=ids, occurred_on__gte=span.start, occurred_on__lte=span.end
+        )
+        .order_by()
+        .annotate(year=ExtractYear("occurred_on"))
+        .values("year", "kind")
+        .annotate(n=Count("pk"))
+    ):
+        contacts[kinds.get(row["kind"], row["kind"])][row["year"] - first] += row["n"]
+    reached = [0] * len(years)
+    for row in (
+        Goal.objects.filter(
+            plan__client_id__in=ids,
+            status=Goal.Status.ACHIEVED,
+            status_changed_on__gte=span.start,
+            status_changed_on__lte=span.end,
+        )
+        .order_by()
+        .annotate(year=ExtractYear("status_changed_on"))
+        .values("year")
+        .annotate(n=Count("pk"))
+    ):
+        reached[row["year"] - first] += row["n"]
+    return YearlySeries(
+        years=years,
+        persons=persons,
+        new=new,
+        ended=ended,
+        contacts={label: counts for label, counts in contacts.items() if any(counts)},
+        goals_reached=reached,
+    )

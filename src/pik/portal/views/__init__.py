@@ -1,0 +1,1 @@
+"""The portal's pages: public ones (cached for anonymous visitors) and the editors' pages."""
