@@ -78,6 +78,12 @@ def funding_objects(world: Any) -> FundingObjects:
         attachment = services.attachment_add(
             application=application, upload=SimpleUploadedFile("a.pdf", PDF), actor=author
         )
+        # submitted and sent back for information: the RPS sees it (a draft is the applicant's
+        # alone), the applicant may still change it
+        Application.objects.filter(pk=application.pk).update(
+            status=Application.Status.INFO_REQUESTED, file_number=f"RPS15.2-IM-2020-{side}"
+        )
+        application.refresh_from_db()
         # a decided sibling application of the year before, with its notice PDF
         decided = services.application_create(
             programme=im, applicant=applicant, year=2019, actor=author

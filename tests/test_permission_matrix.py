@@ -65,6 +65,9 @@ class Route:
     # What a role outside ``roles`` gets on its own Kreis's page: 404, or 403 where the page's
     # existence is no secret (statewide pages); foreign records are always 404.
     forbidden_status: int = 404
+    # What the (empty) POST of a role that may act gets: a redirect, or 400 where the page
+    # comes back with the form and its errors (pik.core.forms: nothing typed is lost).
+    post_status: int = 302
 
 
 FUNDING_SEE = frozenset(FUNDING_CASE_ROLES)
@@ -76,10 +79,13 @@ def _app(c: Ctx, side: str, **extra: Any) -> dict[str, Any]:
     return {"pk": c.funding.application[side].pk, **extra}
 
 
-def funding_route(method: str = "get", **extra: Callable[[Ctx, str], dict[str, Any]]) -> Route:
+def funding_route(
+    method: str = "get", post_status: int = 302, **extra: Callable[[Ctx, str], dict[str, Any]]
+) -> Route:
     """A route on one application: visible in its Kreis, statewide for RPS head and auditor."""
     more = extra.get("more", lambda c, side: {})
     return Route(
+        post_status=post_status,
         own=lambda c: {**_app(c, "a"), **more(c, "a")},
         foreign=lambda c: {**_app(c, "b"), **more(c, "b")},
         roles=FUNDING_SEE,
@@ -117,13 +123,13 @@ ROUTES: dict[str, Route] = {
     "funding:application_detail": funding_route(),
     "funding:application_print": funding_route(),
     "funding:application_step": funding_route("post"),
-    "funding:position_add": funding_route("post"),
+    "funding:position_add": funding_route("post", post_status=400),
     "funding:position_remove": funding_route(
         "post",
         more=lambda c, side: {"position_pk": c.funding.position[side].pk},  # type: ignore[union-attr]
     ),
-    "funding:digital_details": funding_route("post"),
-    "funding:attachment_upload": funding_route("post"),
+    "funding:digital_details": funding_route("post", post_status=400),
+    "funding:attachment_upload": funding_route("post", post_status=400),
     "funding:attachment_download": funding_route(
         more=lambda c, side: {"attachment_pk": c.funding.attachment[side].pk}  # type: ignore[union-attr]
     ),
@@ -569,7 +575,7 @@ def test_role_matrix(name: str, role: Role, client, world, member) -> None:
     ctx = Ctx(world, funding_objects(world) if route.funding else None)
     client.force_login(member(role, "a"))
     request = client.post if route.method == "post" else client.get
-    ok = 302 if route.method == "post" else 200
+    ok = route.post_status if route.method == "post" else 200
     own = request(reverse(name, kwargs=route.own(ctx)))
     expected_own = ok if route.public or role in route.roles else route.forbidden_status
     assert own.status_code == expected_own, own

@@ -59,6 +59,35 @@ def test_numbers_and_dates_stay_numbers_and_dates() -> None:
     assert not any(c.quotePrefix for c in sheet[2])
 
 
+def test_export_is_usable_german_formats_widths_frozen_header_autofilter() -> None:
+    header = [tables.Column("Betrag", "money"), "Anteil", "Jahr", "Eingang", "Name"]
+    rows = [
+        [Decimal("58000.00"), Decimal("0.75"), 2026, dt.date(2026, 3, 1), "Landratsamt Böblingen"],
+        [Decimal("-12.5"), 0.5, 2025, dt.date(2025, 12, 31), "=1+1"],
+    ]
+    sheet = _reload(tables.workbook_bytes("Test", header, rows))
+    money, share, year, date, name = sheet[2]
+    assert money.value == 58000 and money.number_format == '#,##0.00 "€"'  # 58.000,00 €
+    assert share.number_format == "#,##0.00"
+    assert year.value == 2026 and year.number_format == "0"  # never 2.026
+    assert date.is_date and date.number_format == "DD.MM.YYYY"  # TT.MM.JJJJ
+    assert name.number_format == "General"
+    assert sheet["E3"].value == "=1+1" and sheet["E3"].data_type == "s"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:E3"
+    assert all(c.font.bold for c in sheet[1])
+    widths = {k: v.width for k, v in sheet.column_dimensions.items()}
+    assert widths["E"] >= len("Landratsamt Böblingen") and widths["D"] >= 10
+    assert widths["A"] >= len("58.000,00 €")
+
+
+def test_aware_datetimes_are_written_in_local_time() -> None:
+    moment = dt.datetime(2026, 3, 1, 12, 30, tzinfo=dt.UTC)
+    cell = _reload(tables.workbook_bytes("Test", ["Zeit"], [[moment]]))["A2"]
+    assert cell.value == dt.datetime(2026, 3, 1, 13, 30)  # noqa: DTZ001 - Europe/Berlin, naive
+    assert cell.number_format == "DD.MM.YYYY HH:MM"
+
+
 def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text("utf-8"))
     names: set[str] = set()

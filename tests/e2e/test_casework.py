@@ -87,18 +87,22 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
     assert contacts.get_by_text("Anmeldung zum B1-Kurs besprochen").is_visible()
     assert contacts.get_by_text("telefonisch").is_visible()
 
-    # 4. The integration plan: goals agreed in two fields.
+    # 4. The integration plan: goals agreed in two fields; what is typed into the plan's fields
+    # is saved with the goal, and kept when the goal has an error.
     page.get_by_role("link", name="Plan öffnen").click()
+    page.get_by_label("Sprachkenntnisse").fill("A2, Kurs ab März")
+    page.get_by_role("button", name="Ziel hinzufügen").click()  # no goal text: an error
+    assert page.locator(".pik-error-summary").is_visible()
+    assert page.get_by_label("Sprachkenntnisse").input_value() == "A2, Kurs ab März"
     for field, text in (
         ("work", "Festanstellung als Berufskraftfahrer"),
         ("language", "Deutschprüfung B1 bestehen"),
     ):
-        form = page.locator("form[action$='/plan/ziel/']")
-        if not form.is_visible():
-            page.get_by_text("Ziel hinzufügen").click()
-        form.get_by_label("Handlungsfeld").select_option(field)
-        form.get_by_label("Ziel", exact=True).fill(text)
-        form.get_by_role("button", name="Ziel speichern").click()
+        page.get_by_label("Handlungsfeld").select_option(field)
+        page.get_by_label("Ziel", exact=True).fill(text)
+        page.get_by_role("button", name="Ziel hinzufügen").click()
+        page.get_by_text("Das Ziel ist eingetragen.").wait_for()
+        assert page.get_by_label("Sprachkenntnisse").input_value() == "A2, Kurs ab März"
     assert page.get_by_role(
         "heading", name="Arbeit: Festanstellung als Berufskraftfahrer"
     ).is_visible()

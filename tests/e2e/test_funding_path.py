@@ -1,6 +1,7 @@
 """The whole funding path in the browser, one signed-in browser context per person."""
 
 import io
+import re
 from typing import Any
 
 import pytest
@@ -9,6 +10,8 @@ from pypdf import PdfReader
 
 from pik.orgs.demo import DEMO_DOMAIN
 from tests.e2e.conftest import log_in
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,13 +34,25 @@ def add_position(page: Any, name: str, qualification: str, share: str, start: st
     page.get_by_text("Die Stelle wurde hinzugefügt.").wait_for()
 
 
-def step(page: Any, url: str, button: str, message: str = "") -> None:
+DONE = re.compile("Antrag eingereicht|Antwort eingereicht|Neuer Status des Antrags")
+DECLARATION = "Ich habe alle Angaben geprüft"
+
+
+def choose(page: Any, url: str, button: str) -> Any:
+    """One step at a time: the step is chosen first, then its form appears."""
     page.goto(url)
-    form = page.locator("form.pik-step").filter(has=page.get_by_role("button", name=button))
+    page.get_by_role("link", name=button, exact=True).click()
+    return page.locator("form.pik-step")
+
+
+def step(page: Any, url: str, button: str, message: str = "") -> None:
+    form = choose(page, url, button)
     if message:
         form.locator("textarea").fill(message)
-    form.get_by_role("button", name=button).click()
-    page.get_by_text("Der Schritt wurde ausgeführt.").wait_for()
+    if form.get_by_label(DECLARATION).count():
+        form.get_by_label(DECLARATION).check()
+    form.get_by_role("button", name=button, exact=True).click()
+    page.get_by_text(DONE).wait_for()
 
 
 def test_application_from_draft_to_downloaded_notice(live_server, browser) -> None:
@@ -67,8 +82,16 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
         "2025-04-01",
     )
     assert applicant.get_by_role("cell", name="Leyla Yıldız").is_visible()
-    step(applicant, url, "Einreichen")
+    # The review before submitting: everything entered on the page, the declaration confirmed.
+    form = choose(applicant, url, "Einreichen")
+    assert applicant.get_by_text("Bitte prüfen Sie vor dem Einreichen alle Angaben").is_visible()
+    assert applicant.get_by_role("cell", name="Tom Berger").is_visible()
+    form.get_by_role("button", name="Einreichen", exact=True).click()  # not confirmed yet
+    assert applicant.locator(".pik-error-summary").is_visible()
+    form.get_by_label(DECLARATION).check()
+    form.get_by_role("button", name="Einreichen", exact=True).click()
     file_number = "RPS15.2-IM-2025-08115-0001"
+    applicant.get_by_text(f"Antrag eingereicht – Aktenzeichen {file_number}.").wait_for()
     assert applicant.get_by_text(file_number).first.is_visible()
 
     case_worker = sign_in(browser, base, "sachbearbeitung.stuttgart")
@@ -84,15 +107,44 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
         "Bitte den Arbeitsvertrag von Tom Berger nachreichen.",
     )
 
+    # The applicant answers the request: the deadline shown, a file and a message.
     applicant.goto(url)
     assert applicant.get_by_text(
         "Bitte den Arbeitsvertrag von Tom Berger nachreichen."
     ).first.is_visible()
-    step(applicant, url, "Erneut einreichen")
-
-    step(case_worker, url, "Bewilligung vorschlagen")
+    assert applicant.get_by_text(
+        re.compile(r"Bitte antworten Sie bis \d\d\.\d\d\.\d{4}")
+    ).is_visible()
+    applicant.get_by_label("Anlage (PDF, PNG oder JPEG, höchstens 10 MB)").set_input_files(
+        {"name": "arbeitsvertrag-berger.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    applicant.get_by_role("button", name="Hochladen").click()
+    applicant.get_by_text("Die Anlage wurde hochgeladen.").wait_for()
+    step(applicant, url, "Erneut einreichen", "Der Arbeitsvertrag liegt jetzt bei.")
     case_worker.goto(url)
-    assert case_worker.get_by_role("button", name="Bewilligen").count() == 0  # four eyes
+    history = case_worker.get_by_role("region", name="Verlauf")  # the file under the request
+    assert history.get_by_role("link", name="arbeitsvertrag-berger.pdf").is_visible()
+    assert case_worker.get_by_text("Der Arbeitsvertrag liegt jetzt bei.").first.is_visible()
+
+    # The case worker's note survives an amount error (58.00 is ambiguous): nothing is lost.
+    form = choose(case_worker, url, "Bewilligung vorschlagen")
+    form.get_by_label("Begründung / Vermerk").fill("Stellen und Verträge geprüft.")
+    form.get_by_label("Zu bewilligender Betrag (EUR)").fill("160.808.16")
+    form.get_by_role("button", name="Bewilligung vorschlagen").click()
+    summary = case_worker.locator(".pik-error-summary")
+    assert summary.is_visible() and summary.evaluate("e => e === document.activeElement")
+    assert (
+        form.get_by_label("Begründung / Vermerk").input_value() == "Stellen und Verträge geprüft."
+    )
+    assert (
+        form.get_by_label("Zu bewilligender Betrag (EUR)").get_attribute("aria-invalid") == "true"
+    )
+    summary.get_by_role("link").first.click()  # the link leads to the field
+    amount = form.get_by_label("Zu bewilligender Betrag (EUR)")
+    amount.fill("160.808,16")
+    form.get_by_role("button", name="Bewilligung vorschlagen").click()
+    case_worker.get_by_text(DONE).wait_for()
+    assert case_worker.get_by_role("link", name="Bewilligen", exact=True).count() == 0  # 4 eyes
 
     head = sign_in(browser, base, "referatsleitung")
     step(head, url, "Bewilligen")

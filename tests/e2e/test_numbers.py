@@ -26,7 +26,9 @@ def test_ministry_types_58_000_and_sees_it_refusing_58_00(live_server, page) -> 
     page.goto(edit)
     page.get_by_label("Haushaltsansatz (EUR)").fill("58.00")
     page.get_by_role("button", name="Speichern").click()
-    page.get_by_text("Bitte geben Sie den Betrag im Format 58.000,00 ein.").wait_for()
+    hint = "Bitte geben Sie den Betrag im Format 58.000,00 ein."
+    page.locator(".kern-error").get_by_text(hint).wait_for()  # at the field
+    assert page.locator(".pik-error-summary").get_by_text(hint).is_visible()  # and on top
     budget.refresh_from_db()
     assert budget.total == Decimal("1.00")
 

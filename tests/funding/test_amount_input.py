@@ -61,7 +61,8 @@ def test_application_page_shows_amounts_shares_and_prefill_in_german(draft, acto
     step(draft, "submit", actors["gemeinde_a"])
     step(draft, "start_review", actors["case_worker_a"])
     client.force_login(actors["case_worker_a"])
-    page = client.get(reverse("funding:application_detail", args=[draft.pk])).content.decode()
+    url = reverse("funding:application_detail", args=[draft.pk])
+    page = client.get(url + "?schritt=propose_approval").content.decode()  # the step chosen
     german = format_number(draft.requested_amount, 2, language="de")
     assert f"{german}\xa0€" in page  # shown: 179.000,00 €
     assert f'value="{german}"' in page  # prefilled for the proposal: 179.000,00

@@ -23,6 +23,7 @@ from pik.casework.models import (
     Step,
 )
 from pik.casework.services.plans import PlanData
+from pik.core.forms import Fieldsets
 from pik.core.validation import errors_into_form
 
 # The kernel's, under the name casework's views know it by.
@@ -76,8 +77,56 @@ def _client_field(spec: ClientField) -> forms.Field:
     return forms.CharField(max_length=spec.max_length, **common)
 
 
-class ClientForm(CleanTextMixin, forms.Form):
-    """The personal fields as ``client_fields`` declares them, in its order."""
+class ClientForm(Fieldsets, CleanTextMixin, forms.Form):
+    """The personal fields as ``client_fields`` declares them, in groups (person, residence,
+    contact, counselling); a field no group names follows at the end."""
+
+    fieldsets = (
+        (_("Mögliche Doppelerfassung"), ["confirm_duplicate"]),
+        (
+            _("Person"),
+            [
+                "first_name",
+                "last_name",
+                "name_original",
+                "birth_date",
+                "birth_year",
+                "gender",
+                "country_of_origin",
+                "nationality",
+                "languages",
+                "school_qualification",
+                "vocational_qualification",
+                "occupation",
+            ],
+        ),
+        (
+            _("Wohnen und Aufenthalt"),
+            [
+                "gemeinde",
+                "street",
+                "household",
+                "household_name",
+                "household_relation",
+                "housing_entry",
+                "residence_status",
+                "residence_valid_until",
+            ],
+        ),
+        (_("Kontakt"), ["phone", "email"]),
+        (
+            _("Beratung"),
+            [
+                "counselling_start",
+                "planned_end",
+                "extension_reason",
+                "responsible",
+                "consent_given_on",
+                "consent_language",
+                "health_notes",
+            ],
+        ),
+    )
 
     def __init__(self, *args: Any, gemeinden: Any, households: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

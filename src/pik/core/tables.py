@@ -9,24 +9,33 @@ unpack to gigabytes.
 Writing neutralises spreadsheet formulas: a text that starts like a formula (``=``, ``+``,
 ``-``, ``@``, tab, carriage return) is stored as a string cell with the quote prefix set, so
 neither Excel nor LibreOffice evaluates it, not even after the cell is edited. Numbers and dates
-stay numbers and dates; a CSV (``csv_bytes``) gets a leading apostrophe on such text. Every export
-writes through ``workbook_bytes`` or ``csv_bytes`` (tests/core/test_tables.py
-checks that no other module writes CSV or XLSX).
+stay numbers and dates, shown German: money as ``#.##0,00 €``, other decimals as ``#.##0,00``,
+dates as ``TT.MM.JJJJ`` (Excel keeps number formats locale-neutral, so the stored codes are
+``#,##0.00 "€"`` and ``DD.MM.YYYY``; a German Excel or LibreOffice shows them the German way).
+Every sheet has a bold, frozen header row with an autofilter and columns as wide as their
+content. A CSV (``csv_bytes``) gets a leading apostrophe on such text. Every export writes
+through ``workbook_bytes`` or ``csv_bytes`` (tests/core/test_tables.py checks that no other module
+writes CSV or XLSX).
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
 import itertools
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, Any
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import IO, Any, Literal
 
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from pik.core.numbers import format_number
 from pik.core.uploads import UploadError, check_size
@@ -213,19 +222,96 @@ def safe_cell(cell: Cell, value: Any) -> Cell:
     return cell
 
 
-def workbook_bytes(title: str, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """An XLSX with one sheet: a bold, frozen header row and ``rows`` written by ``safe_cell``."""
+MONEY_FORMAT = '#,##0.00 "€"'  # shown as 58.000,00 € in a German spreadsheet
+DECIMAL_FORMAT = "#,##0.00"
+INTEGER_FORMAT = "0"  # years and counts as typed: 2026, never 2.026
+DATE_FORMAT = "DD.MM.YYYY"
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+Kind = Literal["auto", "text", "money", "number"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A header cell with the kind of its values: ``money`` writes ``#.##0,00 €``.
+
+    ``auto`` (the default, and what a plain string header means) formats by the value: dates as
+    TT.MM.JJJJ, decimals with two places, integers as typed.
+    """
+
+    label: str
+    kind: Kind = "auto"
+
+
+def _number_format(kind: Kind, value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return DATETIME_FORMAT
+    if isinstance(value, dt.date):
+        return DATE_FORMAT
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    if kind == "money":
+        return MONEY_FORMAT
+    return INTEGER_FORMAT if isinstance(value, int) else DECIMAL_FORMAT
+
+
+def _cell_value(value: Any) -> Any:
+    """Datetimes in local time without a zone: openpyxl refuses aware ones."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value
+
+
+def _shown_width(value: Any, number_format: str | None) -> int:
+    if value is None:
+        return 0
+    if number_format == DATE_FORMAT:
+        return 10
+    if number_format == DATETIME_FORMAT:
+        return 16
+    if number_format in (MONEY_FORMAT, DECIMAL_FORMAT):
+        digits = len(f"{Decimal(str(value)):,.2f}")
+        return digits + (2 if number_format == MONEY_FORMAT else 0)
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def workbook_bytes(
+    title: str, header: Sequence[str | Column], rows: Iterable[Sequence[Any]]
+) -> bytes:
+    """An XLSX with one sheet: a bold, frozen, filterable header row and ``rows``.
+
+    Every cell goes through ``safe_cell`` (no formulas), numbers and dates get German number
+    formats by their column's kind, and each column is as wide as its longest shown value.
+    """
+    columns = [c if isinstance(c, Column) else Column(c) for c in header]
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None  # noqa: S101 - a new workbook always has one sheet
     sheet.title = title
     bold = Font(bold=True)
-    for column, label in enumerate(header, start=1):
-        safe_cell(sheet.cell(row=1, column=column), label).font = bold
+    widths = [len(c.label) + 3 for c in columns]  # room for the filter button
+    for column, spec in enumerate(columns, start=1):
+        safe_cell(sheet.cell(row=1, column=column), spec.label).font = bold
+    last_row = 1
     for row_number, row in enumerate(rows, start=2):
-        for column, value in enumerate(row, start=1):
-            safe_cell(sheet.cell(row=row_number, column=column), value)
+        last_row = row_number
+        for column, raw in enumerate(row, start=1):
+            kind = columns[column - 1].kind if column <= len(columns) else "auto"
+            value = _cell_value(raw)
+            cell = safe_cell(sheet.cell(row=row_number, column=column), value)
+            number_format = None if kind == "text" else _number_format(kind, value)
+            if number_format:
+                cell.number_format = number_format
+            if column > len(widths):
+                widths.append(MIN_WIDTH)
+            widths[column - 1] = max(widths[column - 1], _shown_width(value, number_format))
+    for column, width in enumerate(widths, start=1):
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = min(max(width + 1, MIN_WIDTH), MAX_WIDTH)
     sheet.freeze_panes = "A2"
+    if widths:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{last_row}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

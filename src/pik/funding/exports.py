@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from pik.core.tables import csv_bytes, workbook_bytes
+from pik.core.tables import Column, csv_bytes, workbook_bytes
 from pik.funding.models import Application, Contingent
 from pik.funding.selectors import BatchView
 
@@ -17,16 +17,16 @@ from pik.funding.selectors import BatchView
 def applications_xlsx(
     applications: Iterable[Application], case_workers: dict[int, list[str]]
 ) -> bytes:
-    header = [
+    header: list[str | Column] = [
         "Aktenzeichen",
         "Programm",
         "Förderjahr",
         "Antragsteller",
         "Kreis",
         "Status",
-        "Kontingent (EUR)",
-        "beantragt (EUR)",
-        "bewilligt (EUR)",
+        Column("Kontingent (EUR)", "money"),
+        Column("beantragt (EUR)", "money"),
+        Column("bewilligt (EUR)", "money"),
         "eingereicht am",
         "Zuständige Sachbearbeitung",
         "Fassung der Förderrichtlinie",
@@ -52,15 +52,15 @@ def applications_xlsx(
 
 
 def contingents_xlsx(contingents: Iterable[Contingent]) -> bytes:
-    header = [
+    header: list[str | Column] = [
         "AGS",
         "Gemeinde",
         "Kreis",
         "Förderjahr",
         "Stichtag",
         "Personen",
-        "Kontingent (EUR)",
-        "Anteil am Haushaltsansatz (EUR)",
+        Column("Kontingent (EUR)", "money"),
+        Column("Anteil am Haushaltsansatz (EUR)", "money"),
         "Fassung",
         "Demo-Zahl",
     ]

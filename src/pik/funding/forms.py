@@ -6,13 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from pik.core.fields import AmountField, DecimalInputField
+from pik.core.forms import DatalistInput
 from pik.funding.models import Application, PaymentRequest, Position, RepaymentClaim
 
 
 class ApplicationFilterForm(forms.Form):
+    search = forms.CharField(
+        label=_("Suche: Aktenzeichen oder Antragsteller"), required=False, max_length=100
+    )
     programme = forms.ChoiceField(label=_("Programm"), required=False)
     year = forms.IntegerField(label=_("Förderjahr"), required=False, min_value=2017, max_value=2100)
-    kreis = forms.CharField(label=_("Kreisschlüssel"), required=False, max_length=5)
+    kreis = forms.CharField(label=_("Kreis"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", "alle"), *Application.Status.choices]
     )
@@ -21,8 +25,16 @@ class ApplicationFilterForm(forms.Form):
     )
     waiting_for_me = forms.BooleanField(label=_("nur was auf mich wartet"), required=False)
 
-    def __init__(self, *args: Any, programmes: Any = (), case_workers: Any = (), **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        programmes: Any = (),
+        case_workers: Any = (),
+        kreise: Any = (),
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
+        self.fields["kreis"].widget = DatalistInput([k.name for k in kreise])
         programme_field = cast(forms.ChoiceField, self.fields["programme"])
         programme_field.choices = [("", "alle"), *[(p.code, p.name) for p in programmes]]
         worker_field = cast(forms.ChoiceField, self.fields["case_worker"])
@@ -98,11 +110,67 @@ class DigitalForm(forms.Form):
         ]
 
 
+#: The text field each step asks for, and its label (steps not named here take no text).
+STEP_MESSAGES = {
+    "request_info": _("Nachricht an den Antragsteller (was fehlt, bis wann)"),
+    "resubmit": _("Ihre Antwort auf die Nachforderung"),
+    "propose_approval": _("Begründung / Vermerk"),
+    "propose_rejection": _("Begründung / Vermerk"),
+    "approve": _("Vermerk"),
+    "reject": _("Begründung / Vermerk"),
+    "send_back": _("Begründung / Vermerk"),
+}
+#: Steps the applicant confirms with the declaration (the review before submitting).
+STEP_DECLARATIONS = ("submit", "resubmit")
+#: How a step's button looks: the way forward primary, a detour secondary, an end a warning.
+STEP_SECONDARY = ("request_info", "send_back", "start_review")
+STEP_WARNING = ("reject", "propose_rejection", "withdraw")
+
+
+def step_button(action: str) -> str:
+    """The KERN button classes of a step (primary, secondary or warning)."""
+    if action in STEP_WARNING:
+        return "kern-btn kern-btn--primary pik-btn--danger"
+    if action in STEP_SECONDARY:
+        return "kern-btn kern-btn--secondary"
+    return "kern-btn kern-btn--primary"
+
+
 class StepForm(forms.Form):
-    action = forms.CharField(max_length=40)
-    message = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    amount = AmountField(required=False)
-    version = forms.IntegerField()
+    """The form of one chosen step: only the fields that step needs, nothing typed is lost."""
+
+    action = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    message = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    amount = AmountField(label=_("Zu bewilligender Betrag (EUR)"), required=False)
+    declaration = forms.BooleanField(
+        label=_(
+            "Ich habe alle Angaben geprüft. Sie sind vollständig und richtig; Änderungen teile "
+            "ich dem Regierungspräsidium unverzüglich mit."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, action: str = "", **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.step = str(self.data.get("action", "")) if self.is_bound else action
+        if self.step in STEP_MESSAGES:
+            self.fields["message"].label = STEP_MESSAGES[self.step]
+            # as the service demands it (a request, a proposed rejection, a return need a reason)
+            self.fields["message"].required = self.step in (
+                "request_info",
+                "propose_rejection",
+                "send_back",
+            )
+        else:
+            del self.fields["message"]
+        if self.step != "propose_approval":
+            del self.fields["amount"]
+        if self.step not in STEP_DECLARATIONS:
+            del self.fields["declaration"]
+
+    @property
+    def button(self) -> str:
+        return step_button(self.step)
 
 
 class AttachmentForm(forms.Form):

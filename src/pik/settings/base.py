@@ -78,7 +78,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "pik.urls"
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"  # KERN markup for every form
+FORM_RENDERER = "pik.core.forms.FormRenderer"  # KERN markup and error summary for every form
 WSGI_APPLICATION = "pik.wsgi.application"
 ASGI_APPLICATION = "pik.asgi.application"
 

@@ -81,6 +81,7 @@ def client_create(request: HttpRequest) -> HttpResponse:
         gemeinden=kreis_gemeinden(kreis=kreis),
         households=selectors.households_for(user=user, kreis_id=kreis.pk),
         managers=managers,
+        initial={"counselling_start": timezone.localdate()},  # counselling starts today
     )
     duplicates: list[selectors.PossibleDuplicate] = []
     if request.method == "POST" and form.is_valid():
@@ -116,6 +117,8 @@ def client_create(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, f"Die Akte für {client} ist angelegt.")
                 return redirect(client_url(client))
+    if not duplicates:
+        del form.fields["confirm_duplicate"]  # the check is asked only when a warning exists
     return render(
         request,
         "casework/client_form.html",

@@ -157,6 +157,15 @@ class Attachment(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
+    #: The request for information this file answers (uploaded while the request was open).
+    answers = models.ForeignKey(
+        "ApplicationEvent",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="answer_attachments",
+        verbose_name=_("Antwort auf"),
+    )
 
     class Meta:
         verbose_name = _("Anlage")

@@ -7,6 +7,8 @@ for every caller.
 """
 
 from pik.funding.selectors.applications import (
+    SORT_COLUMNS,
+    SORT_DEFAULT,
     ApplicationFilter,
     CaseWorkerIndex,
     application_get,
@@ -117,6 +119,8 @@ from pik.funding.selectors.repayments import (
 )
 
 __all__ = [
+    "SORT_COLUMNS",
+    "SORT_DEFAULT",
     "SOURCES",
     "ApplicationFilter",
     "ApplicationView",

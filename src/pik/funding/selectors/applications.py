@@ -35,14 +35,37 @@ def case_worker_index() -> CaseWorkerIndex:
     return CaseWorkerIndex(by_kreis, choices)
 
 
+#: The workbench's sortable columns (``pik.core.sorting``): key → fields.
+SORT_COLUMNS = {
+    "aktenzeichen": ("file_number",),
+    "programm": ("programme__name",),
+    "jahr": ("year",),
+    "antragsteller": ("applicant__name",),
+    "kreis": ("applicant__kreis__name",),
+    "status": ("status",),
+    "betrag": ("requested_amount",),
+    "frist": ("due_date",),
+    "geaendert": ("updated_at",),
+}
+SORT_DEFAULT = "-geaendert"
+
+
 @dataclass(frozen=True)
 class ApplicationFilter:
+    search: str = ""  # part of the file number or of the applicant's name
     programme: str = ""
     year: int | None = None
     kreis: str = ""
     status: str = ""
     case_worker: int | None = None
     waiting_for_me: bool = False
+    order: tuple[str, ...] = ("-updated_at", "-pk")
+
+
+def _not_others_drafts(queryset: QuerySet[Application], user: User) -> QuerySet[Application]:
+    """A draft is the applicant's own until it is submitted: no one else sees it, not even
+    the RPS or the ministry (an applicant's half-finished figures are not on file yet)."""
+    return queryset.filter(~Q(status=S.DRAFT) | rules.applicant_q(user, prefix="applicant__"))
 
 
 def application_list(
@@ -52,15 +75,17 @@ def application_list(
     if not rules.can_see_applications(user):
         raise PermissionDenied(rules.APPLICATIONS_RESERVED)
     f = filters or ApplicationFilter()
-    qs = visible(Application.objects.all(), user).select_related(
+    qs = _not_others_drafts(visible(Application.objects.all(), user), user).select_related(
         "programme", "applicant", "applicant__kreis", "applicant__gemeinde", "rule_version"
     )
     if f.programme:
         qs = qs.filter(programme__code=f.programme)
     if f.year:
         qs = qs.filter(year=f.year)
-    if f.kreis:
-        qs = qs.filter(applicant__kreis__ags=f.kreis)
+    if f.search:
+        qs = qs.filter(Q(file_number__icontains=f.search) | Q(applicant__name__icontains=f.search))
+    if f.kreis:  # chosen by name (or typed as its key)
+        qs = qs.filter(Q(applicant__kreis__name__iexact=f.kreis) | Q(applicant__kreis__ags=f.kreis))
     if f.status:
         qs = qs.filter(status=f.status)
     if f.case_worker:
@@ -68,7 +93,7 @@ def application_list(
         qs = qs.filter(applicant__kreis_id__in=kreise)
     if f.waiting_for_me:
         qs = qs.filter(inbox_q(user))
-    return qs.order_by("-updated_at", "-pk")
+    return qs.order_by(*f.order)
 
 
 def inbox_q(user: User) -> Q:
@@ -94,7 +119,8 @@ def application_get(*, user: User, pk: int) -> Application:
     if not rules.can_see_applications(user):
         raise Http404
     return get_visible_or_404(
-        Application.objects.select_related(
+        _not_others_drafts(Application.objects.all(), user)
+        .select_related(
             "programme",
             "applicant",
             "applicant__kreis",
@@ -102,10 +128,12 @@ def application_get(*, user: User, pk: int) -> Application:
             "rule_version",
             "proposed_by",
             "decided_by",
-        ).prefetch_related(
+        )
+        .prefetch_related(
             Prefetch("positions", queryset=Position.objects.select_related("provider")),
-            "attachments",
+            "attachments__answers",
             "events__actor",
+            "events__answer_attachments",
         ),
         user,
         pk=pk,

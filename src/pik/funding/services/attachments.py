@@ -11,9 +11,20 @@ from django.db import transaction
 
 from pik.core import audit
 from pik.core.uploads import UploadError, check_attachment
-from pik.funding.models import Application, Attachment
+from pik.funding.models import Application, ApplicationEvent, Attachment
 from pik.funding.services.applications import _editable, _lock
 from pik.orgs.models import User
+
+
+def _open_request(application: Application) -> ApplicationEvent | None:
+    """The request for information an upload answers: the latest, while it is open."""
+    if application.status != Application.Status.INFO_REQUESTED:
+        return None
+    return (
+        ApplicationEvent.objects.filter(application=application, action="request_info")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -27,6 +38,7 @@ def attachment_add(*, application: Application, upload: UploadedFile, actor: Use
         raise ValidationError({"file": str(exc)}) from exc
     attachment = Attachment(
         application=application,
+        answers=_open_request(application),
         original_name=(upload.name or "Anlage")[:255],
         content_type=kind,
         size=len(data),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from pik.core.pagination import KeysFirstPaginator
+from pik.core.sorting import Sorting
+from pik.core.validation import errors_into_form
 from pik.funding import exports, rules, selectors, services
 from pik.funding.forms import (
     ApplicationFilterForm,
@@ -19,34 +23,54 @@ from pik.funding.forms import (
     DigitalForm,
     PositionForm,
     StepForm,
+    step_button,
 )
-from pik.funding.views._http import XLSX, act, show_errors, user_of
+from pik.funding.views._http import (
+    XLSX,
+    act,
+    show_errors,
+    show_form_errors,
+    step_done_message,
+    user_of,
+)
+from pik.funding.workflow import APPLICATION
 from pik.orgs import selectors as org_selectors
 
 
 def _filters(
     request: HttpRequest, workers: selectors.CaseWorkerIndex
-) -> tuple[ApplicationFilterForm, selectors.ApplicationFilter]:
+) -> tuple[ApplicationFilterForm, selectors.ApplicationFilter, Sorting]:
     form = ApplicationFilterForm(
-        request.GET or None, programmes=selectors.programme_list(), case_workers=workers.choices
+        request.GET or None,
+        programmes=selectors.programme_list(),
+        case_workers=workers.choices,
+        kreise=org_selectors.kreis_list(user=user_of(request)),
     )
+    sorting = Sorting.from_request(request.GET, selectors.SORT_COLUMNS, selectors.SORT_DEFAULT)
+    order = tuple(sorting.order_by())
     if form.is_bound and form.is_valid():
         d = form.cleaned_data
-        return form, selectors.ApplicationFilter(
-            programme=d["programme"] or "",
-            year=d["year"],
-            kreis=d["kreis"] or "",
-            status=d["status"] or "",
-            case_worker=d["case_worker"],
-            waiting_for_me=d["waiting_for_me"],
+        return (
+            form,
+            selectors.ApplicationFilter(
+                search=d["search"].strip(),
+                programme=d["programme"] or "",
+                year=d["year"],
+                kreis=d["kreis"].strip(),
+                status=d["status"] or "",
+                case_worker=d["case_worker"],
+                waiting_for_me=d["waiting_for_me"],
+                order=order,
+            ),
+            sorting,
         )
-    return form, selectors.ApplicationFilter()
+    return form, selectors.ApplicationFilter(order=order), sorting
 
 
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
     workers = selectors.case_worker_index()
-    form, filters = _filters(request, workers)
+    form, filters, sorting = _filters(request, workers)
     applications = selectors.application_list(user=user_of(request), filters=filters)
     page = KeysFirstPaginator(applications, 50).get_page(request.GET.get("seite"))
     return render(
@@ -55,6 +79,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            "sorting": sorting,
             "case_workers": workers.by_kreis,
             "can_apply": rules.can_apply(request.user),
             "query": request.GET.urlencode(),
@@ -67,7 +92,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def application_export(request: HttpRequest) -> HttpResponse:
     workers = selectors.case_worker_index()
-    _, filters = _filters(request, workers)
+    _, filters, _ = _filters(request, workers)
     applications = selectors.application_list(user=user_of(request), filters=filters)
     data = exports.applications_xlsx(applications, workers.by_kreis)
     response = HttpResponse(data, content_type=XLSX)
@@ -103,11 +128,18 @@ def application_new(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _detail(
+    request: HttpRequest,
+    pk: int,
+    step_form: StepForm | None = None,
+    status: int = 200,
+    **bound: Any,
+) -> HttpResponse:
+    """The application page; ``step_form`` (a step) or ``bound`` (``position_form=…``) is a
+    form sent back with its errors, shown as typed."""
     view = selectors.application_view(user=user_of(request), pk=pk, forms=True)
     application = view.application
-    context: dict[str, object] = {"view": view, "a": application}
+    context: dict[str, object] = {"view": view, "a": application, "today": timezone.localdate()}
     context["proofs"] = selectors.proof_overview(user=user_of(request), application=application)
     if view.editable:
         if application.programme.kind == "staff":
@@ -128,7 +160,27 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
             context["missing_access"] = view.missing_access
         context["attachment_form"] = AttachmentForm()
-    return render(request, "funding/application_detail.html", context)
+    # One step at a time: the page offers the steps; the chosen one (?schritt=) shows its form.
+    allowed = {t.action: t for t in view.actions}
+    chosen = step_form.step if step_form is not None else request.GET.get("schritt", "")
+    if chosen in allowed:
+        context["step"] = allowed[chosen]
+        context["step_form"] = step_form or StepForm(
+            action=chosen,
+            initial={
+                "action": chosen,
+                "version": application.version,
+                "amount": application.requested_amount,
+            },
+        )
+    context["steps"] = [(t, step_button(t.action)) for t in view.actions]
+    context.update({name: form for name, form in bound.items() if name in context})
+    return render(request, "funding/application_detail.html", context, status=status)
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, pk)
 
 
 @login_required
@@ -140,21 +192,29 @@ def application_print(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def application_step(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run the chosen step; with an error the page comes back with everything typed."""
     application = selectors.application_get(user=user_of(request), pk=pk)
-    return act(
-        request,
-        pk,
-        StepForm(request.POST),
-        lambda d: services.application_transition(
-            application=application,
-            action=d["action"],
-            actor=user_of(request),
-            message=d["message"] or "",
-            amount=d["amount"] or None,
-            expected_version=d["version"],
-        ),
-        "Der Schritt wurde ausgeführt.",
-    )
+    form = StepForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            done = services.application_transition(
+                application=application,
+                action=d["action"],
+                actor=user_of(request),
+                message=d.get("message") or "",
+                amount=d.get("amount") or None,
+                expected_version=d["version"],
+            )
+        except ValidationError as exc:
+            errors_into_form(form, exc)
+        else:
+            messages.success(request, step_done_message(done, d["action"]))
+            return redirect("funding:application_detail", pk=pk)
+    if form.step not in {t.action for t in APPLICATION.allowed(application, user_of(request))}:
+        show_form_errors(request, form)  # no step of this user's: nothing to show again
+        return redirect("funding:application_detail", pk=pk)
+    return _detail(request, pk, step_form=form, status=400)
 
 
 @login_required
@@ -178,6 +238,7 @@ def position_add(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=d["version"],
         ),
         "Die Stelle wurde hinzugefügt.",
+        again=lambda form: _detail(request, pk, status=400, position_form=form),
     )
 
 
@@ -214,6 +275,7 @@ def digital_details(request: HttpRequest, pk: int) -> HttpResponse:
             expected_version=d["version"],
         ),
         "Die Angaben wurden gespeichert.",
+        again=lambda form: _detail(request, pk, status=400, digital_form=form),
     )
 
 
@@ -229,6 +291,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
             application=application, upload=d["file"], actor=user_of(request)
         ),
         "Die Anlage wurde hochgeladen.",
+        again=lambda form: _detail(request, pk, status=400, attachment_form=form),
     )
 
 

@@ -54,7 +54,8 @@ def figure_table(request: HttpRequest) -> HttpResponse:
 def figure_csv(request: HttpRequest) -> HttpResponse:
     records = figures.open_figure_records(figures.open_figures())
     response = HttpResponse(
-        csv_bytes(figures.HEADER, records, delimiter=",", bom=False), content_type="text/csv; charset=utf-8"
+        csv_bytes(figures.HEADER, records, delimiter=",", bom=False),
+        content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="pik-offene-zahlen.csv"'
     response["Link"] = f'<{figures.LICENCE_URL}>; rel="license"'

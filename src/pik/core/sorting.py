@@ -1,0 +1,57 @@
+"""Lists sorted by any column, on the server, by a whitelist: ``?sortierung=<key>`` or ``-<key>``.
+
+A list declares its columns as ``{key: (field path, …)}``; anything else in the query string
+is ignored (never passed to ``order_by``). The headers link to the same page sorted by their
+column (again: the other direction) and say how the table is sorted (``aria-sort``):
+``{% load sorting %}{% sort_header sorting "status" _("Status") %}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import QueryDict
+
+PARAM = "sortierung"
+
+
+@dataclass(frozen=True)
+class Sorting:
+    columns: Mapping[str, Sequence[str]]
+    key: str
+    descending: bool
+    query: QueryDict
+
+    @classmethod
+    def from_request(
+        cls, query: QueryDict, columns: Mapping[str, Sequence[str]], default: str
+    ) -> Sorting:
+        raw = query.get(PARAM, "") or default
+        descending = raw.startswith("-")
+        key = raw.removeprefix("-")
+        if key not in columns:
+            key, descending = default.removeprefix("-"), default.startswith("-")
+        return cls(columns, key, descending, query)
+
+    def order_by(self, tiebreak: str = "pk") -> list[str]:
+        """``order_by`` arguments: the column's fields, then a stable tiebreak."""
+        sign = "-" if self.descending else ""
+        return [f"{sign}{path}" for path in self.columns[self.key]] + [f"{sign}{tiebreak}"]
+
+    def link(self, key: str) -> str:
+        """The query string that sorts by ``key`` (the other way round if it sorts so now)."""
+        query = self.query.copy()
+        for name in ("seite", PARAM):  # a new order starts on the first page
+            query.pop(name, None)
+        query[PARAM] = f"-{key}" if key == self.key and not self.descending else key
+        return query.urlencode()
+
+    def aria_sort(self, key: str) -> str:
+        if key != self.key:
+            return ""
+        return "descending" if self.descending else "ascending"
+
+    def header(self, key: str) -> dict[str, Any]:
+        return {"href": "?" + self.link(key), "aria_sort": self.aria_sort(key)}
