@@ -168,3 +168,113 @@ def kreise_of_case_worker(*, user_id: int) -> list[int]:
             ).values_list("pk", flat=True)
         )
     )
+
+
+# --- Scopes of the key figures (which organisation, which people) ------------------------------
+
+
+@dataclass(frozen=True)
+class ScopePlace:
+    """Where a key-figure scope lies: its name, its Kreis (None above the Kreis level) and, for a
+    manager or an employer, the integration managers it covers."""
+
+    label: str
+    kreis_id: int | None
+    regierungsbezirk_id: int | None = None
+    manager_ids: tuple[int, ...] | None = None
+    gemeinde_id: int | None = None
+    provider_id: int | None = None
+
+
+def _managers() -> QuerySet[Membership]:
+    return Membership.objects.filter(role=Role.INTEGRATION_MANAGER, is_active=True)
+
+
+def _manager_ids(memberships: QuerySet[Membership]) -> tuple[int, ...]:
+    return tuple(memberships.values_list("user_id", flat=True))
+
+
+def _kreis_place(key: str) -> ScopePlace | None:
+    kreis = Kreis.objects.filter(ags=key).first()
+    return None if kreis is None else ScopePlace(str(kreis), kreis.pk, kreis.regierungsbezirk_id)
+
+
+def _rb_place(key: str) -> ScopePlace | None:
+    rb = Regierungsbezirk.objects.filter(ags=key).first()
+    return None if rb is None else ScopePlace(str(rb), None, rb.pk)
+
+
+def _gemeinde_place(key: str) -> ScopePlace | None:
+    gemeinde = Gemeinde.objects.filter(ags=key).select_related("kreis").first()
+    if gemeinde is None:
+        return None
+    return ScopePlace(
+        str(gemeinde),
+        gemeinde.kreis_id,
+        gemeinde.kreis.regierungsbezirk_id,
+        gemeinde_id=gemeinde.pk,
+    )
+
+
+def _manager_place(key: str) -> ScopePlace | None:
+    row = (
+        _managers().filter(user_id=int(key)).select_related("user", "kreis").first()
+        if key.isdigit()
+        else None
+    )
+    if row is None or row.kreis is None:
+        return None
+    name = f"{row.user.first_name} {row.user.last_name}".strip()
+    return ScopePlace(name, row.kreis_id, row.kreis.regierungsbezirk_id, manager_ids=(row.user_id,))
+
+
+def _employer_place(key: str) -> ScopePlace | None:
+    """``provider-<id>``, ``gemeinde-<ags>`` or ``kreis-<ags>``: the managers it employs."""
+    employer, _, ident = key.partition("-")
+    if employer == "provider" and ident.isdigit():
+        provider = Provider.objects.filter(pk=int(ident)).select_related("kreis").first()
+        if provider is None:
+            return None
+        return ScopePlace(
+            f"Träger: {provider}",
+            provider.kreis_id,
+            provider.kreis.regierungsbezirk_id,
+            manager_ids=_manager_ids(_managers().filter(provider=provider)),
+            provider_id=provider.pk,
+        )
+    place = {"gemeinde": _gemeinde_place, "kreis": _kreis_place}.get(employer, lambda _: None)(
+        ident
+    )
+    if place is None or place.kreis_id is None:
+        return None
+    if place.gemeinde_id is not None:
+        managers = _managers().filter(gemeinde_id=place.gemeinde_id)
+        label = f"Gemeinde: {place.label}"
+    else:
+        managers = _managers().filter(kreis_id=place.kreis_id, gemeinde=None, provider=None)
+        label = f"Kreis: {place.label}"
+    return ScopePlace(
+        label,
+        place.kreis_id,
+        place.regierungsbezirk_id,
+        manager_ids=_manager_ids(managers),
+        gemeinde_id=place.gemeinde_id,
+    )
+
+
+_PLACES = {
+    "kreis": _kreis_place,
+    "regierungsbezirk": _rb_place,
+    "gemeinde": _gemeinde_place,
+    "manager": _manager_place,
+    "employer": _employer_place,
+}
+
+
+def scope_place(kind: str, key: str) -> ScopePlace | None:
+    """The place of a key-figure scope: ``kreis``/``gemeinde``/``regierungsbezirk`` by AGS,
+    ``manager`` by user id, ``employer`` as ``provider-<id>``, ``gemeinde-<ags>`` or
+    ``kreis-<ags>`` (the integration managers that Träger, Gemeinde or Kreis employs). None when
+    there is none."""
+    find = _PLACES.get(kind)
+    return None if find is None else find(key)

@@ -106,6 +106,8 @@ class Goal(TimeStamped):
     description = models.TextField(_("Ziel"))
     target_date = models.DateField(_("Zieldatum"), null=True, blank=True)
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default="open")
+    #: The day the status last changed (a goal reached in a period counts in its key figures).
+    status_changed_on = models.DateField(_("Status geändert am"), null=True, blank=True)
 
     scope: ClassVar = via_client("plan__client__")
 

@@ -169,8 +169,9 @@ def goal_set_status(*, goal: Goal, status: str, actor: User) -> Goal:
     if status not in Goal.Status.values:
         raise ValidationError({"status": "Bitte wählen Sie einen Status."})
     goal = Goal.objects.select_for_update().get(pk=goal.pk)
-    goal.status = status
-    goal.save(update_fields=["status", "updated_at"])
+    if goal.status != status:
+        goal.status, goal.status_changed_on = status, timezone.localdate()
+    goal.save(update_fields=["status", "status_changed_on", "updated_at"])
     _plan_changed(
         plan,
         actor,

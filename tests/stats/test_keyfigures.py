@@ -1,0 +1,194 @@
+"""Key figures from case work: who counts in a period, who may ask for which scope, and that no
+suppressed number can be worked out from what is shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pik.casework import services
+from pik.casework.models import Client, Consent, Goal
+from pik.casework.selectors.keyfigures import Period, RawKeyFigures
+from pik.core.roles import Role
+from pik.stats.keyfigures import Scope, key_figures, suppressed
+from tests.casework.factories import give_consent, make_client, staff
+
+YEAR = 2025
+PERIOD = Period.year(YEAR)
+
+
+def person(manager, kreis, *, start, end=None, consent=True, **extra) -> Client:  # type: ignore[no-untyped-def]
+    record = make_client(manager, kreis, last_name=f"P{start:%j}{extra.get('gender', '')}", **extra)
+    if consent:
+        give_consent(record, Consent.Purpose.STATISTICS, manager)
+    Client.objects.filter(pk=record.pk).update(counselling_start=start, counselling_end=end)
+    return record
+
+
+def test_a_period_that_ends_before_it_starts_is_refused_in_german() -> None:
+    with pytest.raises(ValidationError, match="liegt vor seinem Beginn"):
+        Period(dt.date(2025, 3, 1), dt.date(2025, 2, 1))
+
+
+def test_new_ongoing_and_ended_people_and_only_with_consent(world) -> None:  # type: ignore[no-untyped-def]
+    im = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    for day in range(6):
+        person(im, world.kreis_a, start=dt.date(YEAR, 2, 1 + day))  # new
+    for day in range(7):
+        person(im, world.kreis_a, start=dt.date(YEAR - 1, 5, 1 + day))  # ongoing
+    for day in range(5):
+        person(im, world.kreis_a, start=dt.date(YEAR - 1, 3, 1 + day), end=dt.date(YEAR, 6, 30))
+    person(im, world.kreis_a, start=dt.date(YEAR, 3, 3), consent=False)  # not counted
+    person(im, world.kreis_a, start=dt.date(YEAR - 2, 1, 1), end=dt.date(YEAR - 1, 12, 31))
+    person(im, world.kreis_a, start=dt.date(YEAR + 1, 1, 1))  # after the period
+    withdrawn = person(im, world.kreis_a, start=dt.date(YEAR, 4, 4))
+    services.consent_withdraw(
+        consent=withdrawn.consents.get(purpose=Consent.Purpose.STATISTICS),
+        withdrawn_on=timezone.localdate(),
+        actor=im,
+    )
+    figures = key_figures(user=coordinator, scope=Scope("kreis", world.kreis_a.ags), period=PERIOD)
+    rows = dict(figures.section("persons").rows)
+    assert (rows["neu"].value, rows["laufend"].value, rows["beendet"].value) == (6, 7, 5)
+    assert figures.persons.value == 18 and not figures.persons.hidden
+    durations = dict(figures.section("duration").rows)
+    # new ones: under 12 months at the year's end; ongoing since May of the year before: 1-2 years
+    assert durations["6 bis 12 Monate"].value == 6 and durations["1 bis 2 Jahre"].value == 12
+
+
+def test_contacts_and_goals_count_in_their_period(world) -> None:  # type: ignore[no-untyped-def]
+    im = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    people = [person(im, world.kreis_a, start=dt.date(YEAR - 1, 1, 2 + i)) for i in range(5)]
+    for record in people:
+        for when, kind in ((dt.date(YEAR, 3, 1), "phone"), (dt.date(YEAR - 1, 12, 31), "video")):
+            services.contact_record(
+                client=record,
+                occurred_on=when,
+                kind=kind,
+                duration_minutes=30,
+                topics=["work", "language"],
+                actor=im,
+            )
+        goal = services.goal_add(client=record, field="work", description="Arbeit", actor=im)
+        services.goal_set_status(goal=goal, status=Goal.Status.ACHIEVED, actor=im)
+    Goal.objects.update(status_changed_on=dt.date(YEAR, 7, 1))
+    Goal.objects.filter(plan__client=people[0]).update(status_changed_on=dt.date(YEAR + 1, 1, 1))
+    figures = key_figures(user=im, scope=Scope("manager", str(im.pk)), period=PERIOD)
+    assert {k: v.value for k, v in figures.section("channel").rows} == {"telefonisch": 5}
+    assert {k: v.value for k, v in figures.section("topic").rows} == {
+        "Arbeit": 5,
+        "Sprache": 5,
+    }
+    reached = dict(figures.section("goals_reached").rows)
+    assert reached["Arbeit"].value == 4 and str(reached["Arbeit"]) == "< 5"
+
+
+@pytest.mark.parametrize(
+    ("role", "kind", "key", "allowed"),
+    [
+        (Role.KREIS_COORDINATOR, "kreis", "a", True),
+        (Role.KREIS_COORDINATOR, "kreis", "b", False),
+        (Role.KREIS_COORDINATOR, "gemeinde", "a", True),
+        (Role.KREIS_COORDINATOR, "state", "", False),
+        (Role.MINISTRY, "state", "", True),
+        (Role.MINISTRY, "regierungsbezirk", "rb", True),
+        (Role.MINISTRY, "kreis", "b", True),
+        (Role.RPS_CASE_WORKER, "employer", "gemeinde-a", True),
+        (Role.GEMEINDE_ADMIN, "employer", "gemeinde-a", True),
+        (Role.GEMEINDE_ADMIN, "employer", "gemeinde-b", False),
+        (Role.GEMEINDE_ADMIN, "kreis", "a", False),
+        (Role.PROVIDER_ADMIN, "employer", "provider-a", True),
+        (Role.PROVIDER_ADMIN, "employer", "provider-b", False),
+        (Role.INTEGRATION_MANAGER, "kreis", "a", False),
+        (Role.PORTAL_EDITOR, "state", "", False),
+        (Role.KREIS_COORDINATOR, "kreis", "no-such-kreis", False),
+        (Role.MINISTRY, "bogus", "x", False),
+    ],
+)
+def test_who_may_ask_for_which_scope(role, kind, key, allowed, world, member) -> None:  # type: ignore[no-untyped-def]
+    user = member(role, "a")
+    keys = {
+        "a": world.kreis_a.ags if kind == "kreis" else world.gemeinde_a.ags,
+        "b": world.kreis_b.ags,
+        "rb": world.kreis_a.regierungsbezirk.ags,
+        "gemeinde-a": f"gemeinde-{world.gemeinde_a.ags}",
+        "gemeinde-b": f"gemeinde-{world.gemeinde_b.ags}",
+        "provider-a": f"provider-{world.provider_a.pk}",
+        "provider-b": f"provider-{world.provider_b.pk}",
+    }
+    scope = Scope(kind, keys.get(key, key))
+    if allowed:
+        assert key_figures(user=user, scope=scope, period=PERIOD).persons.value == 0
+    else:
+        with pytest.raises(Http404):
+            key_figures(user=user, scope=scope, period=PERIOD)
+
+
+def test_one_manager_is_seen_by_themselves_and_their_coordinator_only(world, member) -> None:  # type: ignore[no-untyped-def]
+    im = member(Role.INTEGRATION_MANAGER, "a")
+    scope = Scope("manager", str(im.pk))
+    assert key_figures(user=im, scope=scope, period=PERIOD).persons.value == 0
+    assert key_figures(user=member(Role.KREIS_COORDINATOR, "a"), scope=scope, period=PERIOD)
+    for other in (
+        member(Role.INTEGRATION_MANAGER, "a"),
+        member(Role.KREIS_COORDINATOR, "b"),
+        member(Role.MINISTRY),
+    ):
+        with pytest.raises(Http404):
+            key_figures(user=other, scope=scope, period=PERIOD)
+
+
+# --- Suppression: nothing hidden can be worked out from what is shown -------------------------
+
+counts = st.lists(st.integers(min_value=0, max_value=12), min_size=1, max_size=4)
+
+
+def _consistent(cells, total):  # type: ignore[no-untyped-def]
+    """Every assignment of values to the hidden cells that agrees with what is shown."""
+    ranges = []
+    shown = [c.value for c in cells if not c.hidden and c.value > 0]
+    for cell in cells:
+        if cell.primary:
+            ranges.append(range(1, 5))
+        elif cell.secondary:
+            ranges.append(range(5, min(shown, default=40) + 1))
+        else:
+            ranges.append(range(cell.value, cell.value + 1))
+    for values in itertools.product(*ranges):
+        if total is None or total.hidden or sum(values) == total.value:
+            yield values
+
+
+@settings(max_examples=150, deadline=None)
+@given(status=st.lists(st.integers(0, 12), min_size=3, max_size=3), sex=counts, topics=counts)
+def test_no_hidden_cell_can_be_worked_out_from_the_totals(status, sex, topics) -> None:  # type: ignore[no-untyped-def]
+    people = sum(status)
+    sex = [*sex[:-1], max(0, people - sum(sex[:-1]))] if sum(sex[:-1]) <= people else [people]
+    figures = RawKeyFigures(
+        period=PERIOD,
+        persons=dict(zip(("new", "ongoing", "ended"), status, strict=True)),
+        sex={f"s{i}": n for i, n in enumerate(sex)},
+        contacts_by_topic={f"t{i}": n for i, n in enumerate(topics)},
+    )
+    result = suppressed("Test", figures)
+    for section in result.sections:
+        if section.withheld or not section.rows:
+            continue
+        cells = [cell for _, cell in section.rows]
+        for cell in cells:  # what is shown is 0 or at least 5
+            assert cell.hidden or cell.value == 0 or cell.value >= 5
+        options = list(_consistent(cells, section.total))
+        assert tuple(c.value for c in cells) in options  # the truth is among them
+        for i, cell in enumerate(cells):
+            if cell.hidden:  # at least two values fit: the reader cannot pin it down
+                assert len({values[i] for values in options}) >= 2, section.key
+    totals = {s.total.hidden for s in result.sections[:5] if s.total is not None}
+    assert len(totals) == 1  # the people's total is hidden everywhere or nowhere
