@@ -133,4 +133,3 @@ def test_every_html_route_is_visited_by_some_role() -> None:
     get_routes = {name for name, route in ROUTES.items() if route.method == "get"}
     visited = {name for role in ROLES for name in routes_for(role)}
     assert get_routes <= visited, get_routes - visited
-

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -105,3 +106,9 @@ def commit(
         application_id=application.pk if application else None,
     )
     return entry
+
+
+def passed_on(positions: Iterable[Any]) -> Decimal:
+    """What the positions pass on to their Träger: the sum of their amounts (the caller
+    chooses the positions, e.g. those of approved applications)."""
+    return sum((p.amount for p in positions), ZERO)

@@ -57,6 +57,13 @@ from pik.funding.selectors.programmes import (
     public_programmes,
     rule_version_for,
 )
+from pik.funding.selectors.start import (
+    ProviderPositions,
+    Waiting,
+    budget_charts,
+    inbox_by_deadline,
+    provider_positions,
+)
 
 __all__ = [
     "ApplicationFilter",
@@ -66,7 +73,9 @@ __all__ = [
     "MissingNotices",
     "PersonCheck",
     "PoolingProposal",
+    "ProviderPositions",
     "PublicProgramme",
+    "Waiting",
     "applicant_contingent",
     "applicant_list",
     "applicants_for",
@@ -74,6 +83,7 @@ __all__ = [
     "application_list",
     "application_view",
     "attachment_get",
+    "budget_charts",
     "budget_for",
     "budget_get",
     "budget_overview",
@@ -84,6 +94,7 @@ __all__ = [
     "contingent_years",
     "court_for",
     "inbox",
+    "inbox_by_deadline",
     "inbox_q",
     "member_contingents",
     "missing_access",
@@ -101,6 +112,7 @@ __all__ = [
     "position_get",
     "programme_get",
     "programme_list",
+    "provider_positions",
     "public_programme",
     "public_programmes",
     "rule_version_for",
