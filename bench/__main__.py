@@ -14,6 +14,7 @@ MODULES = [
     "bench.bench_workbench",
     "bench.bench_notices",
     "bench.bench_casework",
+    "bench.bench_keyfigures",
 ]
 
 

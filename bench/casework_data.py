@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from pik.casework.matching import match_form, name_key
-from pik.casework.models import Client, Consent, Contact, Plan, Task
+from pik.casework.models import Client, Consent, Contact, Goal, Plan, PlanField, Task
 from pik.core.roles import Role
 from pik.orgs import services as org_services
 from pik.orgs.models import Kreis, User
@@ -77,6 +78,10 @@ LAST = [
     "Tkachenko",
 ]
 KINDS = ["in_person", "in_person", "outreach", "phone", "email", "video"]
+GENDERS = ["female", "male", "male", "diverse", "unknown"]
+NATIONALITIES = ["syrisch", "afghanisch", "ukrainisch", "irakisch", "türkisch", "eritreisch", ""]
+#: About 5.5 goals per plan, so the state-size set has about 500,000 plan goals.
+GOALS_PER_PLAN = (3, 8)
 TOPICS = ["language", "work", "housing", "family", "residence", "finances", "health", "school"]
 
 
@@ -119,7 +124,7 @@ def casework_set(
             with connection.cursor() as cursor:  # fresh statistics, as autovacuum would give
                 cursor.execute(
                     "ANALYZE casework_client, casework_contact, casework_consent, casework_plan, "
-                    "casework_task"
+                    "casework_goal, casework_task"
                 )
     return CaseworkSet(
         kreis=kreis,
@@ -149,6 +154,8 @@ def _load(kreis: Kreis, staff: list[User], n: int, per_client: int, rng: random.
                 first_name_match=match_form(first),
                 last_name_match=match_form(last),
                 birth_year=rng.randint(1950, 2007),
+                gender=rng.choice(GENDERS),
+                nationality=rng.choice(NATIONALITIES),
                 counselling_start=start,
                 counselling_end=end,
                 status="closed" if closed else "active",
@@ -158,7 +165,13 @@ def _load(kreis: Kreis, staff: list[User], n: int, per_client: int, rng: random.
         )
     created = Client.objects.bulk_create(batch, batch_size=2000)
     Consent.objects.bulk_create(
-        [Consent(client=c, purpose="participation", given_on=c.counselling_start) for c in created],
+        [Consent(client=c, purpose="participation", given_on=c.counselling_start) for c in created]
+        # four in five agree to the anonymised statistics (the key figures count only them)
+        + [
+            Consent(client=c, purpose="statistics", given_on=c.counselling_start)
+            for c in created
+            if rng.random() < 0.8
+        ],
         batch_size=5000,
     )
     contacts: list[Contact] = []
@@ -175,7 +188,7 @@ def _load(kreis: Kreis, staff: list[User], n: int, per_client: int, rng: random.
                     occurred_on=client.counselling_start + dt.timedelta(days=rng.randint(0, span)),
                     kind=rng.choice(KINDS),
                     duration_minutes=rng.choice([15, 30, 45, 60]),
-                    topics=rng.sample(TOPICS, k=1),
+                    topics=rng.sample(TOPICS, k=rng.choice((1, 1, 2))),
                     notes="Beratung",
                 )
             )
@@ -198,6 +211,9 @@ def _load(kreis: Kreis, staff: list[User], n: int, per_client: int, rng: random.
             contacts.clear()
     Contact.objects.bulk_create(contacts, batch_size=5000)
     Plan.objects.bulk_create(plans, batch_size=5000)
+    _goals(
+        Plan.objects.filter(client__in=created).values_list("pk", "client__counselling_start"), rng
+    )
     Task.objects.bulk_create(tasks, batch_size=5000)
 
 
@@ -217,3 +233,30 @@ def state_size() -> list[CaseworkSet]:
             casework_set(kreis_ags=kreis.ags, clients=size, contacts_per_client=20, managers=40)
         )
     return result
+
+
+def _goals(plans: Iterable[tuple[int, dt.date]], rng: random.Random) -> None:
+    """Goals per plan across the fields; about a third reached, a few dropped, each status
+    change dated after the counselling began."""
+    today = timezone.localdate()
+    fields = [value for value, _ in PlanField.choices]
+    goals: list[Goal] = []
+    for plan_id, start in plans:
+        for _ in range(rng.randint(*GOALS_PER_PLAN)):
+            status = rng.choice(("open", "open", "achieved", "dropped"))
+            changed = None
+            if status != "open":
+                changed = min(today, start + dt.timedelta(days=rng.randint(20, 700)))
+            goals.append(
+                Goal(
+                    plan_id=plan_id,
+                    field=rng.choice(fields),
+                    description="Ziel",
+                    status=status,
+                    status_changed_on=changed,
+                )
+            )
+        if len(goals) >= 20_000:
+            Goal.objects.bulk_create(goals, batch_size=5000)
+            goals.clear()
+    Goal.objects.bulk_create(goals, batch_size=5000)

@@ -20,6 +20,7 @@ from pik.core.roles import Role
 from tests.casework import factories as cw
 from tests.conftest import ALL_ROLES, World
 from tests.matrix_data import FundingObjects, funding_objects
+from tests.network.factories import actor_in
 
 # Namespaces that belong to libraries (tested by their authors) or are not views of ours.
 EXTERNAL = {"admin", None}
@@ -198,6 +199,9 @@ ROUTES.update(
         "casework:task_list": Route(roles=CASEWORK),
         "casework:kreis_overview": Route(roles=COORDINATOR),
         "casework:statistics": Route(roles=COORDINATOR),
+        # every role with a scope of its own (the portal's editors have none)
+        "casework:key_figures": Route(roles=frozenset(ALL - {Role.PORTAL_EDITOR})),
+        "casework:key_figure_dashboard": Route(roles=frozenset(ALL - {Role.PORTAL_EDITOR})),
         "casework:retention_due": Route(roles=COORDINATOR),
         **{f"casework:{name}": _client_route() for name in cw.CLIENT_PAGES},
         # Health notes: field-level protection, the responsible manager (never the member under
@@ -217,6 +221,22 @@ ROUTES.update(
         "casework:handover_detail": _object_route("handover_in"),
         # Only the receiving Kreis's coordinator opens a transfer request.
         "casework:transfer_detail": _object_route("transfer_into"),
+        # The Kreis's directory of network partners: everyone in its case work (managers see a
+        # partner, the coordinator edits it); another Kreis's partner is a 404.
+        "casework:directory": Route(roles=CASEWORK),
+        "casework:actor_add": Route(roles=CASEWORK),
+        "casework:actors_import": Route(roles=CASEWORK),
+        "casework:actors_export": Route(roles=CASEWORK),
+        "casework:actor_edit": Route(
+            own=lambda c: {"pk": actor_in(c.world.kreis_a).pk},
+            foreign=lambda c: {"pk": actor_in(c.world.kreis_b).pk},
+            roles=CASEWORK,
+        ),
+        "casework:actor_accept": Route(
+            own=lambda c: {"pk": actor_in(c.world.kreis_a).pk},
+            foreign=lambda c: {"pk": actor_in(c.world.kreis_b).pk},
+            roles=CASEWORK,
+        ),
     }
 )
 

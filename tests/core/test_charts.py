@@ -71,3 +71,16 @@ def test_text_in_a_chart_is_escaped() -> None:
     chart = Chart(title="<script>x</script>", categories=["<b>"], series=[Series("&", [1])])
     html = str(render(chart))
     assert "<script>" not in html and "<b>" not in html and "&amp;" in html
+
+
+def test_a_value_can_read_differently_in_the_table_than_it_is_drawn() -> None:
+    chart = Chart(
+        title="Personen",
+        categories=["2024", "2025"],
+        series=[Series("neu", [None, 12], shown=["< 5", "12"])],
+    )
+    html = str(render(chart))
+    assert "&lt; 5" in html and ">12<" in html
+    root = ET.fromstring(str(chart.svg()))  # noqa: S314 - our own SVG
+    bars = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    assert len(bars) == 1  # the suppressed value is a gap, not a bar

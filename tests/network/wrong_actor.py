@@ -38,3 +38,41 @@ def _referral_record(world: Any, member: Any) -> dict[str, Any]:
 
 
 CASES = {"referral_record": _referral_record}
+
+
+def _actor_save(world: Any, member: Any) -> dict[str, Any]:
+    from tests.network.factories import partner_data
+
+    # a manager of another Kreis suggests into Kreis A's directory
+    return {
+        "kreis": world.kreis_a,
+        "data": partner_data(world.kreis_a),
+        "actor": member(Role.INTEGRATION_MANAGER, side="b"),
+    }
+
+
+def _actor_accept(world: Any, member: Any) -> dict[str, Any]:
+    from pik.network import services
+    from tests.network.factories import partner_data
+
+    suggestion = services.actor_save(
+        kreis=world.kreis_a,
+        data=partner_data(world.kreis_a),
+        actor=staff(Role.INTEGRATION_MANAGER, world.kreis_a),
+    )
+    # a manager of the same Kreis may suggest, not take in
+    return {"partner": suggestion, "actor": member(Role.INTEGRATION_MANAGER, side="a")}
+
+
+def _actors_import(world: Any, member: Any) -> dict[str, Any]:
+    return {
+        "kreis": world.kreis_a,
+        "source": b"name;kind;gemeinde\n",
+        "name": "partner.csv",
+        "actor": member(Role.INTEGRATION_MANAGER, side="a"),
+    }
+
+
+CASES.update(
+    {"actor_save": _actor_save, "actor_accept": _actor_accept, "actors_import": _actors_import}
+)

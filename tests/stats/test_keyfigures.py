@@ -192,3 +192,62 @@ def test_no_hidden_cell_can_be_worked_out_from_the_totals(status, sex, topics) -
                 assert len({values[i] for values in options}) >= 2, section.key
     totals = {s.total.hidden for s in result.sections[:5] if s.total is not None}
     assert len(totals) == 1  # the people's total is hidden everywhere or nowhere
+
+
+def test_the_key_figure_page_shows_the_coordinators_kreis_suppressed(client, world) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    im = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    for day in range(7):
+        person(im, world.kreis_a, start=dt.date(YEAR, 2, 1 + day), gender="female")
+    person(im, world.kreis_a, start=dt.date(YEAR, 3, 1), gender="male")
+    client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
+    url = reverse("casework:key_figures")
+    query = {
+        "scope": f"kreis:{world.kreis_a.ags}",
+        "start": f"{YEAR}-01-01",
+        "end": f"{YEAR}-12-31",
+    }
+    page = client.get(url, query).content.decode()
+    assert 'weiblich</th><td class="num">x</td>' in page  # 7 hidden: 8 - 7 would give the 1
+    assert 'männlich</th><td class="num">&lt; 5</td>' in page
+    foreign = client.get(url, {**query, "scope": f"kreis:{world.kreis_b.ags}"}).content.decode()
+    assert "Auswahl" in foreign or "gültig" in foreign  # not among the choices: a form error
+    assert "Beratene Personen</dt>" not in foreign
+    backwards = client.get(url, {**query, "end": f"{YEAR - 1}-12-31"}).content.decode()
+    assert "liegt vor seinem Beginn" in backwards
+
+
+def test_the_dashboard_shows_the_same_numbers_as_the_key_figures_per_year(client, world) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    from pik.casework.selectors.keyfigures import Records, yearly_series
+    from pik.casework.selectors.keyfigures import key_figures as raw_figures
+
+    im = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    last = timezone.localdate().year
+    people = [person(im, world.kreis_a, start=dt.date(last - 2, 3, 1 + i)) for i in range(6)]
+    people += [
+        person(im, world.kreis_a, start=dt.date(last - 1, 5, 1 + i), end=dt.date(last - 1, 9, 1))
+        for i in range(3)
+    ]
+    for record in people[:5]:
+        services.contact_record(
+            client=record,
+            occurred_on=dt.date(last - 1, 6, 1),
+            kind="phone",
+            duration_minutes=20,
+            actor=im,
+        )
+    records = Records(kreis_ids=(world.kreis_a.pk,))
+    series = yearly_series(records, last - 2, last)
+    for i, year in enumerate(series.years):
+        one = raw_figures(records, Period.year(year))
+        assert series.persons[i] == one.persons_total
+        assert (series.new[i], series.ended[i]) == (one.persons["new"], one.persons["ended"])
+        assert sum(c[i] for c in series.contacts.values()) == sum(one.contacts_by_channel.values())
+    assert series.persons == [6, 9, 6] and series.ended == [0, 3, 0]
+    client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
+    page = client.get(reverse("casework:key_figure_dashboard")).content.decode()
+    assert "<svg" in page and "Beratene Personen je Jahr" in page
+    assert '<td class="num">&lt; 5</td>' in page  # the three who ended, as a table cell

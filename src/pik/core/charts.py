@@ -41,6 +41,9 @@ _ids = itertools.count(1)
 class Series:
     name: str
     values: Sequence[Number]
+    #: How each value reads in the table, where it differs from the number (e.g. "< 5" for a
+    #: suppressed small count, drawn as a gap): None formats the values.
+    shown: Sequence[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,13 @@ class Chart:
     def rows(self) -> list[tuple[str, list[str]]]:
         """The table: one row per category, one formatted cell per series."""
         return [
-            (category, [self.format(one.values[i]) for one in self.series])
+            (
+                category,
+                [
+                    one.shown[i] if one.shown is not None else self.format(one.values[i])
+                    for one in self.series
+                ],
+            )
             for i, category in enumerate(self.categories)
         ]
 

@@ -14,3 +14,13 @@ from pik.casework import rules as casework_rules
 def may_record_referral(actor: Any, client: Any) -> bool:
     """The responsible manager, a colleague the record is shared with, the Kreis coordinator."""
     return casework_rules.may_work_on(actor, client)
+
+
+def may_maintain_directory(actor: Any, kreis_id: int | None) -> bool:
+    """The Kreis coordinator keeps the Kreis's directory of network partners."""
+    return casework_rules.is_coordinator_of(actor, kreis_id)
+
+
+def may_suggest_actor(actor: Any, kreis_id: int | None) -> bool:
+    """Anyone in the Kreis's case work may suggest a partner (the coordinator takes it in)."""
+    return may_maintain_directory(actor, kreis_id) or casework_rules.is_manager_in(actor, kreis_id)

@@ -3,13 +3,23 @@ place: /fallarbeit/klienten/<pk>/weitergabe/)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pik.casework import selectors as casework
 from pik.casework.views.base import caseworker, client_url, form_view
-from pik.network import forms, services
+from pik.core.tables import workbook_bytes
+from pik.network import forms, rules, selectors, services
+from pik.network.forms import ActorFilterForm, ActorForm, ActorImportForm
+from pik.network.services.directory import COLUMNS
+from pik.orgs.selectors import kreis_gemeinden
 
 
 @login_required
@@ -30,3 +40,131 @@ def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         back=client_url(client),
     )
+
+
+# --- The directory of network partners (the Kreis of the signed-in caseworker) ----------------
+
+
+def _gemeinden(kreis: Any) -> list[tuple[str, str]]:
+    return [(g.ags, g.name) for g in kreis_gemeinden(kreis=kreis)]
+
+
+@login_required
+def directory(request: HttpRequest) -> HttpResponse:
+    user = caseworker(request)
+    kreis = selectors.directory_kreis(user=user)
+    gemeinden = _gemeinden(kreis)
+    form = ActorFilterForm(request.GET or None, gemeinden=gemeinden)
+    wanted: dict[str, Any] = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        wanted = {"text": data["text"], "topic": data["topic"], "language": data["language"]}
+        if data["gemeinde"]:
+            wanted["gemeinde"] = next(
+                g for g in kreis_gemeinden(kreis=kreis) if g.ags == data["gemeinde"]
+            )
+    coordinator = rules.may_maintain_directory(user, kreis.pk)
+    context = {
+        "kreis": kreis,
+        "form": form,
+        "partners": selectors.actor_list(user=user, kreis=kreis, **wanted),
+        "suggested": selectors.actor_list(user=user, kreis=kreis, suggested=True)
+        if coordinator
+        else [],
+        "gaps": selectors.directory_gaps(kreis=kreis) if coordinator else [],
+        "coordinator": coordinator,
+    }
+    return render(request, "network/directory.html", context)
+
+
+@login_required
+def actor_add(request: HttpRequest) -> HttpResponse:
+    user = caseworker(request)
+    kreis = selectors.directory_kreis(user=user)
+    coordinator = rules.may_maintain_directory(user, kreis.pk)
+    form = ActorForm(request.POST or None, gemeinden=_gemeinden(kreis))
+    return form_view(
+        request,
+        form,
+        lambda d: services.actor_save(kreis=kreis, data=d, actor=user),
+        success=_("Der Netzwerkpartner steht im Verzeichnis.")
+        if coordinator
+        else _("Ihr Vorschlag ist bei der Koordination des Kreises."),
+        to=reverse("casework:directory"),
+        title=_("Netzwerkpartner eintragen") if coordinator else _("Netzwerkpartner vorschlagen"),
+        back=reverse("casework:directory"),
+    )
+
+
+@login_required
+def actor_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = caseworker(request)
+    partner = selectors.actor_get(user=user, pk=pk)
+    if not rules.may_maintain_directory(user, partner.kreis_id):
+        return render(request, "network/actor_detail.html", {"partner": partner})
+    initial = {f: getattr(partner, f) for f in ActorForm.base_fields if hasattr(partner, f)}
+    initial["gemeinde"] = partner.gemeinde.ags
+    form = ActorForm(request.POST or None, initial=initial, gemeinden=_gemeinden(partner.kreis))
+    return form_view(
+        request,
+        form,
+        lambda d: services.actor_save(
+            kreis=partner.kreis,
+            data=d,
+            actor=user,
+            partner=partner,
+            expected_version=d.get("version"),
+        ),
+        success=_("Gespeichert."),
+        to=reverse("casework:directory"),
+        title=str(partner),
+        back=reverse("casework:directory"),
+    )
+
+
+@login_required
+def actor_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    user = caseworker(request)
+    partner = selectors.actor_get(user=user, pk=pk)
+    return form_view(
+        request,
+        django_forms.Form(request.POST or None),
+        lambda _d: services.actor_accept(partner=partner, actor=user),
+        success=_("Der Vorschlag steht jetzt im Verzeichnis."),
+        to=reverse("casework:directory"),
+        title=_("Vorschlag aufnehmen: %(name)s") % {"name": partner},
+        submit=_("Ins Verzeichnis aufnehmen"),
+        back=reverse("casework:directory"),
+    )
+
+
+@login_required
+def actors_import(request: HttpRequest) -> HttpResponse:
+    user = caseworker(request)
+    kreis = selectors.directory_kreis(user=user)
+    form = ActorImportForm(request.POST or None, request.FILES or None)
+    return form_view(
+        request,
+        form,
+        lambda d: services.actors_import(
+            kreis=kreis, source=d["file"].read(), name=d["file"].name, actor=user
+        ),
+        success=_("Die Netzwerkpartner aus der Datei sind übernommen."),
+        to=reverse("casework:directory"),
+        title=_("Netzwerkpartner aus einer Datei übernehmen"),
+        multipart=True,
+        back=reverse("casework:directory"),
+    )
+
+
+@login_required
+def actors_export(request: HttpRequest) -> HttpResponse:
+    user = caseworker(request)
+    kreis = selectors.directory_kreis(user=user)
+    rows = selectors.actor_rows(user=user, kreis=kreis)
+    response = HttpResponse(
+        workbook_bytes("Netzwerkpartner", list(COLUMNS), rows),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="netzwerkpartner.xlsx"'
+    return response

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from pik.core.roles import Role
 from pik.core.scoping import get_visible_or_404, grants_for, visible
@@ -278,3 +279,43 @@ def scope_place(kind: str, key: str) -> ScopePlace | None:
     there is none."""
     find = _PLACES.get(kind)
     return None if find is None else find(key)
+
+
+def key_figure_scopes(*, user: User) -> list[tuple[str, str, str]]:
+    """The scopes a user may ask key figures for, as (kind, key, label), widest first: the state,
+    the Regierungsbezirke and Kreise for the statewide roles; the Kreis, its Gemeinden, its
+    employers and its managers for the Kreis coordinator; the own employer for a Gemeinde's or
+    Träger's administration; the own caseload for an integration manager."""
+    grants = grants_for(user)
+    scopes: list[tuple[str, str, str]] = []
+    if grants.roles & {Role.MINISTRY, Role.RPS_HEAD, Role.RPS_CASE_WORKER, Role.AUDITOR}:
+        scopes.append(("state", "", "Baden-Württemberg"))
+        scopes += [("regierungsbezirk", rb.ags, str(rb)) for rb in Regierungsbezirk.objects.all()]
+        scopes += [("kreis", k.ags, str(k)) for k in Kreis.objects.order_by("name")]
+    for kreis in Kreis.objects.filter(pk__in=grants.casework_kreise).order_by("name"):
+        scopes.append(("kreis", kreis.ags, str(kreis)))
+        employers = _managers().filter(kreis=kreis).select_related("gemeinde", "provider")
+        for m in sorted(employers, key=lambda m: m.employer_label):
+            if m.provider_id:
+                scopes.append(("employer", f"provider-{m.provider_id}", m.employer_label))
+            elif m.gemeinde_id and m.gemeinde:
+                scopes.append(("employer", f"gemeinde-{m.gemeinde.ags}", m.employer_label))
+            else:
+                scopes.append(("employer", f"kreis-{kreis.ags}", m.employer_label))
+        for manager in managers_in_kreis(kreis_id=kreis.pk):
+            scopes.append(("manager", str(manager.pk), f"{manager.first_name} {manager.last_name}"))
+        for gemeinde in Gemeinde.objects.filter(kreis=kreis).order_by("name"):
+            scopes.append(("gemeinde", gemeinde.ags, _("Wohnort: %(name)s") % {"name": gemeinde}))
+    for gemeinde in Gemeinde.objects.filter(pk__in=grants.funding_gemeinden).order_by("name"):
+        scopes.append(("employer", f"gemeinde-{gemeinde.ags}", f"Gemeinde: {gemeinde}"))
+    for provider in Provider.objects.filter(pk__in=grants.funding_providers).order_by("name"):
+        scopes.append(("employer", f"provider-{provider.pk}", f"Träger: {provider}"))
+    if grants.caseload_kreise:
+        scopes.append(("manager", str(user.pk), _("Meine Beratungen")))
+    seen: set[tuple[str, str]] = set()
+    return [s for s in scopes if (s[0], s[1]) not in seen and not seen.add((s[0], s[1]))]  # type: ignore[func-returns-value]
+
+
+def kreis_by_pk(*, pk: int) -> Kreis:
+    """A Kreis by its key (public reference data; the caller decided the user may work there)."""
+    return Kreis.objects.get(pk=pk)

@@ -1,4 +1,5 @@
-"""Goals remember the day their status changed (key figures count goals reached in a period).
+"""Goals remember the day their status changed (key figures count goals reached in a period),
+and consents to statistics get their own index (the key figures count only those people).
 
 Existing goals that are no longer open take the day of their last change: the best date there is.
 """
@@ -24,4 +25,12 @@ class Migration(migrations.Migration):
             field=models.DateField(blank=True, null=True, verbose_name="Status geändert am"),
         ),
         migrations.RunPython(backfill, migrations.RunPython.noop),
+        migrations.AddIndex(
+            model_name="consent",
+            index=models.Index(
+                condition=models.Q(("purpose", "statistics"), ("withdrawn_on__isnull", True)),
+                fields=["client"],
+                name="consent_statistics_idx",
+            ),
+        ),
     ]

@@ -49,6 +49,14 @@ class Consent(TimeStamped):
         verbose_name = _("Einwilligung")
         verbose_name_plural = _("Einwilligungen")
         ordering: ClassVar = ["-given_on", "-pk"]
+        indexes: ClassVar = [
+            # who counts in the key figures: consent to statistics, not withdrawn
+            models.Index(
+                fields=["client"],
+                condition=Q(purpose="statistics", withdrawn_on__isnull=True),
+                name="consent_statistics_idx",
+            ),
+        ]
         constraints: ClassVar = [
             models.CheckConstraint(
                 name="consent_withdrawn_after_given",

@@ -32,7 +32,7 @@ from pik.casework.selectors.consent import (
     network_consents_all,
 )
 from pik.casework.selectors.contacts import client_contacts
-from pik.casework.selectors.figures import KreisFigures, kreis_figures
+from pik.casework.selectors.figures import KreisFigures, gemeinden_with_clients, kreis_figures
 from pik.casework.selectors.moves import (
     client_handovers,
     client_transfers,
@@ -95,6 +95,7 @@ __all__ = [
     "consent_get",
     "consent_purposes_active",
     "consent_scan_read",
+    "gemeinden_with_clients",
     "goal_get",
     "handover_allowed",
     "handover_get",

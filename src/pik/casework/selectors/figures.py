@@ -57,3 +57,17 @@ def kreis_figures(*, user: User) -> KreisFigures:
         .annotate(n=Count("pk"))
     ]
     return KreisFigures(total=clients.count(), by_country=countries, by_channel=channels)
+
+
+def gemeinden_with_clients(*, kreis_id: int) -> list[tuple[int, str]]:
+    """The Gemeinden of a Kreis where people in counselling live (id, name), by name: where the
+    network of partners has to reach (no counts, no names of people)."""
+    rows = (
+        Client.objects.filter(
+            kreis_id=kreis_id, status=Client.Status.ACTIVE, gemeinde__isnull=False
+        )
+        .order_by("gemeinde__name")
+        .values_list("gemeinde_id", "gemeinde__name")
+        .distinct()
+    )
+    return list(rows)

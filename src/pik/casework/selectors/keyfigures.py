@@ -6,10 +6,10 @@ the Kreis statistics). Nothing here is shown as it is: stats suppresses small co
 
 A person counts in a period when their counselling overlapped it: started on or before its last
 day and not ended before its first. Of those, *new* started in the period, *ended* ended in it,
-*ongoing* are the rest (counselled before and after). Contacts, plans and goals count when they
-happened in the period. Each dimension is one aggregate query (topics: one per database
-vendor, since they are a JSON list on the contact), so the whole set is a handful of queries
-whatever the scope.
+*ongoing* are the rest (counselled before and after); who started and ended in the period counts
+as ended. Contacts, plans and goals count when they happened in the period: a goal as *set* when
+it was created, as *reached* on the day its status became "achieved". Five grouped queries
+whatever the scope; the grouped rows are few (attributes × bands), so Python only adds them up.
 """
 
 from __future__ import annotations
@@ -19,14 +19,28 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import EmptyResultSet, ValidationError
-from django.db import connection
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pik.casework.models import Client, Consent, Contact, Goal, Plan, PlanVersion
+from pik.casework.models import Client, Consent, Contact, Goal, Plan, PlanField, PlanVersion
 
 #: Age bands at the end of the period (lower bounds in years), as the statewide template asks.
 AGE_BANDS = ((0, "0–17"), (18, "18–26"), (27, "27–44"), (45, "45–64"), (65, "65+"))
@@ -115,66 +129,121 @@ def counted_clients(records: Records, period: Period) -> QuerySet[Client]:
 
 
 def key_figures(records: Records, period: Period) -> RawKeyFigures:
+    """Five queries whatever the scope: people (grouped by every attribute counted), their
+    households, contacts (grouped by channel and topic list), plans, goals."""
     clients = counted_clients(records, period)
     result = RawKeyFigures(period=period)
-    totals = clients.aggregate(
-        all=Count("pk"),
-        new=Count("pk", filter=Q(counselling_start__gte=period.start)),
-        ended=Count("pk", filter=Q(counselling_end__lte=period.end)),
-        households=Count("household", distinct=True),
-    )
-    # a person who started and ended in the period counts as ended (their last state)
-    new_only = clients.filter(
-        Q(counselling_end__isnull=True) | Q(counselling_end__gt=period.end),
-        counselling_start__gte=period.start,
-    ).count()
-    result.persons = {
-        "new": new_only,
-        "ongoing": totals["all"] - new_only - totals["ended"],
-        "ended": totals["ended"],
-    }
-    result.households = totals["households"]
-    genders = dict(Client.Gender.choices)
-    result.sex = _labelled(clients, "gender", lambda v: str(genders.get(v, UNKNOWN)))
-    result.nationality = _labelled(
-        clients, "nationality", lambda v: (v or "").strip() or str(UNKNOWN)
-    )
-    result.age = _banded(clients, "birth_year", lambda year: period.end.year - year, AGE_BANDS)
-    result.duration = _durations(clients, period)
+    _people(clients, period, result)
+    result.households = clients.aggregate(n=Count("household", distinct=True))["n"]
     ids = clients.values("pk")
-    contacts = Contact.objects.filter(
-        client_id__in=ids, occurred_on__gte=period.start, occurred_on__lte=period.end
-    )
-    kinds = dict(Contact.Kind.choices)
-    result.contacts_by_channel = _labelled(contacts, "kind", lambda v: str(kinds.get(v, v)))
-    result.contacts_by_topic = _topics(contacts)
-    start, end = _moments(period)
-    plans = Plan.objects.filter(client_id__in=ids)
-    result.plans = {
-        "created": plans.filter(created_at__gte=start, created_at__lt=end).count(),
-        "reviewed": PlanVersion.objects.filter(
-            plan__client_id__in=ids, number__gt=1, created_at__gte=start, created_at__lt=end
-        )
-        .values("plan_id")
-        .distinct()
-        .count(),
-    }
-    goals = Goal.objects.filter(plan__client_id__in=ids)
-    fields = dict(Goal._meta.get_field("field").choices or [])
-    label = lambda v: str(fields.get(v, v))  # noqa: E731
-    result.goals_set = _labelled(
-        goals.filter(created_at__gte=start, created_at__lt=end), "field", label
-    )
-    result.goals_reached = _labelled(
-        goals.filter(
-            status=Goal.Status.ACHIEVED,
-            status_changed_on__gte=period.start,
-            status_changed_on__lte=period.end,
+    _contacts(
+        Contact.objects.filter(
+            client_id__in=ids, occurred_on__gte=period.start, occurred_on__lte=period.end
         ),
-        "field",
-        label,
+        result,
     )
+    start, end = _moments(period)
+    reviewed = PlanVersion.objects.filter(
+        plan_id=OuterRef("pk"), number__gt=1, created_at__gte=start, created_at__lt=end
+    )
+    plans = Plan.objects.filter(client_id__in=ids).aggregate(
+        created=Count("pk", filter=Q(created_at__gte=start, created_at__lt=end)),
+        reviewed=Count("pk", filter=Exists(reviewed)),
+    )
+    result.plans = {"created": plans["created"], "reviewed": plans["reviewed"]}
+    _goals(Goal.objects.filter(plan__client_id__in=ids), period, start, end, result)
     return result
+
+
+def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) -> None:
+    """Status, sex, nationality, birth year and duration band in one grouped query."""
+    # a person who started and ended in the period counts as ended (their last state)
+    status = Case(
+        When(counselling_end__lte=period.end, then=Value("ended")),
+        When(counselling_start__gte=period.start, then=Value("new")),
+        default=Value("ongoing"),
+        output_field=CharField(),
+    )
+    span = ExpressionWrapper(
+        F("counselling_end") - F("counselling_start"), output_field=DurationField()
+    )
+    bands = [
+        When(
+            Q(counselling_start__lte=period.end - dt.timedelta(days=low))
+            & (Q(counselling_end__isnull=True) | Q(span__gte=dt.timedelta(days=low))),
+            then=Value(i),
+        )
+        for i, (low, _name) in reversed(list(enumerate(DURATION_BANDS)))
+    ]
+    rows = (
+        clients.annotate(span=span)
+        .annotate(bucket=status, band=Case(*bands, default=Value(0), output_field=IntegerField()))
+        .order_by()
+        .values("bucket", "band", "gender", "nationality", "birth_year")
+        .annotate(n=Count("pk"))
+    )
+    genders = {key: str(label) for key, label in Client.Gender.choices}
+    unknown = str(UNKNOWN)
+    ages = tuple((low, str(name)) for low, name in AGE_BANDS)  # translated once, not per row
+    durations = [str(name) for _low, name in DURATION_BANDS]
+    persons: Counter[str] = Counter({"new": 0, "ongoing": 0, "ended": 0})
+    sex: Counter[str] = Counter()
+    nationality: Counter[str] = Counter()
+    age: Counter[str] = Counter({name: 0 for _low, name in ages})
+    duration: Counter[str] = Counter({name: 0 for name in durations})
+    for row in rows:
+        n = row["n"]
+        persons[row["bucket"]] += n
+        sex[genders.get(row["gender"], unknown)] += n
+        nationality[(row["nationality"] or "").strip() or unknown] += n
+        year = row["birth_year"]
+        age[unknown if year is None else _band(period.end.year - year, ages)] += n
+        duration[durations[row["band"]]] += n
+    result.persons, result.sex, result.nationality = dict(persons), dict(sex), dict(nationality)
+    result.age, result.duration = dict(age), dict(duration)
+
+
+def _contacts(contacts: QuerySet[Contact], result: RawKeyFigures) -> None:
+    """By channel and by topic from one query grouped by channel and topic list (a contact's
+    list of topics takes a few dozen forms, so the grouped rows stay few)."""
+    kinds = {key: str(label) for key, label in Contact.Kind.choices}
+    fields = {key: str(label) for key, label in PlanField.choices}
+    channels: Counter[str] = Counter()
+    topics: Counter[str] = Counter()
+    for row in contacts.order_by().values("kind", "topics").annotate(n=Count("pk")):
+        channels[kinds.get(row["kind"], row["kind"])] += row["n"]
+        for topic in row["topics"] or ():
+            topics[fields.get(topic, topic)] += row["n"]
+    result.contacts_by_channel, result.contacts_by_topic = dict(channels), dict(topics)
+
+
+def _goals(
+    goals: QuerySet[Goal],
+    period: Period,
+    start: dt.datetime,
+    end: dt.datetime,
+    result: RawKeyFigures,
+) -> None:
+    set_in = Q(created_at__gte=start, created_at__lt=end)
+    reached_in = Q(
+        status=Goal.Status.ACHIEVED,
+        status_changed_on__gte=period.start,
+        status_changed_on__lte=period.end,
+    )
+    fields = {key: str(label) for key, label in PlanField.choices}
+    rows = (
+        goals.filter(set_in | reached_in)
+        .order_by()
+        .values("field")
+        .annotate(set=Count("pk", filter=set_in), reached=Count("pk", filter=reached_in))
+    )
+    result.goals_set, result.goals_reached = {}, {}
+    for row in rows:
+        label = fields.get(row["field"], row["field"])
+        if row["set"]:
+            result.goals_set[label] = row["set"]
+        if row["reached"]:
+            result.goals_reached[label] = row["reached"]
 
 
 def _moments(period: Period) -> tuple[dt.datetime, dt.datetime]:
@@ -185,25 +254,6 @@ def _moments(period: Period) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
-def _labelled(queryset: QuerySet[Any], column: str, label: Any) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for row in queryset.order_by().values(column).annotate(n=Count("pk")):
-        counts[label(row[column])] += row["n"]
-    return dict(counts)
-
-
-def _banded(
-    queryset: QuerySet[Any], column: str, measure: Any, bands: tuple[tuple[int, Any], ...]
-) -> dict[str, int]:
-    counts: Counter[str] = Counter({str(name): 0 for _low, name in bands})
-    for row in queryset.order_by().values(column).annotate(n=Count("pk")):
-        if row[column] is None:
-            counts[str(UNKNOWN)] += row["n"]
-            continue
-        counts[_band(measure(row[column]), bands)] += row["n"]
-    return dict(counts)
-
-
 def _band(value: int, bands: tuple[tuple[int, Any], ...]) -> str:
     name = bands[0][1]
     for low, band in bands:
@@ -212,45 +262,72 @@ def _band(value: int, bands: tuple[tuple[int, Any], ...]) -> str:
     return str(name)
 
 
-def _durations(clients: QuerySet[Client], period: Period) -> dict[str, int]:
-    """Days of counselling until the period's end (or the counselling's end, if earlier), in
-    one aggregate: a person is in a band from its lower bound when both the period's end and
-    (if ended) the counselling's end lie at least that many days after the start."""
-    span = ExpressionWrapper(
-        F("counselling_end") - F("counselling_start"), output_field=DurationField()
+@dataclass
+class YearlySeries:
+    """Counts per calendar year (for the dashboards' charts), raw like ``RawKeyFigures``."""
+
+    years: list[int]
+    persons: list[int]  # counselled at some time in the year
+    new: list[int]
+    ended: list[int]
+    contacts: dict[str, list[int]]  # per channel label
+    goals_reached: list[int]
+
+
+def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
+    """Three grouped queries for any number of years: people by (start year, end year), contacts
+    by (year, channel), goals reached by year. The same rules as ``key_figures`` per year."""
+    years = list(range(first, last + 1))
+    span = Period(dt.date(first, 1, 1), dt.date(last, 12, 31))
+    clients = counted_clients(records, span)
+    persons, new, ended = ([0] * len(years) for _ in range(3))
+    rows = (
+        clients.order_by()
+        .annotate(sy=ExtractYear("counselling_start"), ey=ExtractYear("counselling_end"))
+        .values("sy", "ey")
+        .annotate(n=Count("pk"))
     )
-    at_least = {}
-    for i, (low, _name) in enumerate(DURATION_BANDS):
-        at_least[f"band{i}"] = Count(
-            "pk",
-            filter=Q(counselling_start__lte=period.end - dt.timedelta(days=low))
-            & (Q(counselling_end__isnull=True) | Q(span__gte=dt.timedelta(days=low))),
+    for row in rows:
+        start, end = row["sy"], row["ey"]
+        for i, year in enumerate(years):
+            if start <= year and (end is None or end >= year):
+                persons[i] += row["n"]
+                if end == year:
+                    ended[i] += row["n"]
+                elif start == year:
+                    new[i] += row["n"]
+    ids = clients.values("pk")
+    kinds = {key: str(label) for key, label in Contact.Kind.choices}
+    contacts = {label: [0] * len(years) for label in kinds.values()}
+    for row in (
+        Contact.objects.filter(
+            client_id__in=ids, occurred_on__gte=span.start, occurred_on__lte=span.end
         )
-    reached = clients.annotate(span=span).aggregate(**at_least)
-    last = len(DURATION_BANDS) - 1
-    return {
-        str(name): reached[f"band{i}"] - (reached[f"band{i + 1}"] if i < last else 0)
-        for i, (_low, name) in enumerate(DURATION_BANDS)
-    }
-
-
-def _topics(contacts: QuerySet[Contact]) -> dict[str, int]:
-    """Contacts per topic: each topic of a contact's JSON list counts once for it."""
-    try:
-        sql, params = contacts.order_by().values("topics").query.sql_with_params()
-    except EmptyResultSet:  # e.g. an employer without managers: nothing to count
-        return {}
-    if connection.vendor == "postgresql":
-        query = (
-            f"SELECT t.topic, COUNT(*) FROM ({sql}) c, "  # noqa: S608 - compiled by the ORM
-            "jsonb_array_elements_text(c.topics::jsonb) AS t(topic) GROUP BY t.topic"
+        .order_by()
+        .annotate(year=ExtractYear("occurred_on"))
+        .values("year", "kind")
+        .annotate(n=Count("pk"))
+    ):
+        contacts[kinds.get(row["kind"], row["kind"])][row["year"] - first] += row["n"]
+    reached = [0] * len(years)
+    for row in (
+        Goal.objects.filter(
+            plan__client_id__in=ids,
+            status=Goal.Status.ACHIEVED,
+            status_changed_on__gte=span.start,
+            status_changed_on__lte=span.end,
         )
-    else:
-        query = (
-            f"SELECT j.value, COUNT(*) FROM ({sql}) c, "  # noqa: S608 - compiled by the ORM
-            "json_each(c.topics) AS j GROUP BY j.value"
-        )
-    fields = dict(Goal._meta.get_field("field").choices or [])
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        return {str(fields.get(topic, topic)): n for topic, n in cursor.fetchall()}
+        .order_by()
+        .annotate(year=ExtractYear("status_changed_on"))
+        .values("year")
+        .annotate(n=Count("pk"))
+    ):
+        reached[row["year"] - first] += row["n"]
+    return YearlySeries(
+        years=years,
+        persons=persons,
+        new=new,
+        ended=ended,
+        contacts={label: counts for label, counts in contacts.items() if any(counts)},
+        goals_reached=reached,
+    )

@@ -1,0 +1,68 @@
+"""Dashboards: the key figures over the years as SVG charts, each with its table beside it.
+
+For the coordinator (their Kreis), the RPS and the ministry (the state, a Regierungsbezirk, a
+Kreis) — the scopes of ``pik.stats.keyfigures`` with the same 404 for what a user may not see.
+Every yearly count is suppressed on its own ("< 5", drawn as a gap): the charts publish no
+totals, so no small count can be worked out from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from pik.casework.selectors import keyfigures as raw
+from pik.core.charts import Chart, Series
+from pik.core.disclosure import suppress_list
+from pik.stats.keyfigures import Scope, resolve
+
+
+@dataclass
+class Dashboard:
+    scope_label: str
+    first: int
+    last: int
+    charts: list[Chart]
+
+
+def _series(name: str, counts: list[int]) -> Series:
+    cells = suppress_list(counts, total=False).cells
+    return Series(
+        name,
+        [None if cell.hidden else cell.value for cell in cells],
+        shown=[str(cell) for cell in cells],
+    )
+
+
+def dashboard(*, user: Any, scope: Scope, first: int, last: int) -> Dashboard:
+    label, records = resolve(user, scope)
+    series = raw.yearly_series(records, first, last)
+    years = [str(year) for year in series.years]
+    charts = [
+        Chart(
+            title=_("Beratene Personen je Jahr"),
+            categories=years,
+            series=[
+                _series(_("beraten"), series.persons),
+                _series(_("neu"), series.new),
+                _series(_("beendet"), series.ended),
+            ],
+            kind="line",
+            category_label=_("Jahr"),
+        ),
+        Chart(
+            title=_("Beratungskontakte je Jahr nach Kontaktart"),
+            categories=years,
+            series=[_series(kind, counts) for kind, counts in sorted(series.contacts.items())],
+            category_label=_("Jahr"),
+        ),
+        Chart(
+            title=_("Erreichte Ziele je Jahr"),
+            categories=years,
+            series=[_series(_("erreicht"), series.goals_reached)],
+            category_label=_("Jahr"),
+        ),
+    ]
+    return Dashboard(scope_label=label, first=first, last=last, charts=charts)
