@@ -6,6 +6,9 @@ anonymously, plus the account pages outside the matrix. A route that answers som
 HTML (CSV, XLSX, PDF, JSON) is skipped by its content type, so a new page joins this test the day
 its route joins the matrix.
 
+A route's ``own`` factory runs once for every route in one test here, so the matrix's factories
+must give a new object each call (no clash on unique names).
+
 One browser, one context per role (signed in once through a session cookie), 390 px wide. The
 whole run takes about two minutes (``make test-slow``).
 """
