@@ -96,9 +96,10 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
 
     case_worker = sign_in(browser, base, "sachbearbeitung.stuttgart")
     case_worker.goto(base + "/start/")
-    assert case_worker.get_by_role(
-        "link", name=f"{file_number} – Stadt Böblingen (IM 2025)"
-    ).is_visible()
+    waiting = case_worker.get_by_role("region", name="Wartet auf Sie")
+    row = waiting.get_by_role("row").filter(has_text=file_number)
+    assert row.get_by_role("link", name=file_number).is_visible()
+    assert row.get_by_text("Stadt Böblingen").is_visible()
     step(case_worker, url, "Prüfung beginnen")
     step(
         case_worker,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
+
+from django.core.exceptions import ValidationError
 
 from pik.core.roles import Role
 from pik.network import services
@@ -23,11 +26,21 @@ def partner_data(kreis: Any, **overrides: Any) -> dict[str, Any]:
     return values
 
 
+_n = itertools.count(1)
+
+
 def actor_in(kreis: Any, **overrides: Any) -> Any:
+    """A partner in the Kreis's directory; asked again without a name, a new one with a
+    numbered name (one test may need several, e.g. every page of the matrix at once)."""
     coordinator = staff(Role.KREIS_COORDINATOR, kreis)
-    return services.actor_save(
-        kreis=kreis, data=partner_data(kreis, **overrides), actor=coordinator
-    )
+    data = partner_data(kreis, **overrides)
+    try:
+        return services.actor_save(kreis=kreis, data=data, actor=coordinator)
+    except ValidationError:
+        if "name" in overrides:
+            raise
+        data["name"] = f"{data['name']} {next(_n)}"
+        return services.actor_save(kreis=kreis, data=data, actor=coordinator)
 
 
 def referral_in(kreis: Any) -> Any:

@@ -200,6 +200,15 @@ def _seed_kreis(kreis: Kreis, managers: list[User], coordinator: User, rng: rand
     services.consent_record(
         client=clients[3], purpose=Consent.Purpose.TRANSFER, given_on=today, actor=managers[0]
     )
+    # Most people agree to the anonymised statistics, so the Kreis statistics are not empty.
+    for index, client in enumerate(clients):
+        if index % 6 != 5 and client.status == Client.Status.ACTIVE:
+            services.consent_record(
+                client=client,
+                purpose=Consent.Purpose.STATISTICS,
+                given_on=client.counselling_start,
+                actor=client.responsible or managers[0],
+            )
     # Sharing with a named network partner, on a consent given with a witness.
     partner = "Jobcenter " + place_name(kreis.name)
     services.consent_record(

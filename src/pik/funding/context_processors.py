@@ -16,6 +16,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav_funding": rules.can_see_applications(user),
         "nav_budgets": rules.can_see_budgets(user),
         # evaluated only where a template uses it (the start page)
-        "funding_inbox": SimpleLazyObject(lambda: list(selectors.inbox(user=user)[:20])),
+        "funding_inbox": SimpleLazyObject(lambda: selectors.inbox_by_deadline(user=user)),
+        "funding_budget_charts": SimpleLazyObject(lambda: selectors.budget_charts(user=user)),
+        "funding_provider": SimpleLazyObject(lambda: selectors.provider_positions(user=user)),
         "funding_notices_missing": SimpleLazyObject(lambda: selectors.notices_missing(user=user)),
     }

@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import TextIO
 
 from django.apps import apps
+from django.db.models import F
+from django.utils import timezone
 
 from pik.funding import demo_payments, demo_proofs, services
 from pik.funding.models import Applicant, Application, Contingent, Programme
@@ -99,6 +101,30 @@ def _staff_application(
     return application
 
 
+def _backdate(application: Application, days: int) -> None:
+    """Demo data only: the services stamp today; the story moves the submission ``days`` back,
+    the decision to some weeks after it, and an open deadline with the submission (the audit
+    trail keeps the real seeding time)."""
+    shift = dt.timedelta(days=days)
+    decided = shift - min(dt.timedelta(days=70), shift * 2 / 3)
+    rows = Application.objects.filter(pk=application.pk, submitted_at__isnull=False)
+    rows.filter(decided_at__isnull=False).update(decided_at=F("submitted_at") - decided)
+    rows.update(submitted_at=F("submitted_at") - shift, due_date=F("due_date") - shift)
+
+
+def _kreis(ags: str) -> Kreis:
+    return Kreis.objects.get(ags=ags)
+
+
+def _demo_years(im: Programme) -> tuple[int, int]:
+    """The current funding year (the latest with a budget, up to this year) and the budget year
+    before it: the demo shows no year without a budget."""
+    years = sorted(
+        y for y in im.budgets.values_list("year", flat=True) if y <= timezone.localdate().year
+    )
+    return years[-1], years[-2]
+
+
 def seed(*, stdout: TextIO) -> None:
     ensure_reference_data(apps)  # normally present from the data migration
     im = Programme.objects.get(code="im")
@@ -126,32 +152,29 @@ def seed(*, stdout: TextIO) -> None:
         ("propose_approval", cw_bb),
         ("approve", head),
     ]
+    # Earlier years are the persons' funding history, all decided; the current funding year
+    # (the latest with a budget) has an application in every open state, the year before the
+    # decided ones. Kreis Böblingen's Gemeinde stays free in the previous year for the
+    # browser test's own application.
+    current, previous = _demo_years(im)
+    kreis_boeblingen = _applicant(
+        im, "kreis", ["08115022", "08115034", "08115037", "08115004"], kreis=_kreis("08115")
+    )
+    kreis_tuebingen = _applicant(
+        im,
+        "kreis",
+        ["08416018", "08416049", "08416050", "08416026", "08416031"],
+        kreis=_kreis("08416"),
+    )
+    review = [("submit", "gemeinde.ortenau"), ("start_review", cw_fr)]
     plan = [
         (boeblingen, 2019, "gemeinde.boeblingen", full),
-        (boeblingen, 2020, "gemeinde.boeblingen", full[:3]),
-        (boeblingen, 2021, "gemeinde.boeblingen", []),
-        (
-            offenburg,
-            2020,
-            "gemeinde.ortenau",
-            [("submit", "gemeinde.ortenau"), ("start_review", cw_fr)],
-        ),
+        (boeblingen, 2020, "gemeinde.boeblingen", full),
         (
             offenburg,
             2021,
             "gemeinde.ortenau",
-            [
-                ("submit", "gemeinde.ortenau"),
-                ("start_review", cw_fr),
-                ("propose_rejection", cw_fr),
-                ("reject", head),
-            ],
-        ),
-        (
-            tuebingen,
-            2020,
-            "gemeinde.tuebingen",
-            [("submit", "gemeinde.tuebingen"), ("start_review", cw_tue), ("request_info", cw_tue)],
+            [*review, ("propose_rejection", cw_fr), ("reject", head)],
         ),
         (
             tuebingen,
@@ -159,9 +182,52 @@ def seed(*, stdout: TextIO) -> None:
             "gemeinde.tuebingen",
             [("submit", "gemeinde.tuebingen"), ("withdraw", "gemeinde.tuebingen")],
         ),
+        # the year before: decided
+        (
+            offenburg,
+            previous,
+            "gemeinde.ortenau",
+            [*review, ("propose_rejection", cw_fr), ("reject", head)],
+        ),
+        (
+            tuebingen,
+            previous,
+            "gemeinde.tuebingen",
+            [("submit", "gemeinde.tuebingen"), ("withdraw", "gemeinde.tuebingen")],
+        ),
         (
             ortenau,
-            2020,
+            previous,
+            "koordination.ortenau",
+            [
+                ("submit", "koordination.ortenau"),
+                ("start_review", cw_fr),
+                ("propose_approval", cw_fr),
+                ("approve", head),
+            ],
+        ),
+        # the current funding year: one application in every open state
+        (boeblingen, current, "gemeinde.boeblingen", full),
+        (
+            kreis_boeblingen,
+            current,
+            "koordination.boeblingen",
+            [
+                ("submit", "koordination.boeblingen"),
+                ("start_review", cw_bb),
+                ("propose_approval", cw_bb),
+            ],
+        ),
+        (offenburg, current, "gemeinde.ortenau", review),
+        (
+            tuebingen,
+            current,
+            "gemeinde.tuebingen",
+            [("submit", "gemeinde.tuebingen"), ("start_review", cw_tue), ("request_info", cw_tue)],
+        ),
+        (
+            ortenau,
+            current,
             "koordination.ortenau",
             [
                 ("submit", "koordination.ortenau"),
@@ -169,14 +235,22 @@ def seed(*, stdout: TextIO) -> None:
                 ("propose_rejection", cw_fr),
             ],
         ),
-        (stuttgart, 2020, "koordination.stuttgart", [("submit", "koordination.stuttgart")]),
+        (stuttgart, current, "koordination.stuttgart", [("submit", "koordination.stuttgart")]),
+        (kreis_tuebingen, current, "koordination.tuebingen", []),
     ]
+    # Days since submission in the current year (some past their deadline, as in real life);
+    # earlier years were submitted in their own January.
+    ages = {boeblingen.pk: 80, kreis_boeblingen.pk: 65, offenburg.pk: 40, ortenau.pk: 30}
+    ages |= {tuebingen.pk: 20, stuttgart.pk: 3}
+    today = timezone.localdate()
     created = 0
     for applicant, year, who, steps in plan:
         application = _staff_application(im, applicant, year, who)
         if application is not None:
             created += 1
             _walk(application, steps)
+            age = ages.get(applicant.pk, 0) if year == current else None
+            _backdate(application, age if age is not None else (today - dt.date(year, 1, 20)).days)
     # Digitale Lösungen: the Kreis Böblingen applies; one manager still lacks access.
     kreis_bb = (
         _applicant(digital, "kreis", ["08115003"], kreis=Kreis.objects.get(ags="08115"))

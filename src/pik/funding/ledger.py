@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -472,3 +473,9 @@ def figures_by_kreis() -> list[KreisFigures]:
             KreisFigures(*key, committed=b.committed, paid=b.paid, positions=positions.get(key, 0))
         )
     return result
+
+
+def passed_on(positions: Iterable[Any]) -> Decimal:
+    """What the positions pass on to their Träger: the sum of their amounts (the caller
+    chooses the positions, e.g. those of approved applications)."""
+    return sum((p.amount for p in positions), ZERO)

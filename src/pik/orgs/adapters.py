@@ -6,7 +6,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from pik.core.roles import Role
+from pik.core.scoping import grants_for
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,6 +18,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         return False
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """An integration manager starts the day on "Mein Tag"; a coordinator (who also sees
+        the Kreis) and every other role on the start page."""
+        roles = grants_for(request.user).roles
+        if Role.INTEGRATION_MANAGER in roles and Role.KREIS_COORDINATOR not in roles:
+            return reverse("casework:my_day")
+        return str(super().get_login_redirect_url(request))
 
     def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
         """First-time TOTP set-up, forced right after login, needs no second password prompt.

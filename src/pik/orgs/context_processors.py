@@ -4,7 +4,11 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from pik.core.roles import Role
 from pik.core.scoping import grants_for
+
+#: Roles that only read: every page they open says so (a banner in the layout).
+READ_ONLY_ROLES = frozenset({Role.AUDITOR})
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -12,4 +16,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"nav_roles": grants_for(user).roles}
+    roles = grants_for(user).roles
+    return {"nav_roles": roles, "nav_read_only": bool(roles) and roles <= READ_ONLY_ROLES}

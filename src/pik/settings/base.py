@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "pik.orgs.context_processors.navigation",
                 "pik.funding.context_processors.navigation",
+                "pik.casework.context_processors.start",
             ],
         },
     },

@@ -60,6 +60,7 @@ from pik.casework.selectors.privacy import (
     retention_due,
     retention_due_all,
 )
+from pik.casework.selectors.start import KreisToday, kreis_today
 from pik.casework.selectors.tasks import client_tasks, task_get, task_list
 
 __all__ = [
@@ -68,6 +69,7 @@ __all__ = [
     "ClientPage",
     "KreisFigures",
     "KreisOverview",
+    "KreisToday",
     "MyDay",
     "PossibleDuplicate",
     "active_consent",
@@ -102,6 +104,7 @@ __all__ = [
     "households_for",
     "kreis_figures",
     "kreis_overview",
+    "kreis_today",
     "my_day",
     "network_consent",
     "network_consents_all",

@@ -126,6 +126,14 @@ class Position(models.Model):
     )
     amount = models.DecimalField(_("Förderbetrag (EUR)"), max_digits=14, decimal_places=2)
 
+    # the applicant's Kreis and Gemeinde, and the Träger the money is passed on to
+    scope: ClassVar = ScopePaths(
+        DataKind.FUNDING,
+        kreis="application__applicant__kreis_id",
+        gemeinde="application__applicant__gemeinde_id",
+        provider="provider_id",
+    )
+
     class Meta:
         verbose_name = _("Stelle")
         verbose_name_plural = _("Stellen")

@@ -117,6 +117,13 @@ from pik.funding.selectors.repayments import (
     repayment_page,
     repayments_of,
 )
+from pik.funding.selectors.start import (
+    ProviderPositions,
+    Waiting,
+    budget_charts,
+    inbox_by_deadline,
+    provider_positions,
+)
 
 __all__ = [
     "SORT_COLUMNS",
@@ -137,9 +144,11 @@ __all__ = [
     "ProofFigures",
     "ProofOverview",
     "ProofView",
+    "ProviderPositions",
     "PublicProgramme",
     "RepaymentNew",
     "RepaymentView",
+    "Waiting",
     "applicant_contingent",
     "applicant_list",
     "applicants_for",
@@ -150,6 +159,7 @@ __all__ = [
     "bank_applicant_get",
     "base_rate_list",
     "base_rate_table",
+    "budget_charts",
     "budget_for",
     "budget_get",
     "budget_overview",
@@ -167,6 +177,7 @@ __all__ = [
     "deadlines_for_user",
     "grant_payments",
     "inbox",
+    "inbox_by_deadline",
     "inbox_q",
     "interest_paid",
     "key_figures_of",
@@ -201,6 +212,7 @@ __all__ = [
     "proof_statuses",
     "proof_underspend",
     "proof_view",
+    "provider_positions",
     "public_data_stamp",
     "public_programme",
     "public_programmes",
