@@ -68,6 +68,8 @@ def referral_add(request: HttpRequest, pk: int) -> HttpResponse:
 def referral_progress(request: HttpRequest, pk: int) -> HttpResponse:
     user = caseworker(request)
     referral = selectors.referral_get(user=user, pk=pk)
+    if request.method == "GET":  # the page is about the client's record
+        casework.client_read_logged(user=user, client=referral.client)
     form = forms.ReferralProgressForm(request.POST or None)
     return form_view(
         request,
@@ -86,6 +88,7 @@ def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The referral letter to the partner (PDF), for the record's workers."""
     user = caseworker(request)
     referral = selectors.referral_get(user=user, pk=pk)
+    casework.client_read_logged(user=user, client=referral.client)  # the letter names the person
     response = HttpResponse(
         render_pdf("network/pdf/referral.html", {"referral": referral}),
         content_type="application/pdf",
