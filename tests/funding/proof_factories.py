@@ -55,8 +55,11 @@ def approve(application: Application, member: Any) -> Application:
     side = "a" if application.applicant.kreis.ags == "08115" else "b"
     author = application.created_by
     case_worker = member(Role.RPS_CASE_WORKER, side)
-    factories.step(application, "submit", author)
-    factories.step(application, "start_review", case_worker)
+    if application.status == "info_requested":  # the permission matrix's application
+        factories.step(application, "resubmit", author)
+    else:
+        factories.step(application, "submit", author)
+        factories.step(application, "start_review", case_worker)
     factories.step(application, "propose_approval", case_worker)
     return factories.step(application, "approve", member(Role.RPS_HEAD))
 
