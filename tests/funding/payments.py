@@ -56,6 +56,7 @@ def matrix_request(application: Application, side: str) -> PaymentRequest:
     from pik.funding.models import PaymentBatch
 
     decided = Application.objects.get(applicant=application.applicant, year=2019)
+    batch, _ = PaymentBatch.objects.get_or_create(number=f"ZL-MATRIX-{side}")
     request, _ = PaymentRequest.objects.get_or_create(
         application=decided,
         number=1,
@@ -66,7 +67,7 @@ def matrix_request(application: Application, side: str) -> PaymentRequest:
             "amount": Decimal("1000.00"),
             "basis": PaymentRequest.Basis.PRELIMINARY,
             "status": PaymentRequest.Status.IN_BATCH,
-            "batch": PaymentBatch.objects.create(number=f"ZL-MATRIX-{side}"),
+            "batch": batch,
         },
     )
     return request

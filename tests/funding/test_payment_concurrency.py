@@ -15,6 +15,16 @@ from tests.funding.payments import file, issued, released
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db) -> None:  # type: ignore[no-untyped-def]
+    """A transactional test before this one may have flushed the reference data."""
+    from pik.orgs.models import Kreis
+    from pik.orgs.services import reference_data_load
+
+    if not Kreis.objects.exists():
+        reference_data_load()
+
+
 def test_a_batch_booked_twice_at_once_is_booked_once(draft, actors, member) -> None:
     from pik.core.roles import Role
 
