@@ -23,18 +23,11 @@ from pik.casework.models import (
     Step,
 )
 from pik.casework.services.plans import PlanData
-from pik.core.forms import Fieldsets
+from pik.core.forms import DateInput, Fieldsets
 from pik.core.validation import errors_into_form
 
 # The kernel's, under the name casework's views know it by.
 show_errors = errors_into_form
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _no_nul(value: Any) -> Any:

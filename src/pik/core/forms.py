@@ -66,6 +66,15 @@ class Fieldsets:
         return groups
 
 
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value travels as ISO (YYYY-MM-DD), shown German by it."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
 class DatalistInput(forms.TextInput):
     """A text field that suggests ``options`` as the user types (``<datalist>``): a Kreis or a
     Gemeinde chosen by its name, still free to type (the selector accepts a name or a key)."""

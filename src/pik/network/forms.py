@@ -7,8 +7,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pik.casework.forms import CleanTextMixin, DateInput
+from pik.casework.forms import CleanTextMixin
 from pik.casework.models import PlanField
+from pik.core.forms import DateInput
 from pik.network.models import Actor
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from pik.core.forms import DateInput
 from pik.funding import selectors as funding
 from pik.portal.models import FaqCategory, FaqProgramme
 from pik.portal.selectors.content import CATEGORIES, FILE_KINDS
@@ -79,13 +79,6 @@ class FaqForm(forms.Form):
     expected_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
@@ -95,15 +88,6 @@ class DateTimeInput(forms.DateTimeInput):
 
 def programme_choices() -> list[tuple[str, Any]]:
     return [("", _("alle Programme")), *((p.code, str(p)) for p in funding.programme_list())]
-
-
-def show_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Put a service's German messages next to the fields they concern."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 class DocumentForm(forms.Form):

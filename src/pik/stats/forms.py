@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pik.casework.forms import DateInput
 from pik.casework.selectors.keyfigures import Period
+from pik.core.forms import DateInput
 from pik.stats.keyfigures import Scope
 
 

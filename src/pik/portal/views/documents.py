@@ -9,8 +9,9 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from pik.core.validation import errors_into_form
 from pik.portal import rules, services
-from pik.portal.forms import DocumentForm, programme_choices, show_errors
+from pik.portal.forms import DocumentForm, programme_choices
 from pik.portal.selectors import content
 from pik.portal.views._http import download, editor_of
 
@@ -68,7 +69,7 @@ def document_upload(request: HttpRequest) -> HttpResponse:
                 actor=actor,
             )
         except ValidationError as exc:
-            show_errors(form, exc)
+            errors_into_form(form, exc)
         else:
             messages.success(request, _("Das Dokument wurde veröffentlicht."))
             return redirect("portal:documents")

@@ -11,8 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pik.core.validation import errors_into_form
 from pik.portal import calendar, rules, services
-from pik.portal.forms import EventFileForm, EventForm, programme_choices, show_errors
+from pik.portal.forms import EventFileForm, EventForm, programme_choices
 from pik.portal.selectors import content
 from pik.portal.views._http import download, editor_of
 
@@ -70,7 +71,7 @@ def event_create(request: HttpRequest) -> HttpResponse:
         try:
             event = services.event_save(actor=actor, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            errors_into_form(form, exc)
         else:
             messages.success(request, _("Die Veranstaltung wurde angekündigt."))
             return redirect("portal:event_detail", pk=event.pk)

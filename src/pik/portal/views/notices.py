@@ -10,8 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from pik.core.validation import errors_into_form
 from pik.portal import services
-from pik.portal.forms import AnnouncementForm, show_errors
+from pik.portal.forms import AnnouncementForm
 from pik.portal.selectors import content
 from pik.portal.views._http import editor_of
 
@@ -32,7 +33,7 @@ def notice_manage(request: HttpRequest) -> HttpResponse:
         try:
             services.announcement_create(actor=actor, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            errors_into_form(form, exc)
         else:
             messages.success(request, _("Der Hinweis wurde gespeichert."))
             return redirect("portal:notice_manage")
