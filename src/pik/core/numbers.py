@@ -96,6 +96,11 @@ def format_money(value: Decimal | int | None, *, language: str | None = None) ->
     return format_currency(Decimal(value), CURRENCY, locale=babel_locale(language))
 
 
+def money_de(value: Decimal | int | None) -> str:
+    """Money in a service's German message (services answer in German whatever the UI)."""
+    return format_money(value, language="de")
+
+
 def to_decimal(value: object, *, places: int = 2, language: str | None = None) -> Decimal:
     """A value that may already be a number (``Decimal``/``int``) or text typed by a person."""
     if isinstance(value, bool | float):

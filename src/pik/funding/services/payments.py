@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from pik.core import audit
 from pik.core.money import round_money
-from pik.core.numbers import format_money
+from pik.core.numbers import money_de
 from pik.funding import ledger, rules, selectors
 from pik.funding.banking import clean_iban
 from pik.funding.calculation import approved_per_year, end_date
@@ -34,10 +34,6 @@ from pik.orgs.models import User
 P = PaymentRequest.Status
 BASIS = PaymentRequest.Basis
 HUNDRED = Decimal(100)
-
-
-def _money(amount: Decimal) -> str:
-    return format_money(amount, language="de")
 
 
 @transaction.atomic
@@ -128,9 +124,10 @@ def _check_amount(
     if amount > approved - already:
         raise ValidationError(
             {
-                "amount": f"Der Mittelabruf über {_money(amount)} übersteigt, was für {year} "
-                f"noch abgerufen werden kann: bewilligt {_money(approved)}, bereits abgerufen "
-                f"oder ausgezahlt {_money(already)}, noch abrufbar {_money(approved - already)}."
+                "amount": f"Der Mittelabruf über {money_de(amount)} übersteigt, was für {year} "
+                f"noch abgerufen werden kann: bewilligt {money_de(approved)}, bereits abgerufen "
+                f"oder ausgezahlt {money_de(already)}, "
+                f"noch abrufbar {money_de(approved - already)}."
             }
         )
     percent = application.rule_version.first_tranche_percent
@@ -141,9 +138,9 @@ def _check_amount(
             raise ValidationError(
                 {
                     "amount": f"Auf vorläufige Zahlen werden für {year} höchstens "
-                    f"{percent.normalize():f} % von {_money(approved)} ausgezahlt, also "
-                    f"{_money(tranche)}; bereits abgerufen {_money(earlier)}, noch möglich "
-                    f"{_money(max(tranche - earlier, Decimal('0.00')))}. Den Rest rufen Sie nach "
+                    f"{percent.normalize():f} % von {money_de(approved)} ausgezahlt, also "
+                    f"{money_de(tranche)}; bereits abgerufen {money_de(earlier)}, noch möglich "
+                    f"{money_de(max(tranche - earlier, Decimal('0.00')))}. Den Rest rufen Sie nach "
                     "Ende des Zeitraums auf endgültige Zahlen ab."
                 }
             )

@@ -19,7 +19,7 @@ from django.utils import timezone
 from pik.core import audit
 from pik.core.locking import check_version
 from pik.core.money import parse_money
-from pik.core.numbers import format_money
+from pik.core.numbers import money_de
 from pik.core.tasks import enqueue_in_transaction
 from pik.funding import ledger, rules, selectors
 from pik.funding.models import (
@@ -40,10 +40,6 @@ STALE = (
     "Die Rückforderung wurde inzwischen von jemand anderem geändert. Bitte laden Sie die Seite "
     "neu und prüfen Sie die Änderungen."
 )
-
-
-def _eur(value: Decimal) -> str:
-    return format_money(value, language="de")
 
 
 @transaction.atomic
@@ -96,8 +92,8 @@ def _check_amount(application: Application, amount: Decimal, exclude: int | None
         raise ValidationError(
             {
                 "amount": f"Die Rückforderung übersteigt, was ausgezahlt und noch nicht "
-                f"zurückgefordert ist: ausgezahlt {_eur(paid)}, bereits zurückgefordert "
-                f"{_eur(claimed)}, höchstens {_eur(max(paid - claimed, Decimal('0.00')))}."
+                f"zurückgefordert ist: ausgezahlt {money_de(paid)}, bereits zurückgefordert "
+                f"{money_de(claimed)}, höchstens {money_de(max(paid - claimed, Decimal('0.00')))}."
             }
         )
 
@@ -253,9 +249,9 @@ def repayment_payment_record(
         raise ValidationError(
             {
                 "amount": f"Der Betrag übersteigt die offene Forderung von "
-                f"{_eur(statement.outstanding + interest_open)} (Hauptforderung "
-                f"{_eur(statement.outstanding)}, Zinsen bis zum {received_on:%d.%m.%Y} "
-                f"{_eur(interest_open)})."
+                f"{money_de(statement.outstanding + interest_open)} (Hauptforderung "
+                f"{money_de(statement.outstanding)}, Zinsen bis zum {received_on:%d.%m.%Y} "
+                f"{money_de(interest_open)})."
             }
         )
     principal = min(value, statement.outstanding)
