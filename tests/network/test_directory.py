@@ -135,8 +135,26 @@ def test_another_kreis_partner_is_a_404_and_gaps_are_shown(client, world) -> Non
         selectors.actor_get(user=manager, pk=foreign.pk)
     actor_in(world.kreis_a)
     make_client(manager, world.kreis_a, gemeinde=world.gemeinde_a)
-    gaps = dict(selectors.directory_gaps(kreis=world.kreis_a))
+    gaps = dict(
+        selectors.directory_gaps(
+            user=staff(Role.KREIS_COORDINATOR, world.kreis_a), kreis=world.kreis_a
+        )
+    )
     assert "Arbeit" not in gaps["Kreis"] and "Sprache" in gaps["Kreis"]
     client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
     page = client.get(reverse("casework:directory")).content.decode()
     assert "Wo das Netzwerk fehlt" in page and "Jobcenter Landkreis" in page
+
+
+def test_gaps_outcomes_and_suggestions_are_the_coordinators_only(world) -> None:  # type: ignore[no-untyped-def]
+    actor_in(world.kreis_a)
+    manager = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    services.actor_save(
+        kreis=world.kreis_a, data=partner_data(world.kreis_a, name="Tafel"), actor=manager
+    )
+    assert selectors.directory_gaps(user=manager, kreis=world.kreis_a) == []
+    assert selectors.partner_outcomes(user=manager, kreis=world.kreis_a) == []
+    assert not selectors.actor_list(user=manager, kreis=world.kreis_a, suggested=True).exists()
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    found = selectors.actor_list(user=coordinator, kreis=world.kreis_a, suggested=True)
+    assert [a.name for a in found] == ["Tafel"]

@@ -11,6 +11,7 @@ from pik.casework import rules as casework_rules
 from pik.casework import selectors as casework_selectors
 from pik.casework.models import PlanField, Step
 from pik.core.scoping import get_visible_or_404, visible
+from pik.network import rules as network_rules
 from pik.network.models import Actor, Referral
 from pik.orgs.selectors import kreis_by_pk
 
@@ -65,6 +66,8 @@ def actor_list(
 ) -> QuerySet[Actor]:
     """The Kreis's partners (suggestions only with ``suggested``), filtered by topic, language,
     Gemeinde and a word of the name."""
+    if suggested and not network_rules.may_maintain_directory(user, kreis.pk):
+        return Actor.objects.none()  # suggestions are the coordinator's to take in
     partners = visible(Actor.objects.filter(kreis=kreis), user).select_related("gemeinde")
     partners = partners.filter(status=Actor.Status.SUGGESTED if suggested else Actor.Status.ACTIVE)
     if topic:
@@ -86,9 +89,12 @@ def actor_get(*, user: Any, pk: Any) -> Actor:
     return partner
 
 
-def directory_gaps(*, kreis: Any) -> list[tuple[str, list[str]]]:
-    """Where the network is missing: per Gemeinde of the Kreis with clients in counselling, the
-    plan fields no partner in that Gemeinde serves (the Kreis-wide gaps first, as "Kreis")."""
+def directory_gaps(*, user: Any, kreis: Any) -> list[tuple[str, list[str]]]:
+    """Where the network is missing, for the Kreis coordinator (nobody else: empty): per Gemeinde
+    of the Kreis with clients in counselling, the plan fields no partner in that Gemeinde serves
+    (the Kreis-wide gaps first, as "Kreis")."""
+    if not network_rules.may_maintain_directory(user, kreis.pk):
+        return []
     fields = {key: str(label) for key, label in PlanField.choices}
     served: dict[int | None, set[str]] = {}
     for gemeinde_id, topics in Actor.objects.filter(
@@ -151,8 +157,11 @@ def overdue_referrals(*, user: Any, on: Any) -> list[Referral]:
     )
 
 
-def partner_outcomes(*, kreis: Any) -> list[tuple[str, dict[str, int]]]:
-    """Per partner of the Kreis: referrals by state (for the coordinator: where it works)."""
+def partner_outcomes(*, user: Any, kreis: Any) -> list[tuple[str, dict[str, int]]]:
+    """Per partner of the Kreis: referrals by state, for the Kreis coordinator (where the network
+    works); empty for everybody else."""
+    if not network_rules.may_maintain_directory(user, kreis.pk):
+        return []
     table: dict[str, dict[str, int]] = {}
     labels = dict(Referral.Status.choices)
     for name, status, n in (

@@ -123,11 +123,10 @@ def directory(request: HttpRequest) -> HttpResponse:
         "kreis": kreis,
         "form": form,
         "partners": selectors.actor_list(user=user, kreis=kreis, **wanted),
-        "suggested": selectors.actor_list(user=user, kreis=kreis, suggested=True)
-        if coordinator
-        else [],
-        "gaps": selectors.directory_gaps(kreis=kreis) if coordinator else [],
-        "coordinator": coordinator,
+        "suggested": selectors.actor_list(user=user, kreis=kreis, suggested=True),
+        "gaps": selectors.directory_gaps(user=user, kreis=kreis),
+        "outcomes": selectors.partner_outcomes(user=user, kreis=kreis),
+        "coordinator": coordinator,  # which buttons to show; the selectors decide what is read
     }
     return render(request, "network/directory.html", context)
 
