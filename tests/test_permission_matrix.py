@@ -503,7 +503,8 @@ ROUTES.update(
 
 
 # The portal's documents, contact search, events, notices and open figures: public; the
-# editors' pages only for the portal's editors (404 for everybody else).
+# editors' pages only for the portal's editors (403 with the reason for everybody else: editing
+# the public portal is no secret).
 EDITOR = frozenset({Role.PORTAL_EDITOR})
 ROUTES.update(
     {
@@ -514,7 +515,7 @@ ROUTES.update(
         "portal:document_version_download": Route(
             public=True, own=lambda c: {"pk": pf.document().pk}
         ),
-        "portal:document_upload": Route(roles=EDITOR),
+        "portal:document_upload": Route(roles=EDITOR, forbidden_status=403),
         "portal:contacts": Route(public=True),
         "portal:contact_places": Route(public=True),
         "portal:contact_table": Route(public=True),
@@ -531,17 +532,23 @@ ROUTES.update(
                 ).pk
             },
         ),
-        "portal:event_create": Route(roles=EDITOR),
+        "portal:event_create": Route(roles=EDITOR, forbidden_status=403),
         "portal:event_file_upload": Route(
-            own=lambda c: {"pk": pf.event().pk}, roles=EDITOR, method="post"
+            own=lambda c: {"pk": pf.event().pk}, roles=EDITOR, method="post", forbidden_status=403
         ),
         "portal:notices": Route(public=True),
-        "portal:notice_manage": Route(roles=EDITOR),
+        "portal:notice_manage": Route(roles=EDITOR, forbidden_status=403),
         "portal:notice_publish": Route(
-            own=lambda c: {"pk": pf.announcement().pk}, roles=EDITOR, method="post"
+            own=lambda c: {"pk": pf.announcement().pk},
+            roles=EDITOR,
+            method="post",
+            forbidden_status=403,
         ),
         "portal:notice_unpublish": Route(
-            own=lambda c: {"pk": pf.announcement(publish=True).pk}, roles=EDITOR, method="post"
+            own=lambda c: {"pk": pf.announcement(publish=True).pk},
+            roles=EDITOR,
+            method="post",
+            forbidden_status=403,
         ),
         "portal:figures": Route(public=True),
         "portal:figures_csv": Route(public=True),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, HttpRequest
 
 from pik.portal import rules
 
@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 
 def editor_of(request: HttpRequest) -> User:
-    """The signed-in portal editor; 404 for every other user (the views are login_required)."""
-    if not rules.is_portal_editor(request.user):
-        raise Http404
+    """The signed-in portal editor; 403 with the reason for every other user (editing the public
+    portal is no secret; the views are login_required)."""
+    rules.require_portal_editor(request.user)
     return cast("User", request.user)
 
 

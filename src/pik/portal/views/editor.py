@@ -13,22 +13,18 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from pik.core.validation import errors_into_form
-from pik.portal import forms, rules, services
+from pik.portal import forms, services
 from pik.portal.rendering import render_markdown
 from pik.portal.selectors import faq as faq_selectors
 from pik.portal.selectors import pages as page_selectors
+from pik.portal.views._http import editor_of
 
 PAGE_FIELDS = ("title_de", "title_en", "parent", "slug", "body_de", "body_en", "is_published")
 
 
-def _editor(request: HttpRequest) -> Any:
-    rules.require_portal_editor(request.user)
-    return request.user
-
-
 @login_required
 def editor_home(request: HttpRequest) -> HttpResponse:
-    user = _editor(request)
+    user = editor_of(request)
     return render(
         request,
         "portal/editor/home.html",
@@ -75,18 +71,18 @@ def _page_form(request: HttpRequest, user: Any, page: Any) -> HttpResponse:
 
 @login_required
 def page_create(request: HttpRequest) -> HttpResponse:
-    return _page_form(request, _editor(request), None)
+    return _page_form(request, editor_of(request), None)
 
 
 @login_required
 def page_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _editor(request)
+    user = editor_of(request)
     return _page_form(request, user, page_selectors.page_for_editor(user=user, pk=pk))
 
 
 @login_required
 def page_history(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _editor(request)
+    user = editor_of(request)
     page = page_selectors.page_for_editor(user=user, pk=pk)
     return render(
         request,
@@ -98,7 +94,7 @@ def page_history(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def page_restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
-    user = _editor(request)
+    user = editor_of(request)
     page = page_selectors.page_for_editor(user=user, pk=pk)
     try:
         expected = int(request.POST.get("expected_version", ""))
@@ -147,10 +143,10 @@ def _faq_form(request: HttpRequest, user: Any, entry: Any) -> HttpResponse:
 
 @login_required
 def faq_create(request: HttpRequest) -> HttpResponse:
-    return _faq_form(request, _editor(request), None)
+    return _faq_form(request, editor_of(request), None)
 
 
 @login_required
 def faq_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _editor(request)
+    user = editor_of(request)
     return _faq_form(request, user, faq_selectors.faq_for_editor(user=user, pk=pk))
