@@ -12,6 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
+
+# Assertions wait for the page that a click started to load (the machines are shared and slow);
+# a bare is_visible() would look at whatever is on screen at that instant.
+expect.set_options(timeout=15_000)
 
 CHROMIUM_ARGS = [
     "--headless",

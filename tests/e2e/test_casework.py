@@ -11,6 +11,7 @@ import time
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.e2e.conftest import log_in
@@ -45,16 +46,16 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
     page.get_by_label("Geburtsjahr").fill("1988")
     page.get_by_label("Beratung seit").fill(today)
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_role("heading", name="Mögliche Doppelerfassung").is_visible()
-    assert page.get_by_text("Möglicherweise ist die Person schon erfasst").is_visible()
+    expect(page.get_by_role("heading", name="Mögliche Doppelerfassung")).to_be_visible()
+    expect(page.get_by_text("Möglicherweise ist die Person schon erfasst")).to_be_visible()
     # Resolved: the manager checked the entries, it is another person.
     page.get_by_label("Ich habe die ähnlichen Einträge geprüft").check()
     page.get_by_role("button", name="Speichern").click()
     page.wait_for_url(re.compile(r".*/fallarbeit/klienten/\d+/$"))
     client_url = page.url
-    assert page.get_by_text("Die Akte für Muhammad Alhasan ist angelegt.").is_visible()
+    expect(page.get_by_text("Die Akte für Muhammad Alhasan ist angelegt.")).to_be_visible()
     # No consent yet: only a minimal record, no contacts.
-    assert page.get_by_text("Keine gültige Einwilligung zur Teilnahme").is_visible()
+    expect(page.get_by_text("Keine gültige Einwilligung zur Teilnahme")).to_be_visible()
 
     # 2. Consent to counselling, signed on paper in German and Arabic, the scan uploaded.
     page.get_by_role("link", name="Einwilligung eintragen").click()
@@ -65,8 +66,8 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
         {"name": "einwilligung.pdf", "mimeType": "application/pdf", "buffer": SIGNED_SCAN}
     )
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_text("Die Einwilligung ist eingetragen.").is_visible()
-    assert page.get_by_role("link", name="Scan ansehen").is_visible()
+    expect(page.get_by_text("Die Einwilligung ist eingetragen.")).to_be_visible()
+    expect(page.get_by_role("link", name="Scan ansehen")).to_be_visible()
 
     # 3. Two contacts through the quick entry, one by phone.
     quick = page.get_by_role("region", name="Kontakt erfassen")
@@ -75,7 +76,7 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
     quick.get_by_label("Arbeit").check()
     quick.get_by_label("Notiz").fill("Vorstellungsgespräch bei der Spedition vorbereitet")
     quick.get_by_role("button", name="Kontakt speichern").click()
-    assert page.get_by_text("Der Kontakt ist erfasst.").is_visible()
+    expect(page.get_by_text("Der Kontakt ist erfasst.")).to_be_visible()
     quick = page.get_by_role("region", name="Kontakt erfassen")
     quick.get_by_label("Art").select_option("in_person")
     quick.get_by_label("Sprache", exact=True).check()
@@ -83,16 +84,18 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
     quick.get_by_label("Notiz").fill("Anmeldung zum B1-Kurs besprochen")
     quick.get_by_role("button", name="Kontakt speichern").click()
     contacts = page.get_by_role("region", name="Beratungskontakte")
-    assert contacts.get_by_text("Vorstellungsgespräch bei der Spedition vorbereitet").is_visible()
-    assert contacts.get_by_text("Anmeldung zum B1-Kurs besprochen").is_visible()
-    assert contacts.get_by_text("telefonisch").is_visible()
+    expect(
+        contacts.get_by_text("Vorstellungsgespräch bei der Spedition vorbereitet")
+    ).to_be_visible()
+    expect(contacts.get_by_text("Anmeldung zum B1-Kurs besprochen")).to_be_visible()
+    expect(contacts.get_by_text("telefonisch")).to_be_visible()
 
     # 4. The integration plan: goals agreed in two fields; what is typed into the plan's fields
     # is saved with the goal, and kept when the goal has an error.
     page.get_by_role("link", name="Plan öffnen").click()
     page.get_by_label("Sprachkenntnisse").fill("A2, Kurs ab März")
     page.get_by_role("button", name="Ziel hinzufügen").click()  # no goal text: an error
-    assert page.locator(".pik-error-summary").is_visible()
+    expect(page.locator(".pik-error-summary")).to_be_visible()
     assert page.get_by_label("Sprachkenntnisse").input_value() == "A2, Kurs ab März"
     for field, text in (
         ("work", "Festanstellung als Berufskraftfahrer"),
@@ -103,10 +106,10 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
         page.get_by_role("button", name="Ziel hinzufügen").click()
         page.get_by_text("Das Ziel ist eingetragen.").wait_for()
         assert page.get_by_label("Sprachkenntnisse").input_value() == "A2, Kurs ab März"
-    assert page.get_by_role(
-        "heading", name="Arbeit: Festanstellung als Berufskraftfahrer"
-    ).is_visible()
-    assert page.get_by_role("heading", name="Sprache: Deutschprüfung B1 bestehen").is_visible()
+    expect(
+        page.get_by_role("heading", name="Arbeit: Festanstellung als Berufskraftfahrer")
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Sprache: Deutschprüfung B1 bestehen")).to_be_visible()
 
     # 5. Printed bilingually: German and Arabic in the same PDF.
     page.get_by_label("Drucken, zweisprachig:").select_option("ar")
@@ -123,7 +126,7 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
     page.get_by_label("übergeben an").select_option(label="Farid Rahimi")
     page.get_by_label("Hinweis").fill("Spricht Arabisch; Termin beim Jobcenter am Montag.")
     page.get_by_role("button", name="Übergabe anbieten").click()
-    assert page.get_by_text("Die Übergabe wartet auf Annahme.").is_visible()
+    expect(page.get_by_text("Die Übergabe wartet auf Annahme.")).to_be_visible()
     manager_ctx.close()
 
     colleague_ctx, colleague = _context_page(browser, base, COLLEAGUE)
@@ -131,17 +134,17 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
     colleague.get_by_role("region", name="Übergaben an mich").get_by_role(
         "link", name="Muhammad Alhasan"
     ).click()
-    assert colleague.get_by_text("Termin beim Jobcenter am Montag").is_visible()
+    expect(colleague.get_by_text("Termin beim Jobcenter am Montag")).to_be_visible()
     colleague.get_by_role("button", name="Übergabe annehmen").click()
-    assert colleague.get_by_text("Die Übergabe ist bearbeitet.").is_visible()
+    expect(colleague.get_by_text("Die Übergabe ist bearbeitet.")).to_be_visible()
     colleague.goto(client_url)
-    assert colleague.get_by_text("Farid Rahimi").first.is_visible()
+    expect(colleague.get_by_text("Farid Rahimi").first).to_be_visible()
 
     # 7. The coordinator sees the handover on the record.
     coordinator_ctx, coordinator = _context_page(browser, base, COORDINATOR)
     coordinator.goto(client_url)
     moves = coordinator.get_by_role("region", name="Übergaben und Kreiswechsel")
-    assert moves.get_by_text(re.compile(r"an Farid Rahimi: angenommen")).is_visible()
+    expect(moves.get_by_text(re.compile(r"an Farid Rahimi: angenommen"))).to_be_visible()
     coordinator_ctx.close()
 
     # 8. The client page lists every access: the manager's, the colleague's, the coordinator's.
@@ -149,7 +152,7 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
     log = colleague.get_by_role("region", name="Wer hat die Akte aufgerufen oder geändert?")
     for person in ("Miriam Vogt", "Farid Rahimi", "Thomas Maier"):
         row = log.get_by_role("row").filter(has_text=person).filter(has_text="Akte aufgerufen")
-        assert row.first.is_visible(), person
+        expect(row.first, str(person)).to_be_visible()
     for action in (
         "Akte angelegt",
         "Einwilligung eingetragen",
@@ -158,6 +161,6 @@ def test_done_when_path_in_the_browser(live_server, browser) -> None:  # type: i
         "Übergabe angeboten",
         "Übergabe angenommen",
     ):
-        assert log.get_by_text(action).first.is_visible(), action
+        expect(log.get_by_text(action).first, str(action)).to_be_visible()
     colleague.screenshot(path="var/e2e-casework-access-log.png", full_page=True)
     colleague_ctx.close()

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from pik.orgs.demo import DEMO_DOMAIN
@@ -81,25 +82,27 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
         "0,50",
         "2025-04-01",
     )
-    assert applicant.get_by_role("cell", name="Leyla Yıldız").is_visible()
+    expect(applicant.get_by_role("cell", name="Leyla Yıldız")).to_be_visible()
     # The review before submitting: everything entered on the page, the declaration confirmed.
     form = choose(applicant, url, "Einreichen")
-    assert applicant.get_by_text("Bitte prüfen Sie vor dem Einreichen alle Angaben").is_visible()
-    assert applicant.get_by_role("cell", name="Tom Berger").is_visible()
+    expect(
+        applicant.get_by_text("Bitte prüfen Sie vor dem Einreichen alle Angaben")
+    ).to_be_visible()
+    expect(applicant.get_by_role("cell", name="Tom Berger")).to_be_visible()
     form.get_by_role("button", name="Einreichen", exact=True).click()  # not confirmed yet
-    assert applicant.locator(".pik-error-summary").is_visible()
+    expect(applicant.locator(".pik-error-summary")).to_be_visible()
     form.get_by_label(DECLARATION).check()
     form.get_by_role("button", name="Einreichen", exact=True).click()
     file_number = "RPS15.2-IM-2025-08115-0001"
     applicant.get_by_text(f"Antrag eingereicht – Aktenzeichen {file_number}.").wait_for()
-    assert applicant.get_by_text(file_number).first.is_visible()
+    expect(applicant.get_by_text(file_number).first).to_be_visible()
 
     case_worker = sign_in(browser, base, "sachbearbeitung.stuttgart")
     case_worker.goto(base + "/start/")
     waiting = case_worker.get_by_role("region", name="Wartet auf Sie")
     row = waiting.get_by_role("row").filter(has_text=file_number)
-    assert row.get_by_role("link", name=file_number).is_visible()
-    assert row.get_by_text("Stadt Böblingen").is_visible()
+    expect(row.get_by_role("link", name=file_number)).to_be_visible()
+    expect(row.get_by_text("Stadt Böblingen")).to_be_visible()
     step(case_worker, url, "Prüfung beginnen")
     step(
         case_worker,
@@ -110,12 +113,12 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
 
     # The applicant answers the request: the deadline shown, a file and a message.
     applicant.goto(url)
-    assert applicant.get_by_text(
-        "Bitte den Arbeitsvertrag von Tom Berger nachreichen."
-    ).first.is_visible()
-    assert applicant.get_by_text(
-        re.compile(r"Bitte antworten Sie bis \d\d\.\d\d\.\d{4}")
-    ).is_visible()
+    expect(
+        applicant.get_by_text("Bitte den Arbeitsvertrag von Tom Berger nachreichen.").first
+    ).to_be_visible()
+    expect(
+        applicant.get_by_text(re.compile(r"Bitte antworten Sie bis \d\d\.\d\d\.\d{4}"))
+    ).to_be_visible()
     applicant.get_by_label("Anlage (PDF, PNG oder JPEG, höchstens 10 MB)").set_input_files(
         {"name": "arbeitsvertrag-berger.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
@@ -124,8 +127,8 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
     step(applicant, url, "Erneut einreichen", "Der Arbeitsvertrag liegt jetzt bei.")
     case_worker.goto(url)
     history = case_worker.get_by_role("region", name="Verlauf")  # the file under the request
-    assert history.get_by_role("link", name="arbeitsvertrag-berger.pdf").is_visible()
-    assert case_worker.get_by_text("Der Arbeitsvertrag liegt jetzt bei.").first.is_visible()
+    expect(history.get_by_role("link", name="arbeitsvertrag-berger.pdf")).to_be_visible()
+    expect(case_worker.get_by_text("Der Arbeitsvertrag liegt jetzt bei.").first).to_be_visible()
 
     # The case worker's note survives an amount error (58.00 is ambiguous): nothing is lost.
     form = choose(case_worker, url, "Bewilligung vorschlagen")
@@ -133,7 +136,8 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
     form.get_by_label("Zu bewilligender Betrag (EUR)").fill("160.808.16")
     form.get_by_role("button", name="Bewilligung vorschlagen").click()
     summary = case_worker.locator(".pik-error-summary")
-    assert summary.is_visible() and summary.evaluate("e => e === document.activeElement")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
     assert (
         form.get_by_label("Begründung / Vermerk").input_value() == "Stellen und Verträge geprüft."
     )
@@ -151,7 +155,7 @@ def test_application_from_draft_to_downloaded_notice(live_server, browser) -> No
     step(head, url, "Bewilligen")
 
     applicant.goto(url)
-    assert applicant.get_by_text("Bescheid erlassen").first.is_visible()
+    expect(applicant.get_by_text("Bescheid erlassen").first).to_be_visible()
     with applicant.expect_download() as download:
         applicant.get_by_role("link", name="Zuwendungsbescheid herunterladen (PDF)").click()
     with open(download.value.path(), "rb") as fh:

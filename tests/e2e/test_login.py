@@ -4,6 +4,7 @@ import time
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from pik.orgs.demo import DEMO_PASSWORD, demo_totp_secret
 
@@ -26,12 +27,12 @@ def test_demo_coordinator_logs_in_with_totp_and_sees_the_start_page(live_server,
     page.get_by_role("button", name="Bestätigen").click()
 
     page.wait_for_url("**/start/")
-    assert page.get_by_role("heading", name="Willkommen, Thomas Maier").is_visible()
-    assert page.get_by_text(
-        "Koordination Integrationsmanagement (Kreis) – Landkreis Böblingen"
-    ).is_visible()
-    assert page.get_by_role("heading", name="Team im Kreis").is_visible()
-    assert page.get_by_text("Farid Rahimi").is_visible()
+    expect(page.get_by_role("heading", name="Willkommen, Thomas Maier")).to_be_visible()
+    expect(
+        page.get_by_text("Koordination Integrationsmanagement (Kreis) – Landkreis Böblingen")
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Team im Kreis")).to_be_visible()
+    expect(page.get_by_text("Farid Rahimi")).to_be_visible()
 
     # Accessibility basics: the skip link is the first focusable element and targets <main>.
     page.keyboard.press("Tab")

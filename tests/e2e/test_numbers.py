@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from pik.funding.models import Budget, Programme
 from pik.orgs.demo import DEMO_DOMAIN
@@ -28,7 +29,7 @@ def test_ministry_types_58_000_and_sees_it_refusing_58_00(live_server, page) -> 
     page.get_by_role("button", name="Speichern").click()
     hint = "Bitte geben Sie den Betrag im Format 58.000,00 ein."
     page.locator(".kern-error").get_by_text(hint).wait_for()  # at the field
-    assert page.locator(".pik-error-summary").get_by_text(hint).is_visible()  # and on top
+    expect(page.locator(".pik-error-summary").get_by_text(hint)).to_be_visible()  # and on top
     budget.refresh_from_db()
     assert budget.total == Decimal("1.00")
 

@@ -8,6 +8,7 @@ import io
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from pik.funding.reference import ensure_reference_data
 from pik.portal.seed import ensure_seed_content
@@ -32,17 +33,17 @@ def test_editor_restores_an_older_version_of_a_page(live_server, page, content) 
     assert_accessible(page)
     page.get_by_label("Text (deutsch, Markdown)").fill("Ein Versehen, das **wieder weg** soll.")
     page.get_by_role("button", name="Vorschau").click()
-    assert page.get_by_role("heading", name="Vorschau (noch nicht gespeichert)").is_visible()
+    expect(page.get_by_role("heading", name="Vorschau (noch nicht gespeichert)")).to_be_visible()
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_text("Die Seite ist gespeichert.").is_visible()
+    expect(page.get_by_text("Die Seite ist gespeichert.")).to_be_visible()
     page.get_by_role("link", name="Versionen ansehen und wiederherstellen").click()
     page.get_by_role("button", name="Version 1 wiederherstellen").click()
-    assert page.get_by_text("Version 1 ist wiederhergestellt.").is_visible()
-    assert page.get_by_text("Wiederhergestellt aus Version 1").is_visible()
+    expect(page.get_by_text("Version 1 ist wiederhergestellt.")).to_be_visible()
+    expect(page.get_by_text("Wiederhergestellt aus Version 1")).to_be_visible()
     assert_accessible(page)
     page.goto(live_server.url + "/seiten/ueber-den-pakt/")
-    assert page.get_by_role("heading", name="Über den Pakt", level=1).is_visible()
-    assert page.get_by_text("27. April 2017", exact=False).first.is_visible()
+    expect(page.get_by_role("heading", name="Über den Pakt", level=1)).to_be_visible()
+    expect(page.get_by_text("27. April 2017", exact=False).first).to_be_visible()
     assert page.get_by_text("Ein Versehen").count() == 0
     assert_accessible(page)
     assert_fits(page)
@@ -52,13 +53,13 @@ def test_visitor_reads_an_faq_answer_by_its_deep_link(live_server, page, content
     page.goto(live_server.url + "/faq/verwendungsnachweis/")
     heading = page.get_by_role("heading", level=1)
     assert heading.inner_text() == "Was gehört zum Verwendungsnachweis und wann ist er fällig?"
-    assert page.get_by_text("drei Monate", exact=False).first.is_visible()
+    expect(page.get_by_text("drei Monate", exact=False).first).to_be_visible()
     assert_accessible(page)
     assert_fits(page)
     page.get_by_role("link", name="Alle häufigen Fragen").click()
     page.wait_for_url("**/faq/#verwendungsnachweis")
     assert page.evaluate("document.querySelector(':target').id") == "verwendungsnachweis"
-    assert page.locator("#verwendungsnachweis").is_visible()
+    expect(page.locator("#verwendungsnachweis")).to_be_visible()
     assert_accessible(page)
     assert_fits(page)
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from pik.funding.models import Application
 from pik.orgs.demo import DEMO_DOMAIN
@@ -47,7 +48,7 @@ def test_final_proof_completed_submitted_and_accepted(live_server, browser) -> N
 
     recipient = phone(browser, base, "gemeinde.boeblingen")
     recipient.goto(f"{base}/foerderung/antraege/{application.pk}/")
-    assert recipient.get_by_text("Zwischennachweis und Kennzahlen eines Jahres").is_visible()
+    expect(recipient.get_by_text("Zwischennachweis und Kennzahlen eines Jahres")).to_be_visible()
     assert_accessible(recipient)
     recipient.get_by_role("link", name="Verwendungsnachweis (Endnachweis) 01.03.2019").click()
     recipient.get_by_role("heading", name="Zahlenmäßiger Nachweis je Stelle").wait_for()
@@ -79,7 +80,7 @@ def test_final_proof_completed_submitted_and_accepted(live_server, browser) -> N
     recipient.get_by_text("Die Kennzahlen sind gespeichert.").wait_for()
     recipient.get_by_role("button", name="Einreichen").click()
     recipient.get_by_text("Der Schritt wurde ausgeführt.").wait_for()
-    assert recipient.get_by_text("eingereicht").first.is_visible()
+    expect(recipient.get_by_text("eingereicht").first).to_be_visible()
     proof_url = recipient.url
 
     case_worker = phone(browser, base, "sachbearbeitung.stuttgart")
@@ -89,13 +90,13 @@ def test_final_proof_completed_submitted_and_accepted(live_server, browser) -> N
     case_worker.get_by_text("Die Feststellung ist festgehalten.").wait_for()
     case_worker.get_by_role("button", name="Anerkennen").click()
     case_worker.get_by_text("Der Schritt wurde ausgeführt.").wait_for()
-    assert case_worker.get_by_text("anerkannt").first.is_visible()
+    expect(case_worker.get_by_text("anerkannt").first).to_be_visible()
     assert_fits(case_worker)
     assert_accessible(case_worker)
     case_worker.goto(f"{base}/foerderung/verwendungsnachweise/?status=accepted")
-    assert case_worker.get_by_role(
-        "link", name="Verwendungsnachweis (Endnachweis) 2019–2021"
-    ).is_visible()
+    expect(
+        case_worker.get_by_role("link", name="Verwendungsnachweis (Endnachweis) 2019–2021")
+    ).to_be_visible()
     assert_fits(case_worker)
     assert_accessible(case_worker)
     case_worker.screenshot(path="var/e2e-proof-of-use.png", full_page=True)
