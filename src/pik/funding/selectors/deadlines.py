@@ -21,7 +21,14 @@ from django.utils.translation import gettext_lazy as _
 
 from pik.core.scoping import visible
 from pik.funding import calculation, rules
-from pik.funding.models import Application, CalendarFeed, Position, RuleVersion
+from pik.funding.models import (
+    Application,
+    CalendarFeed,
+    KeyFigures,
+    Position,
+    ProofOfUse,
+    RuleVersion,
+)
 from pik.orgs.models import User
 
 S = Application.Status
@@ -197,9 +204,23 @@ def positions_ending(basis: Basis) -> Iterable[Deadline]:
 @source
 def key_figures(basis: Basis) -> Iterable[Deadline]:
     """The key figures for every calendar year an applicant was funded, due on the rule
-    version's date in the year after (31 January); once per applicant and year."""
-    seen: set[tuple[int, int]] = set()
+    version's date in the year after (31 January); once per applicant and year, until they are
+    handed in: an interim proof of that year submitted, or its key figures entered by hand or
+    taken from case work and confirmed (ADR 0039)."""
     earliest = basis.today - dt.timedelta(days=PAST_DAYS)
+    seen: set[tuple[int, int]] = set(
+        ProofOfUse.objects.filter(
+            application__in=basis.applications,
+            kind=ProofOfUse.Kind.INTERIM,
+            period_start__gte=dt.date(earliest.year - 1, 1, 1),
+        )
+        .filter(
+            ~Q(status__in=(ProofOfUse.Status.DRAFT, ProofOfUse.Status.RETURNED))
+            | Q(key_figures__source=KeyFigures.Source.MANUAL)
+            | Q(key_figures__confirmed_at__isnull=False)
+        )
+        .values_list("application__applicant_id", "period_start__year")
+    )
     for p in basis.periods:
         for year in range(p.start.year, p.end.year + 1):
             due = p.rule.key_figures_due_on(year)

@@ -36,8 +36,12 @@ from pik.funding.services.positions import digital_details_set, position_add, po
 from pik.funding.services.programmes import budget_set_total, rule_version_create
 from pik.funding.services.proof_checks import proof_finding_add, proof_transition
 from pik.funding.services.proofs import (
+    YearlyDrafts,
+    key_figure_drafts_prepare,
     proof_create,
     proof_invoice_add,
+    proof_key_figures_confirm,
+    proof_key_figures_from_casework,
     proof_key_figures_set,
     proof_line_set,
     proof_report_upload,
@@ -53,6 +57,7 @@ from pik.funding.services.repayments import (
 __all__ = [
     "ImportResult",
     "RemindersSent",
+    "YearlyDrafts",
     "applicant_bank_details_set",
     "applicant_create",
     "application_create",
@@ -66,6 +71,7 @@ __all__ = [
     "contingents_split_budget",
     "deadline_reminders_send",
     "digital_details_set",
+    "key_figure_drafts_prepare",
     "notice_requeue_missing",
     "notice_store_pdf",
     "payment_batch_book",
@@ -79,6 +85,8 @@ __all__ = [
     "proof_create",
     "proof_finding_add",
     "proof_invoice_add",
+    "proof_key_figures_confirm",
+    "proof_key_figures_from_casework",
     "proof_key_figures_set",
     "proof_line_set",
     "proof_report_upload",
