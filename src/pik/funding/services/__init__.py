@@ -3,8 +3,8 @@
 programmes (rule versions, budgets), contingents, applicants, poolings (members' agreement),
 applications (draft and steps),
 positions (staff positions, digital tool), attachments, notices, payments (bank details,
-payment requests, payment batches), proofs and proof_checks (proof of use), repayments (base
-rates, claims, payments received). The public names are collected here, so
+payment requests, payment batches), proofs, key_figures and proof_checks (proof of use),
+repayments (base rates, claims, payments received). The public names are collected here, so
 ``from pik.funding import services; services.application_transition(...)`` reads the same for
 every caller. Each service checks its own rule (``pik.funding.rules``).
 """
@@ -23,6 +23,13 @@ from pik.funding.services.deadlines import (
     calendar_feed_revoke,
     deadline_reminders_send,
 )
+from pik.funding.services.key_figures import (
+    YearlyDrafts,
+    key_figure_drafts_prepare,
+    proof_key_figures_confirm,
+    proof_key_figures_from_casework,
+    proof_key_figures_set,
+)
 from pik.funding.services.notices import notice_requeue_missing, notice_store_pdf
 from pik.funding.services.payments import (
     applicant_bank_details_set,
@@ -36,13 +43,8 @@ from pik.funding.services.positions import digital_details_set, position_add, po
 from pik.funding.services.programmes import budget_set_total, rule_version_create
 from pik.funding.services.proof_checks import proof_finding_add, proof_transition
 from pik.funding.services.proofs import (
-    YearlyDrafts,
-    key_figure_drafts_prepare,
     proof_create,
     proof_invoice_add,
-    proof_key_figures_confirm,
-    proof_key_figures_from_casework,
-    proof_key_figures_set,
     proof_line_set,
     proof_report_upload,
 )
