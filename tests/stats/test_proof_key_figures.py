@@ -27,6 +27,7 @@ from pik.funding.models import KeyFigures, Position, ProofOfUse
 from pik.funding.selectors.deadlines import Kind, deadlines_for_user
 from pik.network import services as network
 from pik.stats import proofs
+from pik.stats.dashboards import dashboard
 from pik.stats.keyfigures import Scope, key_figures
 from tests.casework.factories import make_client, staff, with_plan
 from tests.funding.proof_factories import FIGURES, report_upload, staff_approved
@@ -164,6 +165,12 @@ def test_the_proof_shows_the_numbers_stats_shows_for_the_same_scope(world, grant
     assert (kf.contacts_total, kf.contacts_outreach, kf.contacts_remote) == (72, 18, 36)
     assert (kf.plans_created, kf.goals_reached, kf.referrals) == (6, 6, 5)
     assert "Gemeinde" in kf.casework_scope
+    # the Kreis dashboard for the same scope and year (the interim proof covers the whole year)
+    assert (proof.period_start, proof.period_end) == (dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
+    people, contacts, goals = dashboard(user=author, scope=scope, first=YEAR, last=YEAR).charts
+    assert [s.values[0] for s in people.series] == [18, 6, 5]
+    assert sum(s.values[0] or 0 for s in contacts.series) == kf.contacts_total
+    assert goals.series[0].values[0] == kf.goals_reached
     # the same numbers on the key-figure page and on the proof's page
     client.force_login(author)
     stats_page = client.get(
