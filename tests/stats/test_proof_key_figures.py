@@ -341,7 +341,7 @@ def test_the_january_job_prepares_each_draft_once_and_reminds_until_confirmed(wo
     sent = services.deadline_reminders_send(today=day, actor=None)
     key = f"{Kind.KEY_FIGURES}:{application.applicant_id}:{YEAR}"
     assert (author.pk, key) in sent.keys
-    assert any("Kennzahlen" in m.body for m in mail.outbox)
+    assert any("Entwurf aus der Fallarbeit zur Bestätigung" in m.body for m in mail.outbox)
     assert (author.pk, key) not in services.deadline_reminders_send(today=day, actor=None).keys
     services.proof_key_figures_confirm(proof=proof, actor=author)
     assert not [
