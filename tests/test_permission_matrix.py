@@ -412,6 +412,9 @@ ROUTES.update(
         "funding:proof_report": proof_route("post"),
         "funding:proof_report_download": proof_route(),
         "funding:proof_key_figures": proof_route("post"),
+        "funding:proof_key_figures_confirm": proof_route("post"),
+        # stats counts the key figures from case work; the button sits on the proof's page
+        "stats:proof_key_figures_take": proof_route("post"),
         "funding:proof_invoice": proof_route(
             "post", of=lambda c, side: {"pk": _invoice(c, side)["pk"]}, roles=DIGITAL_SEE
         ),

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("pik.portal.urls")),
     path("", include("pik.orgs.urls")),
     path("foerderung/", include("pik.funding.urls")),
+    path("foerderung/", include((stats_urls.proof_urlpatterns, "stats"))),
     path("fallarbeit/", include((casework_pages, casework_urls.app_name))),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -100,7 +100,7 @@ def fill_proof(page: Any, filled: tuple[str, str, str]) -> None:
         has=page.get_by_role("button", name="Kennzahlen speichern")
     )
     if not figures.is_visible():
-        page.get_by_text("Kennzahlen erfassen").click()
+        page.get_by_text("Kennzahlen von Hand erfassen oder ändern").click()
     for box in figures.locator("input[type=number], input[inputmode]").all():
         # the parts may not exceed the whole (persons counselled, contacts in total)
         whole = box.get_attribute("name") in ("persons_counselled", "contacts_total")

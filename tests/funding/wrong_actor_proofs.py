@@ -39,6 +39,15 @@ def _digital_final(world: Any, member: Any) -> ProofOfUse:
     return services.proof_create(application=application, kind="final", actor=author)
 
 
+def _from_casework(world: Any, member: Any) -> ProofOfUse:
+    """A final proof whose key figures the January job took from case work (unconfirmed)."""
+    proof = _final(world, member)
+    services.proof_key_figures_from_casework(
+        proof=proof, figures=FIGURES, scope_label="Gemeinde: Böblingen", actor=None
+    )
+    return proof
+
+
 CASES = {
     # Esslingen's administration does not write Böblingen's proof of use.
     "proof_create": lambda world, member: {
@@ -63,6 +72,23 @@ CASES = {
         "proof": _final(world, member),
         "figures": FIGURES,
         "actor": member(Role.RPS_HEAD),
+    },
+    # Key figures from case work: the recipient's button or the January job, not the RPS …
+    "proof_key_figures_from_casework": lambda world, member: {
+        "proof": _final(world, member),
+        "figures": FIGURES,
+        "scope_label": "Gemeinde: Böblingen",
+        "actor": member(Role.RPS_HEAD),
+    },
+    # … and only the recipient confirms them (not the case worker who checks them).
+    "proof_key_figures_confirm": lambda world, member: {
+        "proof": _from_casework(world, member),
+        "actor": member(Role.RPS_CASE_WORKER, "a"),
+    },
+    # The yearly drafts are the system's January job, not a person's.
+    "key_figure_drafts_prepare": lambda world, member: {
+        "year": 2021,
+        "actor": member(Role.GEMEINDE_ADMIN, "a"),
     },
     # The coordinator of Kreis B does not hand in Kreis A's invoices.
     "proof_invoice_add": lambda world, member: {

@@ -79,3 +79,10 @@ class FindingForm(forms.Form):
 class ProofStepForm(forms.Form):
     action = forms.CharField(max_length=40)
     version = forms.IntegerField()
+
+
+class KeyFiguresConfirmForm(forms.Form):
+    """The confirmation of key figures taken from case work: the proof's version the page had
+    (a change by someone else in between is refused, not confirmed unseen)."""
+
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)

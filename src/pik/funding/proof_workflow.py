@@ -68,6 +68,8 @@ PROOF_ACTIONS: dict[str, Any] = {
     "proof.line_set": _("Stelle im Verwendungsnachweis erfasst"),
     "proof.report_upload": _("Sachbericht hochgeladen"),
     "proof.key_figures_set": _("Kennzahlen erfasst"),
+    "proof.key_figures_casework": _("Kennzahlen aus der Fallarbeit übernommen"),
+    "proof.key_figures_confirm": _("Kennzahlen aus der Fallarbeit bestätigt"),
     "proof.invoice_add": _("Rechnung zum Verwendungsnachweis hochgeladen"),
     "proof.finding_add": _("Prüfungsfeststellung festgehalten"),
     "proof.submit": _("Verwendungsnachweis eingereicht"),

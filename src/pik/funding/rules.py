@@ -361,6 +361,17 @@ def may_write_proof(actor: Any, application: Application) -> bool:
     return is_applicant_of(actor, application)
 
 
+def may_fill_key_figures(actor: Any, application: Application) -> bool:
+    """Key figures are taken from case work by the recipient (the button on the proof's page)
+    or by the system's January job, which prepares the yearly draft (ADR 0039)."""
+    return is_system(actor) or may_write_proof(actor, application)
+
+
+def may_prepare_yearly_drafts(actor: Any) -> bool:
+    """The yearly key-figure drafts are prepared by the daily job in January, not by a person."""
+    return is_system(actor)
+
+
 def may_check_proof(actor: Any, application: Application) -> bool:
     """The RPS checks a proof of use: the head statewide, a case worker for their Kreise."""
     return is_rps_head(actor) or is_responsible_case_worker(actor, application.applicant.kreis_id)

@@ -24,6 +24,11 @@ urlpatterns = [
         proofs.proof_key_figures,
         name="proof_key_figures",
     ),
+    path(
+        "verwendungsnachweise/<int:pk>/kennzahlen/bestaetigen/",
+        proofs.proof_key_figures_confirm,
+        name="proof_key_figures_confirm",
+    ),
     path("verwendungsnachweise/<int:pk>/rechnungen/", proofs.proof_invoice, name="proof_invoice"),
     path(
         "verwendungsnachweise/<int:pk>/rechnungen/<int:invoice_pk>/",

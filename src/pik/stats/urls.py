@@ -10,3 +10,13 @@ urlpatterns = [
     path("kennzahlen/", views.key_figures_page, name="key_figures"),
     path("kennzahlen/verlauf/", views.dashboard_page, name="key_figure_dashboard"),
 ]
+
+#: Under the funding prefix, in the namespace "stats": the proof of use's key figures taken from
+#: case work (funding's page posts here; funding imports nothing of stats).
+proof_urlpatterns = [
+    path(
+        "verwendungsnachweise/<int:pk>/kennzahlen/aus-der-fallarbeit/",
+        views.proof_key_figures_take,
+        name="proof_key_figures_take",
+    ),
+]

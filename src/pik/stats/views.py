@@ -1,17 +1,22 @@
-"""The statistics pages: the coordinator's Kreis statistics (at its casework URL) and the key
-figures for a period and a scope."""
+"""The statistics pages: the coordinator's Kreis statistics (at its casework URL), the key
+figures for a period and a scope, and the button on a proof of use that takes its key figures
+from case work (under the funding prefix, back to the proof's page)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from pik.orgs.selectors import key_figure_scopes
-from pik.stats import selectors
+from pik.stats import proofs, selectors
 from pik.stats.dashboards import dashboard
 from pik.stats.forms import KeyFigureForm
 from pik.stats.keyfigures import Scope, key_figures
@@ -64,3 +69,26 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
         "stats/dashboard.html",
         {"board": board, "choices": choices, "chosen": chosen},
     )
+
+
+@login_required
+@require_POST
+def proof_key_figures_take(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take the key figures of a proof of use from case work (404 for a proof the user may not
+    see); the recipient then checks and confirms them on the proof's page."""
+    try:
+        proofs.proof_key_figures_take(user=request.user, pk=pk)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    except PermissionDenied as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _(
+                "Die Kennzahlen sind aus der Fallarbeit übernommen. Bitte prüfen Sie sie und "
+                "bestätigen Sie sie vor dem Einreichen."
+            ),
+        )
+    return redirect("funding:proof_detail", pk=pk)

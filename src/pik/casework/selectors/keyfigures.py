@@ -97,6 +97,7 @@ class RawKeyFigures:
     nationality: dict[str, int] = field(default_factory=dict)
     duration: dict[str, int] = field(default_factory=dict)
     contacts_by_channel: dict[str, int] = field(default_factory=dict)
+    contacts_by_kind: dict[str, int] = field(default_factory=dict)  # by channel key (in_person…)
     contacts_by_topic: dict[str, int] = field(default_factory=dict)
     plans: dict[str, int] = field(default_factory=dict)  # created, reviewed
     goals_set: dict[str, int] = field(default_factory=dict)  # per plan field
@@ -209,12 +210,15 @@ def _contacts(contacts: QuerySet[Contact], result: RawKeyFigures) -> None:
     kinds = {key: str(label) for key, label in Contact.Kind.choices}
     fields = {key: str(label) for key, label in PlanField.choices}
     channels: Counter[str] = Counter()
+    by_kind: Counter[str] = Counter()
     topics: Counter[str] = Counter()
     for row in contacts.order_by().values("kind", "topics").annotate(n=Count("pk")):
         channels[kinds.get(row["kind"], row["kind"])] += row["n"]
+        by_kind[row["kind"]] += row["n"]
         for topic in row["topics"] or ():
             topics[fields.get(topic, topic)] += row["n"]
     result.contacts_by_channel, result.contacts_by_topic = dict(channels), dict(topics)
+    result.contacts_by_kind = dict(by_kind)
 
 
 def _goals(

@@ -184,12 +184,14 @@ class ProofInvoice(models.Model):
 
 class KeyFigures(models.Model):
     """The key figures of the period, with the field list of the statewide template (Kennzahlen,
-    VwV Nr. 6.2). Entered by hand for now (``source``); the case-work key figures
-    (``casework.selectors.keyfigures.RawKeyFigures``, ADR 0036) fill the same fields later:
+    VwV Nr. 6.2). Entered by hand or taken from case work (``source``, ADR 0039: ``pik.stats``
+    counts them and hands the numbers to ``services.proof_key_figures_from_casework``); the
+    case-work key figures (``casework.selectors.keyfigures.RawKeyFigures``, ADR 0036) fill them:
     persons_counselled ← persons_total, persons_new/persons_ended ← persons["new"/"ended"],
     households, plans_created/plans_reviewed ← plans["created"/"reviewed"], contacts_* ←
     contacts_by_channel (all; outreach; phone, e-mail, video), goals_reached ← goals_reached
     summed; referrals from the network. ``pik.funding.proofs.KEY_FIGURE_NAMES`` gives the order.
+    Figures from case work wait for the applicant's confirmation (``awaiting_confirmation``).
     """
 
     class Source(models.TextChoices):
@@ -213,6 +215,16 @@ class KeyFigures(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     entered_at = models.DateTimeField(_("erfasst am"), auto_now=True)
+    # Taken from case work (ADR 0039): when, and whose caseload (the managers the applicant
+    # employs and those of each Träger with passed-on funds). Kept after a change by hand, so the
+    # page can say the figures were changed after they came from case work.
+    casework_at = models.DateTimeField(_("aus der Fallarbeit übernommen am"), null=True)
+    casework_scope = models.CharField(_("Fallarbeit von"), max_length=500, blank=True)
+    # Figures from case work count only once the applicant confirmed them (before submitting).
+    confirmed_at = models.DateTimeField(_("bestätigt am"), null=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("Kennzahlen")
@@ -220,6 +232,11 @@ class KeyFigures(models.Model):
 
     def __str__(self) -> str:
         return f"Kennzahlen {self.proof}"
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        """Taken from case work and not yet confirmed by the applicant (submission waits)."""
+        return self.source == self.Source.CASEWORK and self.confirmed_at is None
 
 
 class ProofFinding(models.Model):

@@ -85,10 +85,12 @@ from pik.funding.selectors.programmes import (
     upcoming_rule_versions,
 )
 from pik.funding.selectors.proofs import (
+    CaseworkBasis,
     ProofFigures,
     ProofOverview,
     ProofView,
     key_figures_of,
+    proof_casework_basis,
     proof_figures,
     proof_get,
     proof_invoice_get,
@@ -134,6 +136,7 @@ __all__ = [
     "BatchView",
     "BudgetRow",
     "CaseWorkerIndex",
+    "CaseworkBasis",
     "Deadline",
     "Figures",
     "GrantPayments",
@@ -203,6 +206,7 @@ __all__ = [
     "position_get",
     "programme_get",
     "programme_list",
+    "proof_casework_basis",
     "proof_figures",
     "proof_get",
     "proof_invoice_get",

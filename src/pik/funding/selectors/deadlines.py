@@ -21,7 +21,14 @@ from django.utils.translation import gettext_lazy as _
 
 from pik.core.scoping import visible
 from pik.funding import calculation, rules
-from pik.funding.models import Application, CalendarFeed, Position, RuleVersion
+from pik.funding.models import (
+    Application,
+    CalendarFeed,
+    KeyFigures,
+    Position,
+    ProofOfUse,
+    RuleVersion,
+)
 from pik.orgs.models import User
 
 S = Application.Status
@@ -197,9 +204,29 @@ def positions_ending(basis: Basis) -> Iterable[Deadline]:
 @source
 def key_figures(basis: Basis) -> Iterable[Deadline]:
     """The key figures for every calendar year an applicant was funded, due on the rule
-    version's date in the year after (31 January); once per applicant and year."""
-    seen: set[tuple[int, int]] = set()
+    version's date in the year after (31 January); once per applicant and year, until they are
+    handed in: an interim proof of that year submitted, or its key figures entered by hand or
+    taken from case work and confirmed (ADR 0039)."""
     earliest = basis.today - dt.timedelta(days=PAST_DAYS)
+    seen: set[tuple[int, int]] = set()
+    drafts: set[tuple[int, int]] = set()  # prepared from case work, waiting for confirmation
+    for applicant_id, year, status, source, confirmed in ProofOfUse.objects.filter(
+        application__in=basis.applications,
+        kind=ProofOfUse.Kind.INTERIM,
+        period_start__gte=dt.date(earliest.year - 1, 1, 1),
+        key_figures__isnull=False,
+    ).values_list(
+        "application__applicant_id",
+        "period_start__year",
+        "status",
+        "key_figures__source",
+        "key_figures__confirmed_at",
+    ):
+        handed_in = status not in (ProofOfUse.Status.DRAFT, ProofOfUse.Status.RETURNED)
+        if handed_in or source == KeyFigures.Source.MANUAL or confirmed is not None:
+            seen.add((applicant_id, year))
+        else:
+            drafts.add((applicant_id, year))
     for p in basis.periods:
         for year in range(p.start.year, p.end.year + 1):
             due = p.rule.key_figures_due_on(year)
@@ -207,7 +234,11 @@ def key_figures(basis: Basis) -> Iterable[Deadline]:
                 continue
             seen.add((p.applicant_id, year))
             key = f"{Kind.KEY_FIGURES}:{p.applicant_id}:{year}"
-            detail = str(_("Berichtsjahr %(year)s") % {"year": year})
+            detail = str(
+                _("Berichtsjahr %(year)s: Entwurf aus der Fallarbeit zur Bestätigung")
+                if (p.applicant_id, year) in drafts
+                else _("Berichtsjahr %(year)s")
+            ) % {"year": year}
             yield basis.deadline(p, date=due, kind=Kind.KEY_FIGURES, key=key, detail=detail)
 
 

@@ -18,8 +18,10 @@ from django.http import Http404
 from pik.core.scoping import get_visible_or_404, visible
 from pik.funding import ledger, proofs, rules
 from pik.funding.models import (
+    Applicant,
     Application,
     KeyFigures,
+    Position,
     ProofFinding,
     ProofInvoice,
     ProofLine,
@@ -127,7 +129,47 @@ def proof_invoice_get(*, proof: ProofOfUse, pk: int) -> ProofInvoice:
 
 
 def key_figures_of(*, proof: ProofOfUse) -> KeyFigures | None:
-    return KeyFigures.objects.filter(proof=proof).first()
+    return KeyFigures.objects.filter(proof=proof).select_related("confirmed_by").first()
+
+
+@dataclass(frozen=True)
+class CaseworkBasis:
+    """Whose case work fills a proof's key figures, as plain data for ``pik.stats`` (which
+    reads no funding model): the period, and the employers of the integration managers: the
+    applicant (its lead Gemeinde, or the Kreis for a Kreis applicant) and each Träger that
+    funds of this application are passed on to."""
+
+    proof_id: int
+    start: dt.date
+    end: dt.date
+    kreis_ags: str
+    gemeinde_ags: str | None  # None: the Kreis (Landratsamt, Stadtkreis) employs
+    provider_ids: tuple[int, ...]
+
+
+def proof_casework_basis(*, proof: ProofOfUse) -> CaseworkBasis:
+    """The caller got ``proof`` through ``proof_get`` (scoped) or is the system's job."""
+    applicant = Applicant.objects.select_related("kreis", "gemeinde").get(
+        pk=proof.application.applicant_id
+    )
+    providers = (
+        Position.objects.filter(application_id=proof.application_id, provider__isnull=False)
+        .order_by("provider_id")
+        .values_list("provider_id", flat=True)
+        .distinct()
+    )
+    return CaseworkBasis(
+        proof_id=proof.pk,
+        start=proof.period_start,
+        end=proof.period_end,
+        kreis_ags=applicant.kreis.ags,
+        gemeinde_ags=(
+            applicant.gemeinde.ags
+            if applicant.kind != Applicant.Kind.KREIS and applicant.gemeinde
+            else None
+        ),
+        provider_ids=tuple(p for p in providers if p is not None),
+    )
 
 
 @dataclass

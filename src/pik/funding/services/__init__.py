@@ -3,8 +3,8 @@
 programmes (rule versions, budgets), contingents, applicants, poolings (members' agreement),
 applications (draft and steps),
 positions (staff positions, digital tool), attachments, notices, payments (bank details,
-payment requests, payment batches), proofs and proof_checks (proof of use), repayments (base
-rates, claims, payments received). The public names are collected here, so
+payment requests, payment batches), proofs, key_figures and proof_checks (proof of use),
+repayments (base rates, claims, payments received). The public names are collected here, so
 ``from pik.funding import services; services.application_transition(...)`` reads the same for
 every caller. Each service checks its own rule (``pik.funding.rules``).
 """
@@ -23,6 +23,13 @@ from pik.funding.services.deadlines import (
     calendar_feed_revoke,
     deadline_reminders_send,
 )
+from pik.funding.services.key_figures import (
+    YearlyDrafts,
+    key_figure_drafts_prepare,
+    proof_key_figures_confirm,
+    proof_key_figures_from_casework,
+    proof_key_figures_set,
+)
 from pik.funding.services.notices import notice_requeue_missing, notice_store_pdf
 from pik.funding.services.payments import (
     applicant_bank_details_set,
@@ -38,7 +45,6 @@ from pik.funding.services.proof_checks import proof_finding_add, proof_transitio
 from pik.funding.services.proofs import (
     proof_create,
     proof_invoice_add,
-    proof_key_figures_set,
     proof_line_set,
     proof_report_upload,
 )
@@ -53,6 +59,7 @@ from pik.funding.services.repayments import (
 __all__ = [
     "ImportResult",
     "RemindersSent",
+    "YearlyDrafts",
     "applicant_bank_details_set",
     "applicant_create",
     "application_create",
@@ -66,6 +73,7 @@ __all__ = [
     "contingents_split_budget",
     "deadline_reminders_send",
     "digital_details_set",
+    "key_figure_drafts_prepare",
     "notice_requeue_missing",
     "notice_store_pdf",
     "payment_batch_book",
@@ -79,6 +87,8 @@ __all__ = [
     "proof_create",
     "proof_finding_add",
     "proof_invoice_add",
+    "proof_key_figures_confirm",
+    "proof_key_figures_from_casework",
     "proof_key_figures_set",
     "proof_line_set",
     "proof_report_upload",

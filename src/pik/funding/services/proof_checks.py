@@ -48,8 +48,11 @@ def _completeness(proof: ProofOfUse) -> None:
         missing += [
             f"die Angaben zur Stelle von {line.position.person_name}" for line in open_lines
         ]
-        if not KeyFigures.objects.filter(proof=proof).exists():
+        key_figures = KeyFigures.objects.filter(proof=proof).first()
+        if key_figures is None:
             missing.append("die Kennzahlen des Zeitraums")
+        elif key_figures.awaiting_confirmation:
+            missing.append("Ihre Bestätigung der aus der Fallarbeit übernommenen Kennzahlen")
     elif not proof.invoices.exists():
         missing.append("mindestens eine Rechnung für das digitale Werkzeug")
     if missing:

@@ -1,5 +1,5 @@
 """Proof of use written by the recipient: created for an approved application, a line per funded
-position, the narrative report, the key figures, the digital tool's invoices.
+position, the narrative report, the digital tool's invoices (the key figures: ``key_figures``).
 
 Each service checks ``rules.may_write_proof`` and that the proof is still open (draft, or returned
 for correction), collects every German field error at once and saves nothing on an error.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +24,6 @@ from pik.core.uploads import PDF, UploadError, check_attachment, check_report
 from pik.funding import proofs, rules
 from pik.funding.models import (
     Application,
-    KeyFigures,
     Position,
     Programme,
     ProofInvoice,
@@ -80,6 +78,13 @@ def proof_create(
 ) -> ProofOfUse:
     """An interim proof for one calendar year of the funded period, or the one final proof."""
     rules.require(rules.may_write_proof(actor, application), WRITE_REFUSED)
+    return _create(application=application, kind=kind, actor=actor, year=year)
+
+
+def _create(
+    *, application: Application, kind: str, actor: User | None, year: int | None
+) -> ProofOfUse:
+    """The proof created (the caller checked who may): the recipient, or the January job."""
     application = (
         Application.objects.select_for_update(of=("self",))
         .select_related("programme", "rule_version", "applicant")
@@ -280,43 +285,6 @@ def proof_report_upload(*, proof: ProofOfUse, upload: UploadedFile, actor: User)
         size=len(data),
     )
     return proof
-
-
-@transaction.atomic
-def proof_key_figures_set(
-    *, proof: ProofOfUse, figures: Mapping[str, Any], actor: User
-) -> KeyFigures:
-    """The key figures of the period, entered by hand (the fields of the statewide template)."""
-    proof = _lock_proof(proof, None)
-    _writable(proof, actor)
-    values: dict[str, int] = {}
-    errors: dict[str, str] = {}
-    for name, label in proofs.KEY_FIGURE_FIELDS:
-        value = figures.get(name)
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            errors[name] = f"{label}: bitte eine ganze Zahl ab 0 angeben."
-        else:
-            values[name] = value
-    if not errors:
-        for part, word in (("persons_new", "Neu aufgenommen"), ("persons_ended", "Beendet")):
-            if values[part] > values["persons_counselled"]:
-                errors[part] = f"{word} können nicht mehr Personen sein als beraten wurden."
-        if values["contacts_outreach"] + values["contacts_remote"] > values["contacts_total"]:
-            errors["contacts_total"] = (
-                "Aufsuchende und telefonische/digitale Kontakte zusammen können nicht mehr sein "
-                "als alle Beratungskontakte."
-            )
-    if errors:
-        raise ValidationError(errors)
-    key_figures, _ = KeyFigures.objects.update_or_create(
-        proof=proof,
-        defaults={**values, "source": KeyFigures.Source.MANUAL, "entered_by": actor},
-    )
-    _touch(proof)
-    audit.record(actor=actor, action="proof.key_figures_set", target=proof, **values)
-    return key_figures
 
 
 @transaction.atomic

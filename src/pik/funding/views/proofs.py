@@ -23,6 +23,7 @@ from pik.funding import selectors, services
 from pik.funding.proof_forms import (
     FindingForm,
     InvoiceForm,
+    KeyFiguresConfirmForm,
     KeyFiguresForm,
     ProofLineForm,
     ProofNewForm,
@@ -262,6 +263,22 @@ def proof_key_figures(request: HttpRequest, pk: int) -> HttpResponse:
         lambda d: services.proof_key_figures_set(proof=proof, figures=d, actor=user_of(request)),
         "Die Kennzahlen sind gespeichert.",
         stash="key_figures",
+    )
+
+
+@login_required
+@require_POST
+def proof_key_figures_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """The recipient confirms the key figures taken from case work (before submitting)."""
+    proof = selectors.proof_get(user=user_of(request), pk=pk)
+    return _run(
+        request,
+        pk,
+        KeyFiguresConfirmForm(request.POST),
+        lambda d: services.proof_key_figures_confirm(
+            proof=proof, actor=user_of(request), expected_version=d["version"]
+        ),
+        "Die Kennzahlen aus der Fallarbeit sind bestätigt.",
     )
 
 
