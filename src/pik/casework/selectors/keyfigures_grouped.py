@@ -97,7 +97,7 @@ class Groups(Generic[K]):
 def template_figures(
     records: Records, period: Period, groups: Groups[K]
 ) -> dict[K, TemplateFigures]:
-    """The template's counts per group, in six grouped queries whatever the number of groups:
+    """The template's counts per group, in five grouped queries whatever the number of groups:
     people by status, households, contacts by channel, plans, goals reached (``records`` is the
     counted set; each group narrows it)."""
     clients = counted_clients(records, period)
