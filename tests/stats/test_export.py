@@ -313,3 +313,21 @@ def test_no_hidden_cell_of_a_row_can_be_worked_out(persons, channels, single) ->
                 assert len({values[i] for values in options}) >= 2
         if total.hidden and sum(c.value for c in parts) > 0:
             assert any(c.hidden for c in parts)  # a hidden total is not the sum of shown parts
+
+
+def test_a_place_of_residence_narrows_every_applicants_row(kreis_a) -> None:  # type: ignore[no-untyped-def]
+    from pik.casework.models import Client
+
+    world = kreis_a
+    Client.objects.filter(kreis=world.kreis_a, counselling_start__year=2025).update(
+        gemeinde=world.gemeinde_a
+    )  # the six new people of the Kreis's managers and the Träger's three
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    scope, period = Scope("gemeinde", world.gemeinde_a.ags), Period.year(2025)
+    result = export.key_figure_export(user=coordinator, scope=scope, period=period)
+    shown = [(r.applicant, str(r.cells["persons_counselled"])) for r in result.sheets[0].rows]
+    assert shown == [(f"Kreis: {world.kreis_a}", "6"), (f"Träger: {world.provider_a}", "< 5")]
+    page = key_figures(user=coordinator, scope=scope, period=period)
+    assert page.persons.value == sum(
+        r.cells["persons_counselled"].value for r in result.sheets[0].rows
+    )
