@@ -16,6 +16,7 @@ MODULES = [
     "bench.bench_casework",
     "bench.bench_interest",
     "bench.bench_keyfigures",
+    "bench.bench_keyfigures_export",
     "bench.bench_ledger",
     "bench.bench_figures",
 ]

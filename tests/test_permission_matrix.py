@@ -455,6 +455,10 @@ ROUTES.update(
         # every role with a scope of its own (the portal's editors have none)
         "casework:key_figures": Route(roles=frozenset(ALL - {Role.PORTAL_EDITOR})),
         "casework:key_figure_dashboard": Route(roles=frozenset(ALL - {Role.PORTAL_EDITOR})),
+        # the key figures of the user's first scope and last year, in the template's layout
+        "casework:key_figures_export": Route(
+            own=lambda c: {"fmt": "csv"}, roles=frozenset(ALL - {Role.PORTAL_EDITOR})
+        ),
         "casework:retention_due": Route(roles=COORDINATOR),
         **{f"casework:{name}": _client_route() for name in cw.CLIENT_PAGES},
         # Health notes: field-level protection, the responsible manager (never the member under

@@ -49,6 +49,25 @@ def test_formula_like_text_is_written_as_quoted_text(text: str) -> None:
     assert "<f>" not in _sheet_xml(data)
 
 
+def test_several_sheets_each_written_like_the_one_sheet() -> None:
+    header = [tables.Column("Name", "text"), tables.Column("Betrag", "money")]
+    data = tables.workbook_sheets_bytes(
+        [
+            tables.Sheet("2024", header, [["=1+1", Decimal("58000.00")]]),
+            tables.Sheet("01.01.–30.06.2025", header, [["Böblingen", 12], ["Calw", "< 5"]]),
+        ]
+    )
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["2024", "01.01.–30.06.2025"]
+    first, second = book["2024"], book["01.01.–30.06.2025"]
+    assert first["A2"].data_type == "s" and first["A2"].quotePrefix  # no formula
+    assert first["B2"].number_format == tables.MONEY_FORMAT
+    for sheet, last in ((first, 2), (second, 3)):
+        assert sheet["A1"].value == "Name" and sheet["A1"].font.bold
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:B{last}"
+    assert [c.value for c in second[3]] == ["Calw", "< 5"]
+
+
 def test_numbers_and_dates_stay_numbers_and_dates() -> None:
     row = [-5, Decimal("-12.50"), 3.25, Decimal("58000.00"), dt.date(2024, 3, 1), "Böblingen"]
     sheet = _reload(tables.workbook_bytes("Test", list("ABCDEF"), [row]))

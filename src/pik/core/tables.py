@@ -284,11 +284,36 @@ def workbook_bytes(
     Every cell goes through ``safe_cell`` (no formulas), numbers and dates get German number
     formats by their column's kind, and each column is as wide as its longest shown value.
     """
-    columns = [c if isinstance(c, Column) else Column(c) for c in header]
+    return workbook_sheets_bytes([Sheet(title, header, rows)])
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook: its title (at most 31 characters, as Excel allows), header and
+    rows."""
+
+    title: str
+    header: Sequence[str | Column]
+    rows: Iterable[Sequence[Any]]
+
+
+def workbook_sheets_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """An XLSX with several sheets, each written as ``workbook_bytes`` writes its one."""
     workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None  # noqa: S101 - a new workbook always has one sheet
-    sheet.title = title
+    first = workbook.active
+    assert first is not None  # noqa: S101 - a new workbook always has one sheet
+    workbook.remove(first)
+    for spec in sheets:
+        _fill_sheet(workbook.create_sheet(spec.title[:31]), spec.header, spec.rows)
+    if not sheets:
+        workbook.create_sheet("-")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill_sheet(sheet: Any, header: Sequence[str | Column], rows: Iterable[Sequence[Any]]) -> None:
+    columns = [c if isinstance(c, Column) else Column(c) for c in header]
     bold = Font(bold=True)
     widths = [len(c.label) + 3 for c in columns]  # room for the filter button
     for column, spec in enumerate(columns, start=1):
@@ -312,9 +337,6 @@ def workbook_bytes(
     sheet.freeze_panes = "A2"
     if widths:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{last_row}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _csv_cell(value: Any) -> str:

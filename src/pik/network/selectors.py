@@ -195,6 +195,20 @@ def referral_counts(*, clients: Any, start: Any, end: Any) -> dict[str, dict[str
     return {"kind": by_kind, "status": by_state}
 
 
+def referral_totals(
+    *, clients: Any, start: Any, end: Any, by: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """Referrals made in a period for the given people, counted per value of the client fields
+    ``by`` (rows ``{"client__<field>": ..., "n": ...}``; the same referrals as
+    ``referral_counts``, for many applicants in one query)."""
+    return list(
+        Referral.objects.filter(client_id__in=clients.values("pk"), shared_on__range=(start, end))
+        .order_by()
+        .values(*(f"client__{name}" for name in by))
+        .annotate(n=Count("pk"))
+    )
+
+
 def referral_partners(*, user: Any, client: Any) -> list[tuple[int, str]]:
     """The partners of the client's Kreis to choose from, "Name (Gemeinde, Art)"."""
     partners = visible(

@@ -300,6 +300,62 @@ def scope_place(kind: str, key: str) -> ScopePlace | None:
     return None if find is None else find(key)
 
 
+@dataclass(frozen=True)
+class Employer:
+    """An applicant that employs integration managers (a Träger, a Gemeinde or the Kreis), with
+    the key, Kreis and managers its key-figure scope ``employer:<key>`` has."""
+
+    key: str
+    label: str
+    kreis_id: int
+    kreis_label: str
+    manager_ids: tuple[int, ...]
+
+
+def employer_keys(
+    *, kreis_ids: Iterable[int] | None = None, regierungsbezirk_ids: Iterable[int] | None = None
+) -> list[Employer]:
+    """Who employs the active integration managers of the given Kreise (or Regierungsbezirke;
+    None: the whole state), by Kreis and name, in one query: the rows of the key-figure export,
+    each with the same Kreis and managers as ``scope_place("employer", key)`` gives."""
+    rows = _managers().select_related("kreis", "gemeinde__kreis", "provider__kreis")
+    found: dict[str, dict[str, Any]] = {}
+    for m in rows:
+        if m.provider_id and m.provider:
+            key, kreis, label = (
+                f"provider-{m.provider_id}",
+                m.provider.kreis,
+                f"Träger: {m.provider}",
+            )
+        elif m.gemeinde_id and m.gemeinde:
+            key, kreis, label = (
+                f"gemeinde-{m.gemeinde.ags}",
+                m.gemeinde.kreis,
+                f"Gemeinde: {m.gemeinde}",
+            )
+        elif m.kreis:
+            key, kreis, label = f"kreis-{m.kreis.ags}", m.kreis, f"Kreis: {m.kreis}"
+        else:
+            continue
+        entry = found.setdefault(key, {"kreis": kreis, "label": label, "managers": set()})
+        entry["managers"].add(m.user_id)
+    kreise = None if kreis_ids is None else set(kreis_ids)
+    bezirke = None if regierungsbezirk_ids is None else set(regierungsbezirk_ids)
+    employers = [
+        Employer(
+            key=key,
+            label=entry["label"],
+            kreis_id=entry["kreis"].pk,
+            kreis_label=str(entry["kreis"]),
+            manager_ids=tuple(sorted(entry["managers"])),
+        )
+        for key, entry in found.items()
+        if (kreise is None or entry["kreis"].pk in kreise)
+        and (bezirke is None or entry["kreis"].regierungsbezirk_id in bezirke)
+    ]
+    return sorted(employers, key=lambda e: (e.kreis_label, e.label, e.key))
+
+
 def key_figure_scopes(*, user: User) -> list[tuple[str, str, str]]:
     """The scopes a user may ask key figures for, as (kind, key, label), widest first: the state,
     the Regierungsbezirke and Kreise for the statewide roles; the Kreis, its Gemeinden, its

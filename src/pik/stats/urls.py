@@ -8,6 +8,7 @@ from pik.stats import views
 urlpatterns = [
     path("kreis/statistik/", views.statistics, name="statistics"),
     path("kennzahlen/", views.key_figures_page, name="key_figures"),
+    path("kennzahlen/export.<str:fmt>", views.key_figures_export, name="key_figures_export"),
     path("kennzahlen/verlauf/", views.dashboard_page, name="key_figure_dashboard"),
 ]
 

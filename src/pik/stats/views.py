@@ -4,7 +4,8 @@ from case work (under the funding prefix, back to the proof's page)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from pik.orgs.selectors import key_figure_scopes
-from pik.stats import proofs, selectors
+from pik.stats import export, proofs, selectors
 from pik.stats.dashboards import dashboard
 from pik.stats.forms import KeyFigureForm
 from pik.stats.keyfigures import Scope, key_figures
@@ -47,7 +48,43 @@ def key_figures_page(request: HttpRequest) -> HttpResponse:
             scope=form.cleaned_data["scope_value"],
             period=form.cleaned_data["period"],
         )
-    return render(request, "stats/key_figures.html", {"form": form, "figures": figures})
+    context = {"form": form, "figures": figures, "export_query": _export_query(form)}
+    return render(request, "stats/key_figures.html", context)
+
+
+def _export_query(form: KeyFigureForm) -> str:
+    """The page's choice for the export links (the same scope and period)."""
+    if not form.is_valid():
+        return ""
+    data: dict[str, Any] = form.cleaned_data
+    return urlencode(
+        {"scope": data["scope"], "start": data["start"].isoformat(), "end": data["end"].isoformat()}
+    )
+
+
+@login_required
+def key_figures_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The key figures of a scope and period in the statewide template's layout (XLSX, CSV,
+    PDF); a scope the user may not see is 404, a bad period the page with its German message."""
+    user = cast("User", request.user)  # login_required
+    if fmt not in export.FORMATS:
+        raise Http404
+    scopes = key_figure_scopes(user=user)
+    if not scopes:
+        raise Http404
+    data = request.GET if "scope" in request.GET else KeyFigureForm.defaults(scopes)
+    form = KeyFigureForm(data, scopes=scopes)
+    if not form.is_valid():
+        if "scope" in form.errors:
+            raise Http404  # not among the user's scopes: as for a foreign record
+        context = {"form": form, "figures": None, "export_query": ""}
+        return render(request, "stats/key_figures.html", context, status=400)
+    result = export.key_figure_export(
+        user=user, scope=form.cleaned_data["scope_value"], period=form.cleaned_data["period"]
+    )
+    response = HttpResponse(export.RENDER[fmt](result), content_type=export.FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{export.filename(result, fmt)}"'
+    return response
 
 
 @login_required
