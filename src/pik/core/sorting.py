@@ -3,7 +3,8 @@
 A list declares its columns as ``{key: (field path, …)}``; anything else in the query string
 is ignored (never passed to ``order_by``). The headers link to the same page sorted by their
 column (again: the other direction) and say how the table is sorted (``aria-sort``):
-``{% load sorting %}{% sort_header sorting "status" _("Status") %}``.
+``{% load sorting %}{% sort_header sorting "status" _("Status") %}``. The pager keeps filters,
+search and order: ``{% page_href sorting page.next_page_number %}``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ class Sorting:
         for name in ("seite", PARAM):  # a new order starts on the first page
             query.pop(name, None)
         query[PARAM] = f"-{key}" if key == self.key and not self.descending else key
+        return query.urlencode()
+
+    def page_link(self, number: int) -> str:
+        """The query string of page ``number`` of this list: filters, search and order kept."""
+        query = self.query.copy()
+        query["seite"] = str(number)
         return query.urlencode()
 
     def aria_sort(self, key: str) -> str:

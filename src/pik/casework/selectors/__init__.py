@@ -6,6 +6,8 @@ selectors are re-exported here.
 """
 
 from pik.casework.selectors.clients import (
+    CLIENT_SORT_COLUMNS,
+    CLIENT_SORT_DEFAULT,
     CLIENT_STATUSES,
     PossibleDuplicate,
     client_access_log,
@@ -64,6 +66,8 @@ from pik.casework.selectors.start import KreisToday, kreis_today
 from pik.casework.selectors.tasks import client_tasks, task_get, task_list
 
 __all__ = [
+    "CLIENT_SORT_COLUMNS",
+    "CLIENT_SORT_DEFAULT",
     "CLIENT_STATUSES",
     "REMINDER_WEEKS",
     "ClientPage",
