@@ -190,6 +190,79 @@ def public_gemeinden() -> list[tuple[str, str, int]]:
     ]
 
 
+# --- Gemeinden chosen by name (autocomplete and filters) --------------------------------------
+
+
+@dataclass(frozen=True)
+class GemeindeName:
+    """A Gemeinde as a list offers it: its name on pages ("Stadt Böblingen"), with its Kreis
+    where the name alone is not unique ("Altdorf (Böblingen)")."""
+
+    pk: int
+    label: str
+
+
+def _gemeinden_of_visible_kreise(user: User) -> list[tuple[int, str, str, str]]:
+    kreise = kreis_list(user=user).values("pk")
+    rows = Gemeinde.objects.filter(kreis_id__in=kreise).values_list(
+        "pk", "ags", "name", "kreis__name"
+    )
+    return [(pk, ags, name, kreis) for pk, ags, name, kreis in rows]
+
+
+def _labels(rows: list[tuple[int, str, str, str]]) -> dict[int, str]:
+    titles = {pk: names.gemeinde_title(name) for pk, _ags, name, _kreis in rows}
+    seen: dict[str, int] = {}
+    for title in titles.values():
+        seen[title] = seen.get(title, 0) + 1
+    return {
+        pk: f"{titles[pk]} ({names.place_name(kreis)})" if seen[titles[pk]] > 1 else titles[pk]
+        for pk, _ags, _name, kreis in rows
+    }
+
+
+def gemeinde_names(*, user: User, query: str, limit: int = 20) -> list[GemeindeName]:
+    """Gemeinden of the Kreise the user may see whose name matches ``query`` (tolerant:
+    "boeblingen", "Stadt Böblingen"), best first; none for fewer than two letters."""
+    keys = names.query_keys(query)
+    if len(keys[0]) < 2:
+        return []
+    rows = _gemeinden_of_visible_kreise(user)
+    labels = _labels(rows)
+    found = []
+    for pk, _ags, name, _kreis in rows:
+        rank = names.match_rank(keys, name)
+        if rank is not None:
+            found.append((rank, names.search_keys(labels[pk])[0], pk))
+    found.sort()
+    return [GemeindeName(pk, labels[pk]) for _rank, _key, pk in found[:limit]]
+
+
+def gemeinde_resolve(*, user: User, text: str) -> list[int]:
+    """The Gemeinden (ids) a typed or chosen name means, among those the user may see: its
+    key (AGS), a label from ``gemeinde_names`` or a name that matches exactly (every Gemeinde
+    of that name, if the Kreis is not given). Empty: none."""
+    text = text.strip()
+    if not text:
+        return []
+    rows = _gemeinden_of_visible_kreise(user)
+    by_ags = [pk for pk, ags, _name, _kreis in rows if ags == text]
+    if by_ags:
+        return by_ags
+    labels = _labels(rows)
+    chosen = [pk for pk, label in labels.items() if label.casefold() == text.casefold()]
+    if chosen:
+        return chosen
+    place, kreis = names.without_kreis(text)
+    keys, kreis_keys = names.query_keys(place), names.query_keys(kreis) if kreis else None
+    return [
+        pk
+        for pk, _ags, name, kreis_name in rows
+        if names.match_rank(keys, name) == 0
+        and (kreis_keys is None or names.match_rank(kreis_keys, kreis_name) == 0)
+    ]
+
+
 # --- Scopes of the key figures (which organisation, which people) ------------------------------
 
 
