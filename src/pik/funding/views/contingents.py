@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from pik.funding import exports, rules, selectors, services
@@ -85,9 +86,12 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
                         "is_rps": True,
                     },
                 )
-            messages.success(
-                request, f"{result.saved} Kontingente wurden berechnet und gespeichert."
-            )
+            saved = ngettext(
+                "%(n)s Kontingent wurde berechnet und gespeichert.",
+                "%(n)s Kontingente wurden berechnet und gespeichert.",
+                result.saved,
+            ) % {"n": result.saved}
+            messages.success(request, saved)
             target = reverse("funding:contingent_overview", kwargs={"code": code})
             return redirect(f"{target}?jahr={import_form.cleaned_data['year']}")
     page = Paginator(summary["rows"], 100).get_page(request.GET.get("seite"))
