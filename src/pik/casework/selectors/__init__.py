@@ -63,13 +63,21 @@ from pik.casework.selectors.privacy import (
     retention_due_all,
 )
 from pik.casework.selectors.start import KreisToday, kreis_today
-from pik.casework.selectors.tasks import client_tasks, task_get, task_list
+from pik.casework.selectors.tasks import (
+    TASK_SORT_COLUMNS,
+    TASK_SORT_DEFAULT,
+    client_tasks,
+    task_get,
+    task_list,
+)
 
 __all__ = [
     "CLIENT_SORT_COLUMNS",
     "CLIENT_SORT_DEFAULT",
     "CLIENT_STATUSES",
     "REMINDER_WEEKS",
+    "TASK_SORT_COLUMNS",
+    "TASK_SORT_DEFAULT",
     "ClientPage",
     "KreisFigures",
     "KreisOverview",

@@ -86,6 +86,8 @@ from pik.funding.selectors.programmes import (
     upcoming_rule_versions,
 )
 from pik.funding.selectors.proofs import (
+    PROOF_SORT_COLUMNS,
+    PROOF_SORT_DEFAULT,
     ProofFigures,
     ProofOverview,
     ProofView,
@@ -101,6 +103,8 @@ from pik.funding.selectors.proofs import (
     proof_view,
 )
 from pik.funding.selectors.repayments import (
+    REPAYMENT_SORT_COLUMNS,
+    REPAYMENT_SORT_DEFAULT,
     RepaymentNew,
     RepaymentView,
     base_rate_list,
@@ -127,6 +131,10 @@ from pik.funding.selectors.start import (
 )
 
 __all__ = [
+    "PROOF_SORT_COLUMNS",
+    "PROOF_SORT_DEFAULT",
+    "REPAYMENT_SORT_COLUMNS",
+    "REPAYMENT_SORT_DEFAULT",
     "SORT_COLUMNS",
     "SORT_DEFAULT",
     "SOURCES",
