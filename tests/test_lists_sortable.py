@@ -13,9 +13,11 @@ from django.utils import timezone
 
 from pik.casework import selectors as casework_selectors
 from pik.casework import services as casework_services
+from pik.casework.models import Client
 from pik.core.roles import Role
 from pik.funding import selectors as funding_selectors
 from pik.network import selectors as network_selectors
+from pik.orgs import selectors as org_selectors
 from pik.orgs.models import Gemeinde
 from tests.casework.factories import make_client, staff
 from tests.matrix_data import funding_objects
@@ -28,6 +30,9 @@ LISTS = [
     ("casework:client_list", casework_selectors.CLIENT_SORT_COLUMNS, Role.KREIS_COORDINATOR),
     ("casework:task_list", casework_selectors.TASK_SORT_COLUMNS, Role.INTEGRATION_MANAGER),
     ("casework:directory", network_selectors.ACTOR_SORT_COLUMNS, Role.KREIS_COORDINATOR),
+    ("casework:retention_due", casework_selectors.RETENTION_SORT_COLUMNS, Role.KREIS_COORDINATOR),
+    ("casework:kreis_overview", casework_selectors.CASELOAD_SORT_COLUMNS, Role.KREIS_COORDINATOR),
+    ("orgs:kreis_list", org_selectors.KREIS_SORT_COLUMNS, Role.RPS_HEAD),
 ]
 
 
@@ -37,8 +42,14 @@ def _rows_exist(name: str, world) -> None:  # type: ignore[no-untyped-def]
         return  # the task itself is made by the test for its user
     if name == "casework:directory":
         actor_in(world.kreis_a)
-    if name == "casework:client_list":
+    if name in ("casework:client_list", "casework:kreis_overview"):
         make_client(staff(Role.INTEGRATION_MANAGER, world.kreis_a), world.kreis_a)
+    if name == "casework:retention_due":
+        manager = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+        record = make_client(manager, world.kreis_a, counselling_start=dt.date(2014, 1, 1))
+        Client.objects.filter(pk=record.pk).update(  # closed long ago: its retention is due
+            status=Client.Status.CLOSED, counselling_end=dt.date(2015, 1, 1)
+        )
     if name == "funding:repayment_list":
         funding_objects(world)  # applications, notices, a repayment claim in each Kreis
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,13 +14,25 @@ from pik.core.scoping import get_visible_or_404, grants_for, visible
 from pik.orgs import names
 from pik.orgs.models import Gemeinde, Kreis, Membership, Provider, Regierungsbezirk, User
 
+#: The Kreis list's sortable columns (``pik.core.sorting``): key → fields.
+KREIS_SORT_COLUMNS = {
+    "schluessel": ("ags",),
+    "kreis": ("name",),
+    "bezirk": ("regierungsbezirk__name",),
+    "gemeinden": ("gemeinden_count",),
+    "einwohner": ("population",),
+}
+KREIS_SORT_DEFAULT = "schluessel"
 
-def kreis_list(*, user: User) -> QuerySet[Kreis]:
+
+def kreis_list(*, user: User, order: Sequence[str] = ("ags",)) -> QuerySet[Kreis]:
+    """The Kreise the user may see with their Gemeinden and population; ``order`` from
+    ``KREIS_SORT_COLUMNS``."""
     return (
         visible(Kreis.objects.all(), user)
         .select_related("regierungsbezirk")
         .annotate(gemeinden_count=Count("gemeinden"), population=Sum("gemeinden__population"))
-        .order_by("ags")
+        .order_by(*order)
     )
 
 

@@ -45,6 +45,8 @@ from pik.casework.selectors.moves import (
     transfers_incoming,
 )
 from pik.casework.selectors.pages import (
+    CASELOAD_SORT_COLUMNS,
+    CASELOAD_SORT_DEFAULT,
     REMINDER_WEEKS,
     ClientPage,
     KreisOverview,
@@ -56,6 +58,8 @@ from pik.casework.selectors.pages import (
 )
 from pik.casework.selectors.plans import client_plan, goal_get, plan_as_dict, plan_goals, step_get
 from pik.casework.selectors.privacy import (
+    RETENTION_SORT_COLUMNS,
+    RETENTION_SORT_DEFAULT,
     anonymise_on,
     client_export,
     retention_days,
@@ -72,10 +76,14 @@ from pik.casework.selectors.tasks import (
 )
 
 __all__ = [
+    "CASELOAD_SORT_COLUMNS",
+    "CASELOAD_SORT_DEFAULT",
     "CLIENT_SORT_COLUMNS",
     "CLIENT_SORT_DEFAULT",
     "CLIENT_STATUSES",
     "REMINDER_WEEKS",
+    "RETENTION_SORT_COLUMNS",
+    "RETENTION_SORT_DEFAULT",
     "TASK_SORT_COLUMNS",
     "TASK_SORT_DEFAULT",
     "ClientPage",

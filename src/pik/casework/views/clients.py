@@ -69,11 +69,16 @@ def client_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kreis_overview(request: HttpRequest) -> HttpResponse:
-    overview = selectors.kreis_overview(user=caseworker(request))  # 404 unless coordinator
+    sorting = Sorting.from_request(
+        request.GET, selectors.CASELOAD_SORT_COLUMNS, selectors.CASELOAD_SORT_DEFAULT
+    )
+    overview = selectors.kreis_overview(  # 404 unless coordinator
+        user=caseworker(request), order=sorting.order_by(tiebreak="responsible_id")
+    )
     return render(
         request,
         "casework/kreis_overview.html",
-        {"rows": overview.rows, "transfers": overview.transfers},
+        {"rows": overview.rows, "transfers": overview.transfers, "sorting": sorting},
     )
 
 

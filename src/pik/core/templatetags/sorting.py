@@ -14,7 +14,11 @@ register = template.Library()
 
 
 @register.inclusion_tag("core/sort_header.html")
-def sort_header(sorting: Sorting, key: str, label: str, css: str = "") -> dict[str, Any]:
+def sort_header(sorting: Sorting | None, key: str, label: str, css: str = "") -> dict[str, Any]:
+    """A header that sorts; without ``sorting`` (a table shared with a page that does not
+    sort, e.g. a start page's short list) a plain header."""
+    if not sorting:
+        return {"label": label, "css": css, "href": "", "aria_sort": ""}
     return {"label": label, "css": css, **sorting.header(key)}
 
 
