@@ -135,3 +135,18 @@ def test_tasks_sorted_by_title(client, world) -> None:  # type: ignore[no-untype
     assert default.index("Zeugnis anfordern") < default.index("Anruf Jobcenter")  # by due date
     by_title = client.get(url, {"sortierung": "aufgabe"}).content.decode()
     assert by_title.index("Anruf Jobcenter") < by_title.index("Zeugnis anfordern")
+
+
+def test_editors_sort_pages_and_questions_each_on_their_own(client, member) -> None:  # type: ignore[no-untyped-def]
+    from pik.portal.models import FaqEntry, Page
+
+    client.force_login(member(Role.PORTAL_EDITOR))
+    url = reverse("portal:editor_home")
+    titles = sorted(Page.objects.values_list("title_de", flat=True))
+    assert len(titles) >= 2 and FaqEntry.objects.count() >= 2
+    html = client.get(url, {"sortierung_seiten": "-titel", "sortierung_fragen": "frage"})
+    page = html.content.decode()
+    assert page.index(titles[-1]) < page.index(titles[0])  # pages: by title, backwards
+    assert page.count('aria-sort="descending"') == 1 and page.count('aria-sort="ascending"') == 1
+    # the pages' header turns their order round and keeps the questions' order
+    assert "sortierung_fragen=frage&amp;sortierung_seiten=titel" in page

@@ -8,7 +8,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from pik.core.sorting import PARAM, Sorting
+from pik.core.sorting import Sorting
 
 register = template.Library()
 
@@ -32,4 +32,4 @@ def page_href(sorting: Sorting, number: int) -> str:
 def sort_keep(sorting: Sorting) -> SafeString:
     """A hidden field for a list's filter or search form: a new search keeps the order."""
     value = f"-{sorting.key}" if sorting.descending else sorting.key
-    return format_html('<input type="hidden" name="{}" value="{}">', PARAM, value)
+    return format_html('<input type="hidden" name="{}" value="{}">', sorting.param, value)
