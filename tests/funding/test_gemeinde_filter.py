@@ -98,3 +98,43 @@ def test_filter_is_scoped_to_what_the_user_sees(actors, two_drafts) -> None:  # 
     assert selectors.application_list(user=actors["head"], filters=filters).count() == 1
     assert not selectors.application_list(user=actors["gemeinde_b"], filters=filters).exists()
     assert Gemeinde.objects.filter(name="Böblingen, Stadt").exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Stadt Böblingen; Aidlingen", ["08115003", "08115001"]),
+        ("boeblingen, aidlingen", ["08115003", "08115001"]),
+        ("Böblingen, Stadt; 08115001", ["08115003", "08115001"]),
+        ("08115003, 08115001", ["08115003", "08115001"]),
+        ("Aidlingen; Adelberg", ["08115001", "08117001"]),
+    ],
+)
+def test_pooled_gemeinden_by_name_or_key(typed: str, expected: list[str], world) -> None:  # type: ignore[no-untyped-def]
+    from pik.orgs.selectors import gemeinden_by_names
+
+    assert [g.ags for g in gemeinden_by_names(text=typed)] == expected
+
+
+def test_unknown_and_ambiguous_names_are_named(world) -> None:  # type: ignore[no-untyped-def]
+    from pik.orgs.selectors import gemeinden_by_names
+
+    with pytest.raises(ValueError, match="Unbekannte Gemeinden: „Nirgendwo“"):
+        gemeinden_by_names(text="Stadt Böblingen; Nirgendwo")
+    twice = Gemeinde.objects.filter(name="Altdorf").count()
+    assert twice >= 2  # Altdorf is in Kreis Böblingen and in Kreis Esslingen
+    with pytest.raises(ValueError, match="bitte mit Kreis angeben"):
+        gemeinden_by_names(text="Altdorf")
+    assert [g.ags for g in gemeinden_by_names(text="Altdorf (Böblingen)")] == ["08115002"]
+
+
+def test_the_applicant_form_takes_names(client, im, actors, contingents) -> None:  # type: ignore[no-untyped-def]
+    from pik.funding.models import Applicant
+
+    client.force_login(actors["head"])
+    url = reverse("funding:applicant_new", kwargs={"code": "im"})
+    data = {"kind": "pooling", "members": "Aidlingen; Adelberg", "name": ""}
+    client.post(url, data)
+    pooling = Applicant.objects.get(kind="pooling")
+    assert pooling.gemeinde.ags == "08115001"
+    assert sorted(pooling.members.values_list("ags", flat=True)) == ["08115001", "08117001"]

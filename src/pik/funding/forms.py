@@ -206,9 +206,12 @@ class ApplicantForm(forms.Form):
         ],
     )
     members = forms.CharField(
-        label=_("Gemeindeschlüssel (AGS), durch Komma getrennt"),
+        label=_("Gemeinden, durch Semikolon getrennt"),
         max_length=2000,
-        help_text=_("Beim Zusammenschluss zuerst die federführende Gemeinde nennen."),
+        help_text=_(
+            "Name oder Gemeindeschlüssel, z. B. „Stadt Böblingen; Aidlingen“. Beim "
+            "Zusammenschluss zuerst die federführende Gemeinde nennen."
+        ),
     )
     name = forms.CharField(label=_("Bezeichnung (optional)"), max_length=250, required=False)
 

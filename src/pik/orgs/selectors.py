@@ -149,15 +149,6 @@ def providers_in_kreis(*, kreis_id: int) -> QuerySet[Provider]:
     return Provider.objects.filter(kreis_id=kreis_id).order_by("name")
 
 
-def gemeinden_by_ags(*, ags_list: list[str]) -> list[Gemeinde]:
-    """Gemeinden in the order given; ``ValueError`` naming unknown keys."""
-    found = {g.ags: g for g in Gemeinde.objects.filter(ags__in=ags_list).select_related("kreis")}
-    unknown = [a for a in ags_list if a not in found]
-    if unknown:
-        raise ValueError("Unbekannte Gemeindeschlüssel: " + ", ".join(unknown))
-    return [found[a] for a in ags_list]
-
-
 # --- RPS case workers and their Kreise (for the funding workbench) ----------------------------
 
 
@@ -254,10 +245,52 @@ def gemeinde_resolve(*, user: User, text: str) -> list[int]:
     """The Gemeinden (ids) a typed or chosen name means, among those the user may see: its
     key (AGS), a label from ``gemeinde_names`` or a name that matches exactly (every Gemeinde
     of that name, if the Kreis is not given). Empty: none."""
+    return _resolve(_gemeinden_of_visible_kreise(user), text)
+
+
+def gemeinden_by_names(*, text: str) -> list[Gemeinde]:
+    """The Gemeinden a list names, in its order (public reference data; who may act for them
+    is the service's question): separated by ";" or ",", each by its key (AGS) or its name
+    ("Stadt Böblingen", "boeblingen", "Altdorf (Böblingen)"). ``ValueError`` in German naming
+    what is unknown or ambiguous."""
+    rows = [
+        (pk, ags, name, kreis)
+        for pk, ags, name, kreis in Gemeinde.objects.values_list("pk", "ags", "name", "kreis__name")
+    ]
+    labels = _labels(rows)
+    parts = [p.strip() for p in text.split(";") if p.strip()]
+    entries: list[str] = []
+    for part in parts:  # "a, b" is two entries unless the whole is one name ("Böblingen, Stadt")
+        entries += (
+            [part] if _resolve(rows, part) else [p.strip() for p in part.split(",") if p.strip()]
+        )
+    chosen: list[int] = []
+    unknown, ambiguous = [], []
+    for entry in entries:
+        found = _resolve(rows, entry)
+        if not found:
+            unknown.append(entry)
+        elif len(found) > 1:
+            ambiguous.append(f"„{entry}“ ({', '.join(sorted(labels[pk] for pk in found))})")
+        else:
+            chosen.append(found[0])
+    problems = []
+    if unknown:
+        problems.append("Unbekannte Gemeinden: " + ", ".join(f"„{u}“" for u in unknown))
+    if ambiguous:
+        problems.append(
+            "Mehrere Gemeinden dieses Namens – bitte mit Kreis angeben: " + "; ".join(ambiguous)
+        )
+    if problems:
+        raise ValueError(". ".join(problems) + ".")
+    by_pk = Gemeinde.objects.select_related("kreis").in_bulk(chosen)
+    return [by_pk[pk] for pk in chosen]
+
+
+def _resolve(rows: list[tuple[int, str, str, str]], text: str) -> list[int]:
     text = text.strip()
     if not text:
         return []
-    rows = _gemeinden_of_visible_kreise(user)
     by_ags = [pk for pk, ags, _name, _kreis in rows if ags == text]
     if by_ags:
         return by_ags

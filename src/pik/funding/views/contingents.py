@@ -135,9 +135,8 @@ def applicant_new(request: HttpRequest, code: str) -> HttpResponse:
         show_form_errors(request, form)
         return redirect(target)
     d = form.cleaned_data
-    ags = [a.strip() for a in d["members"].replace(";", ",").split(",") if a.strip()]
-    try:
-        members = org_selectors.gemeinden_by_ags(ags_list=ags)
+    try:  # by name or key: "Stadt Böblingen; Aidlingen" or "08115003, 08115001"
+        members = org_selectors.gemeinden_by_names(text=d["members"])
         services.applicant_create(
             programme=programme,
             kind=d["kind"],
