@@ -33,6 +33,7 @@ LISTS = [
     ("casework:retention_due", casework_selectors.RETENTION_SORT_COLUMNS, Role.KREIS_COORDINATOR),
     ("casework:kreis_overview", casework_selectors.CASELOAD_SORT_COLUMNS, Role.KREIS_COORDINATOR),
     ("orgs:kreis_list", org_selectors.KREIS_SORT_COLUMNS, Role.RPS_HEAD),
+    ("funding:payment_list", funding_selectors.PAYMENT_REQUEST_SORT_COLUMNS, Role.RPS_HEAD),
 ]
 
 

@@ -41,3 +41,12 @@ def test_the_import_message_counts_in_the_singular(client, im, actors, world) ->
     response = client.post(URL, {"year": 2021, "file": upload}, follow=True)
     page = response.content.decode()
     assert "1 Kontingent wurde berechnet und gespeichert." in page
+
+
+def test_contingents_sorted_by_persons(client, im, actors, contingents) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(actors["head"])
+    page = client.get(URL, {"jahr": 2020, "sortierung": "-personen"}).content.decode()
+    assert 'aria-sort="descending"' in page
+    order = [page.index(f"<td>{ags}</td>") for ags in ("08116019", "08115003", "08117001")]
+    assert order == sorted(order)  # 400, 300, 70 persons
+    assert "jahr=2020" in page.split("sortierung=personen")[0].rsplit('href="', 1)[-1]

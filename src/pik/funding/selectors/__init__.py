@@ -22,6 +22,8 @@ from pik.funding.selectors.applications import (
     position_get,
 )
 from pik.funding.selectors.contingents import (
+    CONTINGENT_SORT_COLUMNS,
+    CONTINGENT_SORT_DEFAULT,
     applicant_contingent,
     applicant_list,
     applicants_for,
@@ -49,6 +51,8 @@ from pik.funding.selectors.notices import (
 )
 from pik.funding.selectors.pages import ApplicationView, application_view
 from pik.funding.selectors.payments import (
+    PAYMENT_REQUEST_SORT_COLUMNS,
+    PAYMENT_REQUEST_SORT_DEFAULT,
     BatchView,
     GrantPayments,
     PaymentRequestView,
@@ -131,6 +135,10 @@ from pik.funding.selectors.start import (
 )
 
 __all__ = [
+    "CONTINGENT_SORT_COLUMNS",
+    "CONTINGENT_SORT_DEFAULT",
+    "PAYMENT_REQUEST_SORT_COLUMNS",
+    "PAYMENT_REQUEST_SORT_DEFAULT",
     "PROOF_SORT_COLUMNS",
     "PROOF_SORT_DEFAULT",
     "REPAYMENT_SORT_COLUMNS",

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from pik.core.sorting import Sorting
 from pik.funding import exports, rules, selectors, services
 from pik.funding.forms import ApplicantForm, ContingentImportForm, PoolingAgreementForm
 from pik.funding.views._http import XLSX, show_errors, show_form_errors, user_of
@@ -51,8 +52,11 @@ def _year(request: HttpRequest) -> int | None:
 @login_required
 def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
     programme = selectors.programme_get(code=code)
+    sorting = Sorting.from_request(
+        request.GET, selectors.CONTINGENT_SORT_COLUMNS, selectors.CONTINGENT_SORT_DEFAULT
+    )
     summary = selectors.contingent_summary(
-        user=user_of(request), programme=programme, year=_year(request)
+        user=user_of(request), programme=programme, year=_year(request), order=sorting.order_by()
     )
     import_form = ContingentImportForm()
     if request.method == "POST" and request.POST.get("action") == "split":
@@ -102,6 +106,7 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
             "programme": programme,
             "s": summary,
             "page": page,
+            "sorting": sorting,
             "import_form": import_form,
             "is_rps": rules.is_rps(request.user),
             "applicants": selectors.applicant_list(user=user_of(request), programme=programme),
