@@ -139,12 +139,18 @@ def test_tasks_sorted_by_title(client, world) -> None:  # type: ignore[no-untype
 
 
 def test_editors_sort_pages_and_questions_each_on_their_own(client, member) -> None:  # type: ignore[no-untyped-def]
-    from pik.portal.models import FaqEntry, Page
+    from pik.portal import services as portal_services
+    from pik.portal.models import Page
 
-    client.force_login(member(Role.PORTAL_EDITOR))
+    editor = member(Role.PORTAL_EDITOR)
+    for slug, title in (("aaa-liste", "Aaa Listentest"), ("zzz-liste", "Zzz Listentest")):
+        portal_services.page_create(parent=None, slug=slug, title_de=title, actor=editor)
+        portal_services.faq_create(
+            slug=slug, category="who", question_de=f"{title}?", answer_de="Ja.", actor=editor
+        )
+    client.force_login(editor)
     url = reverse("portal:editor_home")
     titles = sorted(Page.objects.values_list("title_de", flat=True))
-    assert len(titles) >= 2 and FaqEntry.objects.count() >= 2
     html = client.get(url, {"sortierung_seiten": "-titel", "sortierung_fragen": "frage"})
     page = html.content.decode()
     assert page.index(titles[-1]) < page.index(titles[0])  # pages: by title, backwards
