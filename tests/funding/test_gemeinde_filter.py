@@ -138,3 +138,23 @@ def test_the_applicant_form_takes_names(client, im, actors, contingents) -> None
     pooling = Applicant.objects.get(kind="pooling")
     assert pooling.gemeinde.ags == "08115001"
     assert sorted(pooling.members.values_list("ags", flat=True)) == ["08115001", "08117001"]
+
+
+def test_workbench_pager_and_search_keep_filter_and_order(
+    client, actors, two_drafts, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from pik.core.pagination import KeysFirstPaginator
+
+    monkeypatch.setattr(
+        "pik.funding.views.applications.KeysFirstPaginator",
+        lambda items, _n: KeysFirstPaginator(items, 1),
+    )
+    client.force_login(actors["head"])
+    html = client.get(LIST, {"kreis": "Böblingen", "sortierung": "-antragsteller"}).content.decode()
+    assert '<input type="hidden" name="sortierung" value="-antragsteller">' in html
+    nxt = re.search(r'href="(\?[^"]*seite=2[^"]*)"', html)
+    assert nxt is not None
+    link = nxt.group(1).replace("&amp;", "&")
+    assert "sortierung=-antragsteller" in link and "kreis=B" in link and link.count("seite=") == 1
