@@ -114,6 +114,7 @@ ROUTES: dict[str, Route] = {
     ),
     "funding:application_list": Route(roles=FUNDING_SEE, forbidden_status=403),
     "funding:application_export": Route(roles=FUNDING_SEE, forbidden_status=403),
+    "funding:gemeinde_names": Route(roles=FUNDING_SEE),
     "funding:application_new": Route(
         own=lambda c: {"code": "im"},
         roles=frozenset(APPLICANT_ROLES),

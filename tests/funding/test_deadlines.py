@@ -130,6 +130,10 @@ def test_reminders_are_sent_once(funded, funded_b, actors) -> None:
     body = next(m.body for m in mail.outbox if m.to == [actors["gemeinde_a"].email])
     assert funded.file_number in body and "30.06.2022" in body
     assert funded_b.file_number not in body  # another Kreis's deadline never in A's mail
+    for message in mail.outbox:  # the count in the subject in the right number
+        n = int(message.subject.split()[1])
+        noun = "Frist" if n == 1 else "Fristen"
+        assert message.subject == f"PIK: {n} {noun} in den nächsten Tagen"
     rows = SentReminder.objects.count()
     again = services.deadline_reminders_send(today=today, actor=None)
     assert (again.users, again.reminders) == (0, 0)

@@ -83,3 +83,13 @@ def test_statistics_count_only_people_with_consent_and_drop_a_withdrawal_at_once
     services.consent_withdraw(consent=consent, withdrawn_on=TODAY(), actor=im)
     stats = stats_selectors.kreis_statistics(user=coordinator)
     assert stats.counted is not None and stats.counted.value == 0 and stats.by_channel == []
+
+
+def test_one_record_is_counted_in_the_singular(client, im, world) -> None:  # type: ignore[no-untyped-def]
+    _counted(im, world.kreis_a, "Eritrea", 1)
+    client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
+    page = client.get(reverse("casework:statistics")).content.decode()
+    assert "von 1 Akte." in page and "von 1 Akten" not in page  # the count itself is "< 5"
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("casework:statistics")).content.decode()
+    assert "of 1 case file." in page

@@ -77,12 +77,21 @@ class DateInput(forms.DateInput):
 
 class DatalistInput(forms.TextInput):
     """A text field that suggests ``options`` as the user types (``<datalist>``): a Kreis or a
-    Gemeinde chosen by its name, still free to type (the selector accepts a name or a key)."""
+    Gemeinde chosen by its name, still free to type (the selector accepts a name or a key).
+    With ``source`` (a URL answering ``?q=`` with ``{"places": [...]}``) the suggestions come
+    from the server as the user types (``static/pik/places.js``): for long lists."""
 
     template_name = "core/forms/datalist.html"
 
-    def __init__(self, options: Sequence[str] = (), attrs: dict[str, Any] | None = None):
-        super().__init__({"autocomplete": "off", **(attrs or {})})
+    def __init__(
+        self,
+        options: Sequence[str] = (),
+        attrs: dict[str, Any] | None = None,
+        *,
+        source: str = "",
+    ):
+        extra = {"data-suggest-url": source} if source else {}
+        super().__init__({"autocomplete": "off", **extra, **(attrs or {})})
         self.options = list(options)
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:

@@ -17,6 +17,12 @@ class ApplicationFilterForm(forms.Form):
     programme = forms.ChoiceField(label=_("Programm"), required=False)
     year = forms.IntegerField(label=_("Förderjahr"), required=False, min_value=2017, max_value=2100)
     kreis = forms.CharField(label=_("Kreis"), required=False, max_length=100)
+    gemeinde = forms.CharField(
+        label=_("Gemeinde"),
+        required=False,
+        max_length=150,
+        help_text=_("Name, z. B. „Böblingen“; auch Gemeinden eines Zusammenschlusses"),
+    )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", "alle"), *Application.Status.choices]
     )
@@ -31,10 +37,12 @@ class ApplicationFilterForm(forms.Form):
         programmes: Any = (),
         case_workers: Any = (),
         kreise: Any = (),
+        gemeinde_source: str = "",
         **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
         self.fields["kreis"].widget = DatalistInput([k.name for k in kreise])
+        self.fields["gemeinde"].widget = DatalistInput(source=gemeinde_source)
         programme_field = cast(forms.ChoiceField, self.fields["programme"])
         programme_field.choices = [("", "alle"), *[(p.code, p.name) for p in programmes]]
         worker_field = cast(forms.ChoiceField, self.fields["case_worker"])
@@ -198,9 +206,12 @@ class ApplicantForm(forms.Form):
         ],
     )
     members = forms.CharField(
-        label=_("Gemeindeschlüssel (AGS), durch Komma getrennt"),
+        label=_("Gemeinden, durch Semikolon getrennt"),
         max_length=2000,
-        help_text=_("Beim Zusammenschluss zuerst die federführende Gemeinde nennen."),
+        help_text=_(
+            "Name oder Gemeindeschlüssel, z. B. „Stadt Böblingen; Aidlingen“. Beim "
+            "Zusammenschluss zuerst die federführende Gemeinde nennen."
+        ),
     )
     name = forms.CharField(label=_("Bezeichnung (optional)"), max_length=250, required=False)
 

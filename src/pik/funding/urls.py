@@ -16,6 +16,7 @@ app_name = "funding"
 urlpatterns = [
     path("antraege/", applications.application_list, name="application_list"),
     path("antraege/export.xlsx", applications.application_export, name="application_export"),
+    path("antraege/gemeinden.json", applications.gemeinde_names, name="gemeinde_names"),
     path("antraege/neu/<slug:code>/", applications.application_new, name="application_new"),
     path("antraege/<int:pk>/", applications.application_detail, name="application_detail"),
     path(

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pik.casework.forms import CleanTextMixin
 from pik.casework.models import PlanField
-from pik.core.forms import DateInput
+from pik.core.forms import DatalistInput, DateInput
 from pik.network.models import Actor
 
 
@@ -92,12 +92,12 @@ class ActorFilterForm(forms.Form):
     text = forms.CharField(label=_("Name enthält"), required=False)
     topic = forms.ChoiceField(label=_("Handlungsfeld"), required=False)
     language = forms.CharField(label=_("Sprache"), required=False)
-    gemeinde = forms.ChoiceField(label=_("Gemeinde"), required=False)
+    gemeinde = forms.CharField(label=_("Gemeinde"), required=False, max_length=150)
 
     def __init__(self, *args: Any, gemeinden: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [("", _("alle")), *PlanField.choices]  # type: ignore[attr-defined]
-        self.fields["gemeinde"].choices = [("", _("alle")), *gemeinden]  # type: ignore[attr-defined]
+        self.fields["gemeinde"].widget = DatalistInput([name for _ags, name in gemeinden])
 
 
 class ActorImportForm(forms.Form):

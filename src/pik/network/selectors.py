@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -54,6 +55,16 @@ def directory_kreis(*, user: Any) -> Any:
     return kreis_by_pk(pk=kreis_id)
 
 
+#: The directory's sortable columns (``pik.core.sorting``): key → fields.
+ACTOR_SORT_COLUMNS = {
+    "name": ("name",),
+    "art": ("kind",),
+    "gemeinde": ("gemeinde__name",),
+    "sprachen": ("languages",),
+}
+ACTOR_SORT_DEFAULT = "name"
+
+
 def actor_list(
     *,
     user: Any,
@@ -63,9 +74,10 @@ def actor_list(
     gemeinde: Any = None,
     text: str = "",
     suggested: bool = False,
+    order: Sequence[str] = ("name", "pk"),
 ) -> QuerySet[Actor]:
     """The Kreis's partners (suggestions only with ``suggested``), filtered by topic, language,
-    Gemeinde and a word of the name."""
+    Gemeinde(n: one or a list) and a word of the name; ``order`` from ``ACTOR_SORT_COLUMNS``."""
     if suggested and not network_rules.may_maintain_directory(user, kreis.pk):
         return Actor.objects.none()  # suggestions are the coordinator's to take in
     partners = visible(Actor.objects.filter(kreis=kreis), user).select_related("gemeinde")
@@ -74,11 +86,13 @@ def actor_list(
         partners = partners.filter(pk__in=[a.pk for a in partners if topic in (a.topics or [])])
     if language:
         partners = partners.filter(languages__icontains=language)
-    if gemeinde is not None:
+    if isinstance(gemeinde, list | tuple):
+        partners = partners.filter(gemeinde__in=gemeinde)
+    elif gemeinde is not None:
         partners = partners.filter(gemeinde=gemeinde)
     if text:
         partners = partners.filter(name__icontains=text)
-    return partners.order_by("name", "pk")
+    return partners.order_by(*order)
 
 
 def actor_get(*, user: Any, pk: Any) -> Actor:

@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from pik.casework import selectors as casework
 from pik.casework.views.base import caseworker, client_url, form_view
 from pik.core.pdf import render_pdf
+from pik.core.sorting import Sorting
 from pik.core.tables import workbook_bytes
 from pik.network import forms, rules, selectors, services
 from pik.network.forms import ActorFilterForm, ActorForm, ActorImportForm
 from pik.network.services.directory import COLUMNS
-from pik.orgs.selectors import kreis_gemeinden
+from pik.orgs.selectors import gemeinde_resolve, kreis_gemeinden
 
 
 @login_required
@@ -101,7 +102,7 @@ def referral_letter(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _gemeinden(kreis: Any) -> list[tuple[str, str]]:
-    return [(g.ags, g.name) for g in kreis_gemeinden(kreis=kreis)]
+    return [(g.ags, str(g)) for g in kreis_gemeinden(kreis=kreis)]
 
 
 @login_required
@@ -110,18 +111,25 @@ def directory(request: HttpRequest) -> HttpResponse:
     kreis = selectors.directory_kreis(user=user)
     gemeinden = _gemeinden(kreis)
     form = ActorFilterForm(request.GET or None, gemeinden=gemeinden)
-    wanted: dict[str, Any] = {}
+    sorting = Sorting.from_request(
+        request.GET, selectors.ACTOR_SORT_COLUMNS, selectors.ACTOR_SORT_DEFAULT
+    )
+    wanted: dict[str, Any] = {"order": sorting.order_by()}
     if form.is_valid():
         data = form.cleaned_data
-        wanted = {"text": data["text"], "topic": data["topic"], "language": data["language"]}
-        if data["gemeinde"]:
-            wanted["gemeinde"] = next(
-                g for g in kreis_gemeinden(kreis=kreis) if g.ags == data["gemeinde"]
-            )
+        wanted |= {"text": data["text"], "topic": data["topic"], "language": data["language"]}
+        if data["gemeinde"].strip():  # by name ("Stadt Böblingen", "boeblingen") or its key
+            chosen = gemeinde_resolve(user=user, text=data["gemeinde"])
+            wanted["gemeinde"] = [g.pk for g in kreis_gemeinden(kreis=kreis) if g.pk in chosen]
+            if not wanted["gemeinde"]:
+                form.add_error(
+                    "gemeinde", _("Keine Gemeinde dieses Namens im %(kreis)s.") % {"kreis": kreis}
+                )
     coordinator = rules.may_maintain_directory(user, kreis.pk)
     context = {
         "kreis": kreis,
         "form": form,
+        "sorting": sorting,
         "partners": selectors.actor_list(user=user, kreis=kreis, **wanted),
         "suggested": selectors.actor_list(user=user, kreis=kreis, suggested=True),
         "gaps": selectors.directory_gaps(user=user, kreis=kreis),

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from pik.core.sorting import Sorting
 from pik.orgs import selectors
 
 
@@ -25,8 +26,11 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kreis_list(request: HttpRequest) -> HttpResponse:
-    kreise = selectors.kreis_list(user=request.user)  # type: ignore[arg-type]
-    return render(request, "orgs/kreis_list.html", {"kreise": kreise})
+    sorting = Sorting.from_request(
+        request.GET, selectors.KREIS_SORT_COLUMNS, selectors.KREIS_SORT_DEFAULT
+    )
+    kreise = selectors.kreis_list(user=request.user, order=sorting.order_by())  # type: ignore[arg-type]
+    return render(request, "orgs/kreis_list.html", {"kreise": kreise, "sorting": sorting})
 
 
 @login_required

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from pik.orgs.selectors import key_figure_scopes
 from pik.stats import export, proofs, selectors
 from pik.stats.dashboards import dashboard
-from pik.stats.forms import KeyFigureForm
+from pik.stats.forms import KeyFigureForm, ScopeForm
 from pik.stats.keyfigures import Scope, key_figures
 
 if TYPE_CHECKING:
@@ -94,17 +94,18 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     scopes = key_figure_scopes(user=user)
     if not scopes:
         raise Http404
-    choices = {f"{kind}:{key}": label for kind, key, label in scopes}
-    chosen = request.GET.get("scope", "")
-    if chosen not in choices:
-        chosen = next(iter(choices))
+    first = f"{scopes[0][0]}:{scopes[0][1]}"
+    form = ScopeForm(
+        request.GET if "scope" in request.GET else None, scopes=scopes, initial={"scope": first}
+    )
+    chosen = form.cleaned_data["scope"] if form.is_valid() else first
     kind, _sep, key = chosen.partition(":")
     last = timezone.localdate().year
     board = dashboard(user=user, scope=Scope(kind, key), first=last - 4, last=last)
     return render(
         request,
         "stats/dashboard.html",
-        {"board": board, "choices": choices, "chosen": chosen},
+        {"board": board, "form": form},
     )
 
 

@@ -6,6 +6,8 @@ selectors are re-exported here.
 """
 
 from pik.casework.selectors.clients import (
+    CLIENT_SORT_COLUMNS,
+    CLIENT_SORT_DEFAULT,
     CLIENT_STATUSES,
     PossibleDuplicate,
     client_access_log,
@@ -43,6 +45,8 @@ from pik.casework.selectors.moves import (
     transfers_incoming,
 )
 from pik.casework.selectors.pages import (
+    CASELOAD_SORT_COLUMNS,
+    CASELOAD_SORT_DEFAULT,
     REMINDER_WEEKS,
     ClientPage,
     KreisOverview,
@@ -54,6 +58,8 @@ from pik.casework.selectors.pages import (
 )
 from pik.casework.selectors.plans import client_plan, goal_get, plan_as_dict, plan_goals, step_get
 from pik.casework.selectors.privacy import (
+    RETENTION_SORT_COLUMNS,
+    RETENTION_SORT_DEFAULT,
     anonymise_on,
     client_export,
     retention_days,
@@ -61,11 +67,25 @@ from pik.casework.selectors.privacy import (
     retention_due_all,
 )
 from pik.casework.selectors.start import KreisToday, kreis_today
-from pik.casework.selectors.tasks import client_tasks, task_get, task_list
+from pik.casework.selectors.tasks import (
+    TASK_SORT_COLUMNS,
+    TASK_SORT_DEFAULT,
+    client_tasks,
+    task_get,
+    task_list,
+)
 
 __all__ = [
+    "CASELOAD_SORT_COLUMNS",
+    "CASELOAD_SORT_DEFAULT",
+    "CLIENT_SORT_COLUMNS",
+    "CLIENT_SORT_DEFAULT",
     "CLIENT_STATUSES",
     "REMINDER_WEEKS",
+    "RETENTION_SORT_COLUMNS",
+    "RETENTION_SORT_DEFAULT",
+    "TASK_SORT_COLUMNS",
+    "TASK_SORT_DEFAULT",
     "ClientPage",
     "KreisFigures",
     "KreisOverview",

@@ -6,7 +6,7 @@ lists record one ``client.list`` event with the ids they showed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -55,11 +55,28 @@ def client_read_logged(*, user: User, client: Client, also_shown: Iterable[Clien
     audit.record(actor=user, action="client.read", target=client, **details)
 
 
+#: The client list's sortable columns (``pik.core.sorting``): key → fields.
+CLIENT_SORT_COLUMNS = {
+    "name": ("last_name", "first_name"),
+    "geburtsjahr": ("birth_year",),
+    "gemeinde": ("gemeinde__name",),
+    "zustaendig": ("responsible__last_name", "responsible__first_name"),
+    "kontakt": ("last_contact",),
+    "status": ("status",),
+}
+CLIENT_SORT_DEFAULT = "name"
+
+
 def client_list(
-    *, user: User, query: str = "", status: str = "", responsible: str = ""
+    *,
+    user: User,
+    query: str = "",
+    status: str = "",
+    responsible: str = "",
+    order: Sequence[str] = ("last_name", "first_name", "pk"),
 ) -> QuerySet[Client]:
     """The caseload (manager) or the Kreis (coordinator), searchable by name, tolerant of
-    transliteration (``Muhammad`` finds ``Mohammed``)."""
+    transliteration (``Muhammad`` finds ``Mohammed``); ``order`` from ``CLIENT_SORT_COLUMNS``."""
     qs = visible(Client.objects.all(), user).select_related("responsible", "gemeinde")
     query = query.strip()
     if query:
@@ -80,10 +97,7 @@ def client_list(
         qs = qs.filter(responsible=user)
     elif responsible.isdigit():
         qs = qs.filter(responsible_id=int(responsible))
-    qs = qs.annotate(last_contact=Max("contacts__occurred_on")).order_by(
-        "last_name", "first_name", "pk"
-    )
-    return qs
+    return qs.annotate(last_contact=Max("contacts__occurred_on")).order_by(*order)
 
 
 def client_list_logged(

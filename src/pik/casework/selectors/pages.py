@@ -7,6 +7,7 @@ coordinator's view of the Kreis) each gather what their page needs from the room
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
@@ -229,8 +230,21 @@ def client_page(*, user: User, pk: Any) -> ClientPage:
 # --- The coordinator's view of the Kreis ---------------------------------------------------------
 
 
-def caseload_by_manager(*, user: User) -> list[dict[str, Any]]:
-    """Coordinator's Kreis-wide view: active clients and contacts (90 days) per manager."""
+#: The Kreis overview's sortable columns (``pik.core.sorting``, tiebreak ``responsible_id``).
+CASELOAD_SORT_COLUMNS = {
+    "zustaendig": ("responsible__last_name", "responsible__first_name"),
+    "laufend": ("active",),
+    "beendet": ("closed",),
+    "kontakte": ("recent_contacts",),
+}
+CASELOAD_SORT_DEFAULT = "zustaendig"
+
+
+def caseload_by_manager(
+    *, user: User, order: Sequence[str] = ("responsible__last_name", "responsible_id")
+) -> list[dict[str, Any]]:
+    """Coordinator's Kreis-wide view: active clients and contacts (90 days) per manager;
+    ``order`` from ``CASELOAD_SORT_COLUMNS``."""
     kreis_id = rules.casework_kreis_id(user)
     if kreis_id is None or not rules.is_coordinator_of(user, kreis_id):
         return []
@@ -245,7 +259,7 @@ def caseload_by_manager(*, user: User) -> list[dict[str, Any]]:
             closed=Count("pk", filter=Q(status=Client.Status.CLOSED), distinct=True),
             recent_contacts=Count("contacts", filter=Q(contacts__occurred_on__gte=since)),
         )
-        .order_by("responsible__last_name")
+        .order_by(*order)
     )
     return list(rows)
 
@@ -256,11 +270,13 @@ class KreisOverview:
     transfers: list[TransferRequest]
 
 
-def kreis_overview(*, user: User) -> KreisOverview:
+def kreis_overview(
+    *, user: User, order: Sequence[str] = ("responsible__last_name", "responsible_id")
+) -> KreisOverview:
     """Caseload per manager and the incoming transfers; for the coordination only (404 for
     everybody else). The transfers' records are logged as shown."""
     if not rules.is_coordinator(user):
         raise Http404
     transfers = list(transfers_incoming(user=user))
     client_list_logged(user=user, clients=[t.client for t in transfers], page="kreis_overview")
-    return KreisOverview(rows=caseload_by_manager(user=user), transfers=transfers)
+    return KreisOverview(rows=caseload_by_manager(user=user, order=order), transfers=transfers)

@@ -4,6 +4,7 @@ subject-access export (GDPR Art. 15)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -35,7 +36,24 @@ def retention_due_all(*, on: dt.date) -> QuerySet[Client]:
     return Client.objects.filter(status=Client.Status.CLOSED, counselling_end__lte=cutoff)
 
 
-def retention_due(*, user: User, on: dt.date, within_days: int = 30) -> QuerySet[Client]:
+#: The retention list's sortable columns (``pik.core.sorting``); the day of anonymisation
+#: follows the end of counselling, so both sort by it.
+RETENTION_SORT_COLUMNS = {
+    "akte": ("last_name", "first_name"),
+    "zustaendig": ("responsible__last_name", "responsible__first_name"),
+    "beendet": ("counselling_end",),
+    "anonymisiert": ("counselling_end",),
+}
+RETENTION_SORT_DEFAULT = "beendet"
+
+
+def retention_due(
+    *,
+    user: User,
+    on: dt.date,
+    within_days: int = 30,
+    order: Sequence[str] = ("counselling_end", "pk"),
+) -> QuerySet[Client]:
     """The coordinator's list of what will be anonymised within ``within_days`` (and what is
     already overdue); the page exists for the coordination only (404 for everybody else)."""
     if not rules.is_coordinator(user):
@@ -45,7 +63,7 @@ def retention_due(*, user: User, on: dt.date, within_days: int = 30) -> QuerySet
         visible(Client.objects.all(), user)
         .filter(status=Client.Status.CLOSED, counselling_end__lte=cutoff)
         .select_related("responsible")
-        .order_by("counselling_end", "pk")
+        .order_by(*order)
     )
 
 

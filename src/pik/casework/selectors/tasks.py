@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
@@ -13,11 +14,23 @@ if TYPE_CHECKING:
     from pik.orgs.models import User
 
 
-def task_list(*, user: User, include_done: bool = False) -> QuerySet[Task]:
+#: The task list's sortable columns (``pik.core.sorting``): key → fields.
+TASK_SORT_COLUMNS = {
+    "faellig": ("due_on",),
+    "aufgabe": ("title",),
+    "klient": ("client__last_name", "client__first_name"),
+}
+TASK_SORT_DEFAULT = "faellig"
+
+
+def task_list(
+    *, user: User, include_done: bool = False, order: Sequence[str] = ("due_on", "pk")
+) -> QuerySet[Task]:
+    """The user's tasks, open ones first; ``order`` (from ``TASK_SORT_COLUMNS``) within."""
     qs = visible(Task.objects.all(), user).filter(assigned_to=user).select_related("client")
     if not include_done:
         qs = qs.filter(done_at__isnull=True)
-    return qs.order_by("done_at", "due_on", "pk")
+    return qs.order_by("done_at", *order)
 
 
 def task_get(*, user: User, pk: Any) -> Task:

@@ -26,6 +26,7 @@ from pik.casework.views.base import (
     submit,
 )
 from pik.core.durations import duration_de
+from pik.core.sorting import Sorting
 from pik.orgs import selectors as org_selectors
 from pik.orgs.selectors import kreis_gemeinden, kreis_list
 
@@ -36,7 +37,16 @@ def client_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100].replace("\x00", "")
     status = request.GET.get("status", "active")
     responsible = request.GET.get("zustaendig", "")
-    qs = selectors.client_list(user=user, query=query, status=status, responsible=responsible)
+    sorting = Sorting.from_request(
+        request.GET, selectors.CLIENT_SORT_COLUMNS, selectors.CLIENT_SORT_DEFAULT
+    )
+    qs = selectors.client_list(
+        user=user,
+        query=query,
+        status=status,
+        responsible=responsible,
+        order=sorting.order_by(),
+    )
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("seite"))
     selectors.client_list_logged(user=user, clients=page.object_list, query=query)
     return render(
@@ -44,6 +54,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
         "casework/client_list.html",
         {
             "page": page,
+            "sorting": sorting,
             "query": query,
             "status": status,
             "responsible": responsible,
@@ -58,11 +69,16 @@ def client_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def kreis_overview(request: HttpRequest) -> HttpResponse:
-    overview = selectors.kreis_overview(user=caseworker(request))  # 404 unless coordinator
+    sorting = Sorting.from_request(
+        request.GET, selectors.CASELOAD_SORT_COLUMNS, selectors.CASELOAD_SORT_DEFAULT
+    )
+    overview = selectors.kreis_overview(  # 404 unless coordinator
+        user=caseworker(request), order=sorting.order_by(tiebreak="responsible_id")
+    )
     return render(
         request,
         "casework/kreis_overview.html",
-        {"rows": overview.rows, "transfers": overview.transfers},
+        {"rows": overview.rows, "transfers": overview.transfers, "sorting": sorting},
     )
 
 

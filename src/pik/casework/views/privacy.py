@@ -14,19 +14,25 @@ from django.utils import timezone
 from pik.casework import forms, rules, selectors, services
 from pik.casework.documents import export_pdf
 from pik.casework.views.base import caseworker, client_url, form_view
+from pik.core.sorting import Sorting
 
 
 @login_required
 def retention_due(request: HttpRequest) -> HttpResponse:
     user = caseworker(request)
     today = timezone.localdate()
-    due = list(selectors.retention_due(user=user, on=today, within_days=60))  # 404 unless coord.
+    sorting = Sorting.from_request(
+        request.GET, selectors.RETENTION_SORT_COLUMNS, selectors.RETENTION_SORT_DEFAULT
+    )
+    due = list(  # 404 unless coordinator
+        selectors.retention_due(user=user, on=today, within_days=60, order=sorting.order_by())
+    )
     selectors.client_list_logged(user=user, clients=due, page="retention_due")
     rows = [(c, selectors.anonymise_on(c)) for c in due]
     return render(
         request,
         "casework/retention.html",
-        {"rows": rows, "today": today, "days": selectors.retention_days()},
+        {"rows": rows, "today": today, "days": selectors.retention_days(), "sorting": sorting},
     )
 
 

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from pik.casework import forms, selectors, services
 from pik.casework.views.base import caseworker, client_url, form_page, form_view, submit
+from pik.core.sorting import Sorting
 
 
 @login_required
@@ -36,14 +37,17 @@ def task_list(request: HttpRequest) -> HttpResponse:
     )
     if done is not None:
         return done
-    tasks = list(selectors.task_list(user=user))
+    sorting = Sorting.from_request(
+        request.GET, selectors.TASK_SORT_COLUMNS, selectors.TASK_SORT_DEFAULT
+    )
+    tasks = list(selectors.task_list(user=user, order=sorting.order_by()))
     selectors.client_list_logged(
         user=user, clients=[t.client for t in tasks if t.client], page="task_list"
     )
     return render(
         request,
         "casework/task_list.html",
-        {"tasks": tasks, "form": form, "today": timezone.localdate()},
+        {"tasks": tasks, "form": form, "today": timezone.localdate(), "sorting": sorting},
     )
 
 

@@ -15,12 +15,15 @@ from pik.funding.selectors.applications import (
     application_list,
     attachment_get,
     case_worker_index,
+    gemeinde_names,
     inbox,
     inbox_q,
     missing_access,
     position_get,
 )
 from pik.funding.selectors.contingents import (
+    CONTINGENT_SORT_COLUMNS,
+    CONTINGENT_SORT_DEFAULT,
     applicant_contingent,
     applicant_list,
     applicants_for,
@@ -48,6 +51,8 @@ from pik.funding.selectors.notices import (
 )
 from pik.funding.selectors.pages import ApplicationView, application_view
 from pik.funding.selectors.payments import (
+    PAYMENT_REQUEST_SORT_COLUMNS,
+    PAYMENT_REQUEST_SORT_DEFAULT,
     BatchView,
     GrantPayments,
     PaymentRequestView,
@@ -85,6 +90,8 @@ from pik.funding.selectors.programmes import (
     upcoming_rule_versions,
 )
 from pik.funding.selectors.proofs import (
+    PROOF_SORT_COLUMNS,
+    PROOF_SORT_DEFAULT,
     CaseworkBasis,
     ProofFigures,
     ProofOverview,
@@ -102,6 +109,8 @@ from pik.funding.selectors.proofs import (
     proof_view,
 )
 from pik.funding.selectors.repayments import (
+    REPAYMENT_SORT_COLUMNS,
+    REPAYMENT_SORT_DEFAULT,
     RepaymentNew,
     RepaymentView,
     base_rate_list,
@@ -128,6 +137,14 @@ from pik.funding.selectors.start import (
 )
 
 __all__ = [
+    "CONTINGENT_SORT_COLUMNS",
+    "CONTINGENT_SORT_DEFAULT",
+    "PAYMENT_REQUEST_SORT_COLUMNS",
+    "PAYMENT_REQUEST_SORT_DEFAULT",
+    "PROOF_SORT_COLUMNS",
+    "PROOF_SORT_DEFAULT",
+    "REPAYMENT_SORT_COLUMNS",
+    "REPAYMENT_SORT_DEFAULT",
     "SORT_COLUMNS",
     "SORT_DEFAULT",
     "SOURCES",
@@ -178,6 +195,7 @@ __all__ = [
     "court_for",
     "deadlines_for_kreis",
     "deadlines_for_user",
+    "gemeinde_names",
     "grant_payments",
     "inbox",
     "inbox_by_deadline",

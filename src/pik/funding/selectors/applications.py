@@ -10,7 +10,7 @@ from django.http import Http404
 
 from pik.core.scoping import get_visible_or_404, visible
 from pik.funding import rules
-from pik.funding.models import Application, Attachment, Position
+from pik.funding.models import Applicant, Application, Attachment, Position
 from pik.orgs import selectors as org_selectors
 from pik.orgs.models import User
 
@@ -56,6 +56,7 @@ class ApplicationFilter:
     programme: str = ""
     year: int | None = None
     kreis: str = ""
+    gemeinde: str = ""  # chosen by name (or typed as its key): alone, leading or pooled
     status: str = ""
     case_worker: int | None = None
     waiting_for_me: bool = False
@@ -86,6 +87,10 @@ def application_list(
         qs = qs.filter(Q(file_number__icontains=f.search) | Q(applicant__name__icontains=f.search))
     if f.kreis:  # chosen by name (or typed as its key)
         qs = qs.filter(Q(applicant__kreis__name__iexact=f.kreis) | Q(applicant__kreis__ags=f.kreis))
+    if f.gemeinde:
+        chosen = org_selectors.gemeinde_resolve(user=user, text=f.gemeinde)
+        applicants = Applicant.objects.filter(Q(gemeinde_id__in=chosen) | Q(members__in=chosen))
+        qs = qs.filter(applicant_id__in=applicants.values("pk"))
     if f.status:
         qs = qs.filter(status=f.status)
     if f.case_worker:
@@ -94,6 +99,14 @@ def application_list(
     if f.waiting_for_me:
         qs = qs.filter(inbox_q(user))
     return qs.order_by(*f.order)
+
+
+def gemeinde_names(*, user: User, query: str) -> list[str]:
+    """Names for the Gemeinde filter's autocomplete: only Gemeinden of the Kreise the user may
+    see, and only for those who see applications at all (404 otherwise)."""
+    if not rules.can_see_applications(user):
+        raise Http404
+    return [g.label for g in org_selectors.gemeinde_names(user=user, query=query)]
 
 
 def inbox_q(user: User) -> Q:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -26,10 +26,26 @@ def contingent_years(*, programme: Programme) -> list[int]:
     )
 
 
+#: The contingent table's sortable columns (``pik.core.sorting``): key → fields.
+CONTINGENT_SORT_COLUMNS = {
+    "ags": ("gemeinde__ags",),
+    "gemeinde": ("gemeinde__name",),
+    "personen": ("persons",),
+    "kontingent": ("amount",),
+    "anteil": ("budget_share",),
+}
+CONTINGENT_SORT_DEFAULT = "ags"
+
+
 def contingent_list(
-    *, user: User, programme: Programme, year: int | None = None
+    *,
+    user: User,
+    programme: Programme,
+    year: int | None = None,
+    order: Sequence[str] = ("gemeinde__ags",),
 ) -> QuerySet[Contingent]:
-    """The contingents of one funding year (default: the newest read in)."""
+    """The contingents of one funding year (default: the newest read in); ``order`` from
+    ``CONTINGENT_SORT_COLUMNS``."""
     if not rules.can_see_applications(user):
         raise PermissionDenied(rules.APPLICATIONS_RESERVED)
     if year is None:
@@ -38,17 +54,21 @@ def contingent_list(
     return (
         visible(Contingent.objects.filter(programme=programme, year=year), user)
         .select_related("gemeinde", "gemeinde__kreis", "rule_version")
-        .order_by("gemeinde__ags")
+        .order_by(*order)
     )
 
 
 def contingent_summary(
-    *, user: User, programme: Programme, year: int | None = None
+    *,
+    user: User,
+    programme: Programme,
+    year: int | None = None,
+    order: Sequence[str] = ("gemeinde__ags",),
 ) -> dict[str, Any]:
     years = contingent_years(programme=programme)
     if year not in years:
         year = years[0] if years else None
-    rows = contingent_list(user=user, programme=programme, year=year)
+    rows = contingent_list(user=user, programme=programme, year=year, order=order)
     first = rows.first()
     rule = first.rule_version if first is not None else None
     minimum = rule.min_contingent if rule else Decimal("0.00")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -26,11 +27,26 @@ def _requests(user: User) -> QuerySet[PaymentRequest]:
     return visible(PaymentRequest.objects.select_related(*_RELATED), user)
 
 
-def payment_request_list(*, user: User) -> QuerySet[PaymentRequest]:
-    """The requests this user may see: the recipient's own, the RPS's Kreise, all for the head."""
+#: The payment requests' sortable columns (``pik.core.sorting``): key → fields.
+PAYMENT_REQUEST_SORT_COLUMNS = {
+    "abruf": ("application__file_number", "number"),
+    "empfaenger": ("application__applicant__name",),
+    "zeitraum": ("period_start", "period_end"),
+    "betrag": ("amount",),
+    "status": ("status",),
+    "angelegt": ("created_at",),
+}
+PAYMENT_REQUEST_SORT_DEFAULT = "-angelegt"
+
+
+def payment_request_list(
+    *, user: User, order: Sequence[str] = ("-created_at", "-pk")
+) -> QuerySet[PaymentRequest]:
+    """The requests this user may see: the recipient's own, the RPS's Kreise, all for the head;
+    ``order`` from ``PAYMENT_REQUEST_SORT_COLUMNS``."""
     if not rules.can_see_applications(user):
         raise PermissionDenied(rules.PAYMENTS_RESERVED)
-    return _requests(user).order_by("-created_at", "-pk")
+    return _requests(user).order_by(*order)
 
 
 def payment_requests_released(*, user: User) -> QuerySet[PaymentRequest]:

@@ -7,6 +7,7 @@ used as approved that the RPS's check stored with the decision "repayment due".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -93,10 +94,24 @@ def proof_statuses() -> list[tuple[str, Any]]:
     return list(ProofOfUse.Status.choices)
 
 
-def proof_list(*, user: User, status: str = "") -> QuerySet[ProofOfUse]:
+#: The proof list's sortable columns (``pik.core.sorting``): key → fields.
+PROOF_SORT_COLUMNS = {
+    "nachweis": ("kind", "period_start"),
+    "aktenzeichen": ("application__file_number",),
+    "antragsteller": ("application__applicant__name",),
+    "status": ("status",),
+    "faellig": ("due_date",),
+    "rueckforderung": ("underspend",),
+}
+PROOF_SORT_DEFAULT = "faellig"
+
+
+def proof_list(
+    *, user: User, status: str = "", order: Sequence[str] = ("due_date", "pk")
+) -> QuerySet[ProofOfUse]:
     """The proofs of use the user sees (``status``: only those in that state, e.g.
     ``"submitted"`` for the RPS's check or ``"repayment_due"`` for the repayment claims), the
-    longest waiting first."""
+    longest waiting first (``order``: from ``PROOF_SORT_COLUMNS``)."""
     if not rules.can_see_applications(user):
         raise PermissionDenied(rules.APPLICATIONS_RESERVED)
     qs = visible(ProofOfUse.objects.all(), user).select_related(
@@ -104,7 +119,7 @@ def proof_list(*, user: User, status: str = "") -> QuerySet[ProofOfUse]:
     )
     if status:
         qs = qs.filter(status=status)
-    return qs.order_by("due_date", "pk")
+    return qs.order_by(*order)
 
 
 def proof_get(*, user: User, pk: int) -> ProofOfUse:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -97,11 +98,27 @@ def _claims(user: User) -> QuerySet[RepaymentClaim]:
     )
 
 
-def repayment_list(*, user: User) -> QuerySet[RepaymentClaim]:
-    """The claims this user may see, newest first (applicants: issued ones only)."""
+#: The repayment list's sortable columns (``pik.core.sorting``): key → fields.
+REPAYMENT_SORT_COLUMNS = {
+    "nr": ("pk",),
+    "aktenzeichen": ("application__file_number",),
+    "antragsteller": ("application__applicant__name",),
+    "betrag": ("amount",),
+    "faellig": ("due_date",),
+    "status": ("status",),
+    "angelegt": ("created_at",),
+}
+REPAYMENT_SORT_DEFAULT = "-angelegt"
+
+
+def repayment_list(
+    *, user: User, order: Sequence[str] = ("-created_at", "-pk")
+) -> QuerySet[RepaymentClaim]:
+    """The claims this user may see, newest first (applicants: issued ones only); ``order``
+    from ``REPAYMENT_SORT_COLUMNS``."""
     if not rules.can_see_applications(user):
         raise PermissionDenied(rules.APPLICATIONS_RESERVED)
-    return _claims(user).order_by("-created_at", "-pk")
+    return _claims(user).order_by(*order)
 
 
 def repayments_of(*, user: User, application: Application) -> list[RepaymentClaim]:

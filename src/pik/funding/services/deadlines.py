@@ -17,6 +17,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from pik.core import audit
 from pik.core.roles import Role
@@ -86,8 +87,13 @@ def _mail(user: User, deadlines: list[Deadline]) -> None:
             "funding/email/reminder.txt",
             {"user": user, "deadlines": deadlines, "base_url": settings.PIK_BASE_URL},
         )
+        subject = ngettext(
+            "PIK: %(n)s Frist in den nächsten Tagen",
+            "PIK: %(n)s Fristen in den nächsten Tagen",
+            len(deadlines),
+        ) % {"n": len(deadlines)}
     send_mail(
-        subject=f"PIK: {len(deadlines)} Frist(en) in den nächsten Tagen",
+        subject=subject,
         message=body,
         from_email=None,
         recipient_list=[user.email],

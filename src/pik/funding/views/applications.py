@@ -7,8 +7,9 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -45,6 +46,7 @@ def _filters(
         programmes=selectors.programme_list(),
         case_workers=workers.choices,
         kreise=org_selectors.kreis_list(user=user_of(request)),
+        gemeinde_source=reverse("funding:gemeinde_names"),
     )
     sorting = Sorting.from_request(request.GET, selectors.SORT_COLUMNS, selectors.SORT_DEFAULT)
     order = tuple(sorting.order_by())
@@ -57,6 +59,7 @@ def _filters(
                 programme=d["programme"] or "",
                 year=d["year"],
                 kreis=d["kreis"].strip(),
+                gemeinde=d["gemeinde"].strip(),
                 status=d["status"] or "",
                 case_worker=d["case_worker"],
                 waiting_for_me=d["waiting_for_me"],
@@ -98,6 +101,13 @@ def application_export(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="antraege.xlsx"'
     return response
+
+
+@login_required
+def gemeinde_names(request: HttpRequest) -> JsonResponse:
+    """The Gemeinde filter's suggestions (``?q=``): Gemeinden the user may see, by name."""
+    query = request.GET.get("q", "")[:100].replace("\x00", "")
+    return JsonResponse({"places": selectors.gemeinde_names(user=user_of(request), query=query)})
 
 
 @login_required

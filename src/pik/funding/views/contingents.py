@@ -15,8 +15,10 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from pik.core.sorting import Sorting
 from pik.funding import exports, rules, selectors, services
 from pik.funding.forms import ApplicantForm, ContingentImportForm, PoolingAgreementForm
 from pik.funding.views._http import XLSX, show_errors, show_form_errors, user_of
@@ -50,8 +52,11 @@ def _year(request: HttpRequest) -> int | None:
 @login_required
 def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
     programme = selectors.programme_get(code=code)
+    sorting = Sorting.from_request(
+        request.GET, selectors.CONTINGENT_SORT_COLUMNS, selectors.CONTINGENT_SORT_DEFAULT
+    )
     summary = selectors.contingent_summary(
-        user=user_of(request), programme=programme, year=_year(request)
+        user=user_of(request), programme=programme, year=_year(request), order=sorting.order_by()
     )
     import_form = ContingentImportForm()
     if request.method == "POST" and request.POST.get("action") == "split":
@@ -85,9 +90,12 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
                         "is_rps": True,
                     },
                 )
-            messages.success(
-                request, f"{result.saved} Kontingente wurden berechnet und gespeichert."
-            )
+            saved = ngettext(
+                "%(n)s Kontingent wurde berechnet und gespeichert.",
+                "%(n)s Kontingente wurden berechnet und gespeichert.",
+                result.saved,
+            ) % {"n": result.saved}
+            messages.success(request, saved)
             target = reverse("funding:contingent_overview", kwargs={"code": code})
             return redirect(f"{target}?jahr={import_form.cleaned_data['year']}")
     page = Paginator(summary["rows"], 100).get_page(request.GET.get("seite"))
@@ -98,6 +106,7 @@ def contingent_overview(request: HttpRequest, code: str) -> HttpResponse:
             "programme": programme,
             "s": summary,
             "page": page,
+            "sorting": sorting,
             "import_form": import_form,
             "is_rps": rules.is_rps(request.user),
             "applicants": selectors.applicant_list(user=user_of(request), programme=programme),
@@ -131,9 +140,8 @@ def applicant_new(request: HttpRequest, code: str) -> HttpResponse:
         show_form_errors(request, form)
         return redirect(target)
     d = form.cleaned_data
-    ags = [a.strip() for a in d["members"].replace(";", ",").split(",") if a.strip()]
-    try:
-        members = org_selectors.gemeinden_by_ags(ags_list=ags)
+    try:  # by name or key: "Stadt Böblingen; Aidlingen" or "08115003, 08115001"
+        members = org_selectors.gemeinden_by_names(text=d["members"])
         services.applicant_create(
             programme=programme,
             kind=d["kind"],

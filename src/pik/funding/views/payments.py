@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from pik.core.sorting import Sorting
 from pik.funding import exports, rules, selectors, services
 from pik.funding.forms import BankDetailsForm, PaymentRequestForm, PaymentStepForm
 from pik.funding.views._http import XLSX, act, show_errors, user_of
@@ -17,11 +18,15 @@ from pik.funding.views._http import XLSX, act, show_errors, user_of
 @login_required
 def payment_list(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
+    sorting = Sorting.from_request(
+        request.GET, selectors.PAYMENT_REQUEST_SORT_COLUMNS, selectors.PAYMENT_REQUEST_SORT_DEFAULT
+    )
     return render(
         request,
         "funding/payment_list.html",
         {
-            "requests": selectors.payment_request_list(user=user)[:200],
+            "sorting": sorting,
+            "requests": selectors.payment_request_list(user=user, order=sorting.order_by())[:200],
             "payable": selectors.payable_applications(user=user),
             "released": selectors.payment_requests_released(user=user),
             "batches": selectors.payment_batch_list(user=user),

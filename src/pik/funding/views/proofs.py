@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from pik.core.pagination import KeysFirstPaginator
+from pik.core.sorting import Sorting
 from pik.funding import selectors, services
 from pik.funding.proof_forms import (
     FindingForm,
@@ -118,12 +119,15 @@ def proof_list(request: HttpRequest) -> HttpResponse:
     statuses = selectors.proof_statuses()
     status = request.GET.get("status", "")
     status = status if status in dict(statuses) else ""
-    proofs = selectors.proof_list(user=user_of(request), status=status)
+    sorting = Sorting.from_request(
+        request.GET, selectors.PROOF_SORT_COLUMNS, selectors.PROOF_SORT_DEFAULT
+    )
+    proofs = selectors.proof_list(user=user_of(request), status=status, order=sorting.order_by())
     page = KeysFirstPaginator(proofs, 50).get_page(request.GET.get("seite"))
     return render(
         request,
         "funding/proof_list.html",
-        {"page": page, "status": status, "statuses": statuses},
+        {"page": page, "status": status, "statuses": statuses, "sorting": sorting},
     )
 
 

@@ -9,6 +9,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from pik.core.sorting import Sorting
 from pik.funding import interest, rules, selectors, services
 from pik.funding.forms import (
     BaseRateForm,
@@ -47,8 +48,11 @@ def base_rates(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def repayment_list(request: HttpRequest) -> HttpResponse:
-    claims = selectors.repayment_list(user=user_of(request))
-    return render(request, "funding/repayment_list.html", {"claims": claims})
+    sorting = Sorting.from_request(
+        request.GET, selectors.REPAYMENT_SORT_COLUMNS, selectors.REPAYMENT_SORT_DEFAULT
+    )
+    claims = selectors.repayment_list(user=user_of(request), order=sorting.order_by())
+    return render(request, "funding/repayment_list.html", {"claims": claims, "sorting": sorting})
 
 
 @login_required

@@ -2,33 +2,22 @@
 
 Read from the same assignment the funding procedures use (the RPS case workers' responsible
 Kreise, through orgs' selectors), so the public answer is always the current one. Names are
-matched without regard to case, umlauts, "ß" and punctuation: "Kressbronn" finds
-"Kreßbronn a. Bodensee", "Boeblingen" and "Boblingen" find "Böblingen".
+matched by ``pik.orgs.names`` (``search_keys``, ``match_rank``) without regard to case, umlauts,
+"ß" and punctuation: "Kressbronn" finds "Kreßbronn a. Bodensee", "Boeblingen" and "Boblingen"
+find "Böblingen".
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from pik.orgs import names
 from pik.orgs import selectors as orgs
 
 UNIT = "Regierungspräsidium Stuttgart, Referat 15.2, Dienststelle Wertheim"
 ADDRESS = "Am Eichamt 2, 97877 Wertheim"
 MAILBOX = "integrationsmanagement@rps.bwl.de"
 MAX_MATCHES = 20
-_UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue"}
-
-
-def _keys(text: str) -> tuple[str, str]:
-    """Two search keys: umlauts written out ("oe") and umlauts dropped ("o"); ß is "ss"."""
-    base = re.sub(r"[^\wäöü]+", " ", text.casefold()).strip()
-    base = re.sub(r"\s+", " ", base)
-    spelled = base
-    for umlaut, written in _UMLAUTS.items():
-        spelled = spelled.replace(umlaut, written)
-    dropped = base.replace("ä", "a").replace("ö", "o").replace("ü", "u")
-    return spelled, dropped
 
 
 @dataclass(frozen=True)
@@ -67,24 +56,13 @@ def contacts() -> dict[int, Contact]:
 
 def contact_table() -> list[Contact]:
     """All 44 Kreise by name, for the table and the PDF list."""
-    return sorted(contacts().values(), key=lambda c: _keys(c.kreis_name)[0])
+    return sorted(contacts().values(), key=lambda c: names.search_keys(c.kreis_name)[0])
 
 
 def _places() -> list[tuple[str, bool, int]]:
     kreise = [(str(k), True, k.pk) for k in orgs.public_kreise()]
     gemeinden = [(name, False, kreis_id) for _ags, name, kreis_id in orgs.public_gemeinden()]
     return kreise + gemeinden
-
-
-def _rank(query: tuple[str, str], name: str) -> int | None:
-    """0 exact, 1 a word starts with it, 2 contained; None: no match."""
-    best = None
-    for q, n in zip(query, _keys(name), strict=True):
-        if not q or q not in n:
-            continue
-        rank = 0 if n == q else 1 if n.startswith(q) or f" {q}" in n else 2
-        best = rank if best is None else min(best, rank)
-    return best
 
 
 def place_names(*, query: str, limit: int = 10) -> list[str]:
@@ -94,16 +72,18 @@ def place_names(*, query: str, limit: int = 10) -> list[str]:
 
 def search(*, query: str, limit: int = MAX_MATCHES) -> list[Match]:
     """Gemeinden and Kreise whose name matches ``query``, best first, with their contact."""
-    keys = _keys(re.sub(r"\s*\([^()]*\)\s*$", "", query))  # a chosen "Ort (Kreis)"
+    keys = names.query_keys(query)  # also a chosen "Ort (Kreis)" or "Stadt Ort"
     if len(keys[0]) < 2:
         return []
     table = contacts()
     found = []
     for name, is_kreis, kreis_id in _places():
-        rank = _rank(keys, name)
+        rank = names.match_rank(keys, name)
         if rank is not None:
             contact = table[kreis_id]
             place = name if is_kreis else f"{name} ({contact.kreis_name})"
-            found.append((rank, not is_kreis, _keys(name)[0], Match(place, is_kreis, contact)))
+            found.append(
+                (rank, not is_kreis, names.search_keys(name)[0], Match(place, is_kreis, contact))
+            )
     found.sort(key=lambda item: item[:3])
     return [item[3] for item in found[:limit]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,9 +43,21 @@ def faq_public(*, slug: str) -> FaqEntry:
     return entry
 
 
-def faqs_for_editor(*, user: Any) -> list[FaqEntry]:
+#: The editors' FAQ list's sortable columns (``pik.core.sorting``); by topic: in the
+#: order the portal shows them.
+FAQ_SORT_COLUMNS = {
+    "frage": ("question_de",),
+    "thema": ("category", "position"),
+    "stand": ("is_published",),
+}
+FAQ_SORT_DEFAULT = "thema"
+
+
+def faqs_for_editor(
+    *, user: Any, order: Sequence[str] = ("category", "position", "pk")
+) -> list[FaqEntry]:
     rules.require_portal_editor(user)
-    return list(visible(FaqEntry.objects.all(), user))
+    return list(visible(FaqEntry.objects.all(), user).order_by(*order))
 
 
 def faq_for_editor(*, user: Any, pk: int) -> FaqEntry:

@@ -6,6 +6,7 @@ and go through ``get_visible_or_404`` like every other record.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -48,9 +49,19 @@ def child_pages(*, page: Page | None) -> list[Page]:
     return list(published_pages().filter(parent=page).order_by("position", "title_de"))
 
 
-def pages_for_editor(*, user: Any) -> list[Page]:
+#: The editors' page list's sortable columns (``pik.core.sorting``): key → fields.
+PAGE_SORT_COLUMNS = {
+    "titel": ("title_de",),
+    "adresse": ("path",),
+    "stand": ("is_published", "publish_at"),
+    "version": ("version",),
+}
+PAGE_SORT_DEFAULT = "adresse"
+
+
+def pages_for_editor(*, user: Any, order: Sequence[str] = ("path", "pk")) -> list[Page]:
     rules.require_portal_editor(user)
-    return list(visible(Page.objects.select_related("updated_by"), user).order_by("path"))
+    return list(visible(Page.objects.select_related("updated_by"), user).order_by(*order))
 
 
 def page_for_editor(*, user: Any, pk: int) -> Page:

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from pik.core.sorting import Sorting
 from pik.core.validation import errors_into_form
 from pik.portal import forms, services
 from pik.portal.rendering import render_markdown
@@ -25,12 +26,26 @@ PAGE_FIELDS = ("title_de", "title_en", "parent", "slug", "body_de", "body_en", "
 @login_required
 def editor_home(request: HttpRequest) -> HttpResponse:
     user = editor_of(request)
+    page_sorting = Sorting.from_request(
+        request.GET,
+        page_selectors.PAGE_SORT_COLUMNS,
+        page_selectors.PAGE_SORT_DEFAULT,
+        param="sortierung_seiten",
+    )
+    faq_sorting = Sorting.from_request(
+        request.GET,
+        faq_selectors.FAQ_SORT_COLUMNS,
+        faq_selectors.FAQ_SORT_DEFAULT,
+        param="sortierung_fragen",
+    )
     return render(
         request,
         "portal/editor/home.html",
         {
-            "pages": page_selectors.pages_for_editor(user=user),
-            "faqs": faq_selectors.faqs_for_editor(user=user),
+            "pages": page_selectors.pages_for_editor(user=user, order=page_sorting.order_by()),
+            "faqs": faq_selectors.faqs_for_editor(user=user, order=faq_sorting.order_by()),
+            "page_sorting": page_sorting,
+            "faq_sorting": faq_sorting,
         },
     )
 

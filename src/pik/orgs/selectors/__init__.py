@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,13 +14,31 @@ from pik.core.scoping import get_visible_or_404, grants_for, visible
 from pik.orgs import names
 from pik.orgs.models import Gemeinde, Kreis, Membership, Provider, Regierungsbezirk, User
 
+# Gemeinden chosen by name live in their own room; callers find them here as before.
+from pik.orgs.selectors.places import GemeindeName as GemeindeName
+from pik.orgs.selectors.places import gemeinde_names as gemeinde_names
+from pik.orgs.selectors.places import gemeinde_resolve as gemeinde_resolve
+from pik.orgs.selectors.places import gemeinden_by_names as gemeinden_by_names
 
-def kreis_list(*, user: User) -> QuerySet[Kreis]:
+#: The Kreis list's sortable columns (``pik.core.sorting``): key → fields.
+KREIS_SORT_COLUMNS = {
+    "schluessel": ("ags",),
+    "kreis": ("name",),
+    "bezirk": ("regierungsbezirk__name",),
+    "gemeinden": ("gemeinden_count",),
+    "einwohner": ("population",),
+}
+KREIS_SORT_DEFAULT = "schluessel"
+
+
+def kreis_list(*, user: User, order: Sequence[str] = ("ags",)) -> QuerySet[Kreis]:
+    """The Kreise the user may see with their Gemeinden and population; ``order`` from
+    ``KREIS_SORT_COLUMNS``."""
     return (
         visible(Kreis.objects.all(), user)
         .select_related("regierungsbezirk")
         .annotate(gemeinden_count=Count("gemeinden"), population=Sum("gemeinden__population"))
-        .order_by("ags")
+        .order_by(*order)
     )
 
 
@@ -135,15 +153,6 @@ def is_manager_in_kreis(*, user_id: int, kreis_id: int) -> bool:
 
 def providers_in_kreis(*, kreis_id: int) -> QuerySet[Provider]:
     return Provider.objects.filter(kreis_id=kreis_id).order_by("name")
-
-
-def gemeinden_by_ags(*, ags_list: list[str]) -> list[Gemeinde]:
-    """Gemeinden in the order given; ``ValueError`` naming unknown keys."""
-    found = {g.ags: g for g in Gemeinde.objects.filter(ags__in=ags_list).select_related("kreis")}
-    unknown = [a for a in ags_list if a not in found]
-    if unknown:
-        raise ValueError("Unbekannte Gemeindeschlüssel: " + ", ".join(unknown))
-    return [found[a] for a in ags_list]
 
 
 # --- RPS case workers and their Kreise (for the funding workbench) ----------------------------
