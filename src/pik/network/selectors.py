@@ -188,6 +188,10 @@ def partner_outcomes(*, user: Any, kreis: Any) -> list[tuple[str, dict[str, int]
     return sorted(table.items())
 
 
+#: The outcomes of a referral in their order, as the key figures name them.
+REFERRAL_STATES = [label for _key, label in Referral.Status.choices]
+
+
 def referral_counts(*, clients: Any, start: Any, end: Any) -> dict[str, dict[str, int]]:
     """Referrals made in a period for the given people (a key-figure queryset of clients), by
     the kind of partner and by outcome (raw counts; stats suppresses them)."""

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from pik.casework.selectors import keyfigures as raw
 from pik.core.charts import Chart, Series
 from pik.core.disclosure import suppress_list
+from pik.network import selectors as network
 from pik.stats.keyfigures import Scope, resolve
 
 
@@ -64,5 +65,26 @@ def dashboard(*, user: Any, scope: Scope, first: int, last: int) -> Dashboard:
             series=[_series(_("erreicht"), series.goals_reached)],
             category_label=_("Jahr"),
         ),
+        _referrals(records, series.years),
     ]
     return Dashboard(scope_label=label, first=first, last=last, charts=charts)
+
+
+def _referrals(records: raw.Records, years: list[int]) -> Chart:
+    """Referrals made in each year for the people counted in it, by outcome (the network's
+    statuses in their order; one grouped query a year)."""
+    per_year = [
+        network.referral_counts(
+            clients=raw.counted_clients(records, raw.Period.year(year)),
+            start=raw.Period.year(year).start,
+            end=raw.Period.year(year).end,
+        )["status"]
+        for year in years
+    ]
+    states = [str(label) for label in network.REFERRAL_STATES]
+    return Chart(
+        title=_("Vermittlungen je Jahr nach Stand"),
+        categories=[str(year) for year in years],
+        series=[_series(state, [counts.get(state, 0) for counts in per_year]) for state in states],
+        category_label=_("Jahr"),
+    )
