@@ -91,6 +91,8 @@ class RawKeyFigures:
 
     period: Period
     persons: dict[str, int] = field(default_factory=dict)  # new, ongoing, ended
+    #: The people ended in the period by the reason given at closing (adds up to "ended").
+    ended_by_reason: dict[str, int] = field(default_factory=dict)
     households: int = 0
     sex: dict[str, int] = field(default_factory=dict)
     age: dict[str, int] = field(default_factory=dict)
@@ -179,10 +181,11 @@ def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) ->
         clients.annotate(span=span)
         .annotate(bucket=status, band=Case(*bands, default=Value(0), output_field=IntegerField()))
         .order_by()
-        .values("bucket", "band", "gender", "nationality", "birth_year")
+        .values("bucket", "band", "gender", "nationality", "birth_year", "end_reason")
         .annotate(n=Count("pk"))
     )
     genders = {key: str(label) for key, label in Client.Gender.choices}
+    reasons = {key: str(label) for key, label in Client.EndReason.choices}
     unknown = str(UNKNOWN)
     ages = tuple((low, str(name)) for low, name in AGE_BANDS)  # translated once, not per row
     durations = [str(name) for _low, name in DURATION_BANDS]
@@ -191,9 +194,12 @@ def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) ->
     nationality: Counter[str] = Counter()
     age: Counter[str] = Counter({name: 0 for _low, name in ages})
     duration: Counter[str] = Counter({name: 0 for name in durations})
+    ended: Counter[str] = Counter({label: 0 for label in reasons.values()})
     for row in rows:
         n = row["n"]
         persons[row["bucket"]] += n
+        if row["bucket"] == "ended":
+            ended[reasons.get(row["end_reason"], unknown)] += n
         sex[genders.get(row["gender"], unknown)] += n
         nationality[(row["nationality"] or "").strip() or unknown] += n
         year = row["birth_year"]
@@ -201,6 +207,7 @@ def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) ->
         duration[durations[row["band"]]] += n
     result.persons, result.sex, result.nationality = dict(persons), dict(sex), dict(nationality)
     result.age, result.duration = dict(age), dict(duration)
+    result.ended_by_reason = dict(ended)
 
 
 def _contacts(contacts: QuerySet[Contact], result: RawKeyFigures) -> None:
@@ -272,6 +279,8 @@ class YearlySeries:
     ended: list[int]
     contacts: dict[str, list[int]]  # per channel label
     goals_reached: list[int]
+    #: The people ended per year by the reason given at closing (adds up to ``ended``).
+    ended_by_reason: dict[str, list[int]] = field(default_factory=dict)
 
 
 def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
@@ -284,9 +293,11 @@ def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
     rows = (
         clients.order_by()
         .annotate(sy=ExtractYear("counselling_start"), ey=ExtractYear("counselling_end"))
-        .values("sy", "ey")
+        .values("sy", "ey", "end_reason")
         .annotate(n=Count("pk"))
     )
+    reasons = {key: str(label) for key, label in Client.EndReason.choices}
+    by_reason = {label: [0] * len(years) for label in reasons.values()}
     for row in rows:
         start, end = row["sy"], row["ey"]
         for i, year in enumerate(years):
@@ -294,6 +305,8 @@ def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
                 persons[i] += row["n"]
                 if end == year:
                     ended[i] += row["n"]
+                    label = reasons.get(row["end_reason"], str(UNKNOWN))
+                    by_reason.setdefault(label, [0] * len(years))[i] += row["n"]
                 elif start == year:
                     new[i] += row["n"]
     ids = clients.values("pk")
@@ -330,4 +343,5 @@ def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
         ended=ended,
         contacts={label: counts for label, counts in contacts.items() if any(counts)},
         goals_reached=reached,
+        ended_by_reason={label: counts for label, counts in by_reason.items() if any(counts)},
     )

@@ -132,7 +132,8 @@ def consent_withdraw(*, consent: Consent, withdrawn_on: dt.date, actor: User) ->
     if consent.purpose == Consent.Purpose.PARTICIPATION and client.status == Client.Status.ACTIVE:
         CLIENT.apply(client, action="close", user=actor)
         client.counselling_end = max(withdrawn_on, client.counselling_start)
-        client.save(update_fields=["status", "counselling_end", "updated_at"])
+        client.end_reason = Client.EndReason.OWN_WISH  # the person withdrew their consent
+        client.save(update_fields=["status", "counselling_end", "end_reason", "updated_at"])
         _cancel_pending_handovers(client)
         effects.append("counselling_closed")
     if consent.purpose == Consent.Purpose.HEALTH and client.health_notes:
