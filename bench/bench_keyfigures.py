@@ -21,6 +21,7 @@ from collections import Counter
 from typing import Any
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Mod
 from django.utils import timezone
 
@@ -218,9 +219,19 @@ def _network(sets: list[CaseworkSet]) -> list[CaseworkSet]:
                     )
                 )
         Referral.objects.bulk_create(referrals, batch_size=5000)
+    # the generator writes consents straight into the table: the flag the consent services keep
+    # is set as the migration sets it for existing records
+    statistics = Consent.objects.filter(
+        client=OuterRef("pk"), purpose=Consent.Purpose.STATISTICS, withdrawn_on__isnull=True
+    )
+    Client.objects.filter(kreis__in=kreise).update(counts_in_statistics=Exists(statistics))
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE casework_client, casework_referral, network_actor")
+        with connection.cursor() as cursor:  # as autovacuum leaves tables that are not new
+            cursor.execute(
+                "VACUUM ANALYZE casework_client, casework_consent, casework_contact, "
+                "casework_plan, casework_planversion, casework_goal, casework_referral, "
+                "network_actor"
+            )
     return sets
 
 

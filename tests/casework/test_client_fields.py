@@ -38,6 +38,7 @@ RECORD_INTERNAL = {
     "anonymised_at",
     "version",
     "shared_with",
+    "counts_in_statistics",
 }
 
 

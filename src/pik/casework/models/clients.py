@@ -185,6 +185,9 @@ class Client(TimeStamped):
         _("Status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
     )
     anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)
+    #: Kept by the consent services: an active consent to statistics exists (the key figures
+    #: count only these people; ADR 0040). Never set by hand.
+    counts_in_statistics = models.BooleanField(default=False, editable=False)
     version = models.PositiveIntegerField(_("Bearbeitungsstand"), default=1)
 
     scope: ClassVar = ScopePaths(
