@@ -7,9 +7,12 @@ the Kreis statistics). Nothing here is shown as it is: stats suppresses small co
 A person counts in a period when their counselling overlapped it: started on or before its last
 day and not ended before its first. Of those, *new* started in the period, *ended* ended in it,
 *ongoing* are the rest (counselled before and after); who started and ended in the period counts
-as ended. Contacts, plans and goals count when they happened in the period: a goal as *set* when
-it was created, as *reached* on the day its status became "achieved". Five grouped queries
-whatever the scope; the grouped rows are few (attributes × bands), so Python only adds them up.
+as ended; the ended ones also by the reason given at closing (``Client.end_reason``). Contacts,
+plans and goals count when they happened in the period: a goal as *set* when it was created, as
+*reached* on the day its status became "achieved". Six queries whatever the scope, each
+returning a few rows (one for the people's attributes), so Python only adds them up; the
+consent comes from ``Client.counts_in_statistics`` (ADR 0040). Referrals are the network's:
+``pik.stats.keyfigures.counts`` adds them.
 """
 
 from __future__ import annotations
