@@ -215,6 +215,7 @@ CASES = {
     "client_close": lambda world, member: {
         "client": _record(world)[1],
         "ended_on": TODAY(),
+        "reason": "goals_reached",
         "actor": member(Role.KREIS_COORDINATOR, side="b"),
     },
     "client_assign": _client_assign,
