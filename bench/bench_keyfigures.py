@@ -176,16 +176,17 @@ def _same_numbers(
 
 
 def _network(sets: list[CaseworkSet]) -> list[CaseworkSet]:
-    """End reasons for the closed records, and referrals (once per data set)."""
+    """End reasons for the closed records, the statistics flag, and referrals (once per Kreis:
+    the state set reuses the Kreis set, which may have them already)."""
     kreise = [data.kreis for data in sets]
-    if Actor.objects.filter(kreis__in=kreise, name__startswith="Bench ").exists():
-        return sets
     rng = random.Random(12)
     closed = Client.objects.filter(kreis__in=kreise, status="closed", end_reason="")
     reasons = Client.EndReason.values
     for index, reason in enumerate(reasons):  # every closed record a reason, by its id
         closed.alias(r=Mod("pk", len(reasons))).filter(r=index).update(end_reason=reason)
     for data in sets:
+        if Actor.objects.filter(kreis=data.kreis, name__startswith="Bench ").exists():
+            continue
         gemeinde = data.kreis.gemeinden.order_by("pk").first()
         partners = Actor.objects.bulk_create(
             Actor(kreis=data.kreis, gemeinde=gemeinde, name=f"Bench {label}", kind=kind)
