@@ -31,9 +31,13 @@ def main(argv: list[str]) -> int:
 
     wanted = [a.lower() for a in argv]
     benches = []
-    for module in MODULES:
-        benches += importlib.import_module(module).benchmarks()
-    benches = [b for b in benches if not wanted or any(w in b.name.lower() for w in wanted)]
+    for module in MODULES:  # a fragment of the name or of the module (``keyfigures``)
+        short = module.rsplit(".", 1)[-1].removeprefix("bench_")
+        benches += [
+            b
+            for b in importlib.import_module(module).benchmarks()
+            if not wanted or any(w in b.name.lower() or w == short for w in wanted)
+        ]
     database = "-"
     if any(b.needs_db for b in benches):
         from bench.db import bench_database

@@ -38,6 +38,7 @@ RECORD_INTERNAL = {
     "anonymised_at",
     "version",
     "shared_with",
+    "counts_in_statistics",
 }
 
 
@@ -107,6 +108,7 @@ def test_the_export_shows_every_declared_field_in_the_former_order(im, world) ->
         "einzug_anschlussunterbringung",
         "geplantes_ende",
         "begruendung_verlaengerung",
+        "beendigungsgrund",
     ]
     assert exported["person"]["telefon"] == "0711 1"
     assert exported["person"]["geschlecht"] == "keine Angabe"
@@ -135,7 +137,9 @@ def test_anonymisation_does_to_each_field_what_the_declaration_says(im, world) -
         "gemeinde": world.gemeinde_a,
     }
     record = make_client(im, world.kreis_a, household_name="Familie A", **full)
-    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=40), actor=im)
+    services.client_close(
+        client=record, ended_on=TODAY() - dt.timedelta(days=40), reason="goals_reached", actor=im
+    )
     record.refresh_from_db()
     before = {spec.name: getattr(record, spec.name) for spec in FIELDS}
     with override_settings(CASEWORK_RETENTION_DAYS=30):

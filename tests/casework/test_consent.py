@@ -144,3 +144,28 @@ def test_arabic_consent_pdf_carries_arabic_text(client, im, record_with_plan) ->
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Einwilligung" in text
     assert any("\u0600" <= ch <= "\u06ff" or "\ufe70" <= ch <= "\ufeff" for ch in text)
+
+
+def test_the_statistics_flag_follows_the_consents(im, record) -> None:  # type: ignore[no-untyped-def]
+    """The key figures read "an active consent to statistics exists" from the record (ADR 0040):
+    recording and withdrawing such a consent keep it true."""
+    from pik.casework.models import Client
+
+    def flag() -> bool:
+        return Client.objects.get(pk=record.pk).counts_in_statistics
+
+    assert not flag()
+    first = services.consent_record(
+        client=record, purpose=Consent.Purpose.STATISTICS, given_on=TODAY(), actor=im
+    )
+    assert flag() and first.client.counts_in_statistics
+    services.consent_record(  # another purpose leaves it alone
+        client=record, purpose=Consent.Purpose.HEALTH, given_on=TODAY(), actor=im
+    )
+    assert flag()
+    services.consent_withdraw(consent=first, withdrawn_on=TODAY(), actor=im)
+    assert not flag()
+    services.consent_record(
+        client=record, purpose=Consent.Purpose.STATISTICS, given_on=TODAY(), actor=im
+    )
+    assert flag()

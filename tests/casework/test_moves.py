@@ -104,7 +104,7 @@ def test_an_anonymised_record_is_not_taken_over_by_another_kreis(im, record, wor
     transfer = services.transfer_request(
         client=record, to_kreis=world.kreis_b, reason="Umzug nach Esslingen", actor=im
     )
-    services.client_close(client=record, ended_on=TODAY(), actor=im)
+    services.client_close(client=record, ended_on=TODAY(), reason="goals_reached", actor=im)
     services.client_anonymise(client=record, reason="retention", actor=None)
     target = staff(Role.KREIS_COORDINATOR, world.kreis_b)
     with pytest.raises(ValidationError, match="anonymisiert"):

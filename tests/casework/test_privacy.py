@@ -39,7 +39,9 @@ def test_retention_anonymises_after_the_configured_time(im, record) -> None:  # 
         notes="Sehr persönlich",
         actor=im,
     )
-    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=40), actor=im)
+    services.client_close(
+        client=record, ended_on=TODAY() - dt.timedelta(days=40), reason="goals_reached", actor=im
+    )
     with override_settings(CASEWORK_RETENTION_DAYS=30):
         done = services.retention_run()
     assert done == [record.pk]
@@ -53,7 +55,9 @@ def test_retention_anonymises_after_the_configured_time(im, record) -> None:  # 
 
 
 def test_retention_keeps_records_inside_the_period(im, record) -> None:  # type: ignore[no-untyped-def]
-    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=10), actor=im)
+    services.client_close(
+        client=record, ended_on=TODAY() - dt.timedelta(days=10), reason="goals_reached", actor=im
+    )
     with override_settings(CASEWORK_RETENTION_DAYS=30):
         assert services.retention_run() == []
     record.refresh_from_db()
@@ -93,7 +97,9 @@ def test_retention_command_and_task(im, record, settings) -> None:  # type: igno
     from pik.casework.tasks import casework_retention_task
 
     settings.CASEWORK_RETENTION_DAYS = 30
-    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=31), actor=im)
+    services.client_close(
+        client=record, ended_on=TODAY() - dt.timedelta(days=31), reason="goals_reached", actor=im
+    )
     out = io.StringIO()
     call_command("casework_retention", "--dry-run", stdout=out)
     assert "1 Akte fällig" in out.getvalue() and f"Akte {record.pk}" in out.getvalue()
@@ -150,7 +156,9 @@ def test_anonymisation_drops_the_new_personal_data_and_the_scan(  # type: ignore
     record, consent = _full_record(im, world)
     storage, name = consent.scan.storage, consent.scan.name
     assert storage.exists(name)
-    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=40), actor=im)
+    services.client_close(
+        client=record, ended_on=TODAY() - dt.timedelta(days=40), reason="goals_reached", actor=im
+    )
     with (
         override_settings(CASEWORK_RETENTION_DAYS=30),
         django_capture_on_commit_callbacks(execute=True),
@@ -218,7 +226,10 @@ def test_subject_access_export_json_and_pdf(client, im, record_with_plan) -> Non
 def test_retention_page_lists_due_records(client, im, record_with_plan, world, settings) -> None:  # type: ignore[no-untyped-def]
     settings.CASEWORK_RETENTION_DAYS = 30
     services.client_close(
-        client=record_with_plan, ended_on=TODAY() - dt.timedelta(days=40), actor=im
+        client=record_with_plan,
+        ended_on=TODAY() - dt.timedelta(days=40),
+        reason="goals_reached",
+        actor=im,
     )
     coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
     client.force_login(coordinator)
@@ -237,7 +248,9 @@ def test_the_retention_period_is_written_in_words(client, im, record, world) -> 
 
 def test_my_day_counts_due_records_in_the_right_number(client, im, record, world, settings) -> None:  # type: ignore[no-untyped-def]
     settings.CASEWORK_RETENTION_DAYS = 30
-    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=40), actor=im)
+    services.client_close(
+        client=record, ended_on=TODAY() - dt.timedelta(days=40), reason="goals_reached", actor=im
+    )
     client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
     page = client.get(reverse("casework:my_day")).content.decode()
     assert "Löschfristen: 1 Akte in den nächsten 30 Tagen" in page

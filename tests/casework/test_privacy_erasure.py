@@ -254,7 +254,12 @@ def test_postgresql_vacuums_after_the_retention_run_overwrote_records(
     kreis = Kreis.objects.get(ags="08115")
     manager = staff(Role.INTEGRATION_MANAGER, kreis)
     record = make_client(manager, kreis)
-    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=40), actor=manager)
+    services.client_close(
+        client=record,
+        ended_on=TODAY() - dt.timedelta(days=40),
+        reason="goals_reached",
+        actor=manager,
+    )
     before = _vacuum_count("casework_client")
     with override_settings(CASEWORK_RETENTION_DAYS=30):
         assert services.retention_run() == [record.pk]

@@ -76,7 +76,12 @@ def _busy_kreis(coordinator: Any, world: Any) -> None:
     )
     make_client(coordinator, world.kreis_a)  # created by the coordinator: nobody responsible
     closing = make_client(manager, world.kreis_a)
-    services.client_close(client=closing, ended_on=TODAY() - dt.timedelta(days=50), actor=manager)
+    services.client_close(
+        client=closing,
+        ended_on=TODAY() - dt.timedelta(days=50),
+        reason="goals_reached",
+        actor=manager,
+    )
     transfer_into(world.kreis_a)
 
 

@@ -39,10 +39,10 @@ def test_roles_come_from_the_rules(im, coordinator, record, world) -> None:  # t
 def test_no_move_outside_the_table(im, coordinator, record) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(TransitionNotAllowed):
         CLIENT.apply(record, action="anonymise", user=None)  # still active
-    services.client_close(client=record, ended_on=TODAY(), actor=im)
+    services.client_close(client=record, ended_on=TODAY(), reason="goals_reached", actor=im)
     record.refresh_from_db()
     with pytest.raises(ValidationError, match="bereits beendet"):
-        services.client_close(client=record, ended_on=TODAY(), actor=im)
+        services.client_close(client=record, ended_on=TODAY(), reason="goals_reached", actor=im)
     with pytest.raises(TransitionNotAllowed):
         CLIENT.apply(record, action="close", user=im)
     assert [t.action for t in CLIENT.allowed(record, im)] == []
@@ -50,7 +50,9 @@ def test_no_move_outside_the_table(im, coordinator, record) -> None:  # type: ig
 
 
 def test_the_coordination_anonymises_on_request(im, coordinator, record) -> None:  # type: ignore[no-untyped-def]
-    services.client_close(client=record, ended_on=TODAY() - dt.timedelta(days=1), actor=im)
+    services.client_close(
+        client=record, ended_on=TODAY() - dt.timedelta(days=1), reason="goals_reached", actor=im
+    )
     with pytest.raises(ValidationError, match="nur die Koordination"):
         services.client_anonymise(client=record, reason="auf Antrag", actor=im)
     services.client_anonymise(client=record, reason="auf Antrag", actor=coordinator)

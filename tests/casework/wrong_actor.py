@@ -72,7 +72,9 @@ def _transfer(world: Any) -> Any:
 
 def _closed(world: Any) -> tuple[Any, Any]:
     manager, client = _record(world)
-    client = services.client_close(client=client, ended_on=TODAY(), actor=manager)
+    client = services.client_close(
+        client=client, ended_on=TODAY(), reason="goals_reached", actor=manager
+    )
     return manager, client
 
 
@@ -213,6 +215,7 @@ CASES = {
     "client_close": lambda world, member: {
         "client": _record(world)[1],
         "ended_on": TODAY(),
+        "reason": "goals_reached",
         "actor": member(Role.KREIS_COORDINATOR, side="b"),
     },
     "client_assign": _client_assign,

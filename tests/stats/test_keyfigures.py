@@ -251,3 +251,164 @@ def test_the_dashboard_shows_the_same_numbers_as_the_key_figures_per_year(client
     page = client.get(reverse("casework:key_figure_dashboard")).content.decode()
     assert "<svg" in page and "Beratene Personen je Jahr" in page
     assert '<td class="num">&lt; 5</td>' in page  # the three who ended, as a table cell
+
+
+# --- Ended by reason, referrals by partner kind and outcome -----------------------------------
+
+
+def test_people_ended_in_the_period_count_by_their_reason(world) -> None:  # type: ignore[no-untyped-def]
+    im = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    reasons = ["work_or_training"] * 6 + ["moved_away"] * 5 + ["no_contact"] * 2
+    for day, reason in enumerate(reasons):
+        record = person(im, world.kreis_a, start=dt.date(YEAR - 1, 4, 1 + day))
+        Client.objects.filter(pk=record.pk).update(
+            counselling_end=dt.date(YEAR, 5, 1 + day), status="closed", end_reason=reason
+        )
+    person(im, world.kreis_a, start=dt.date(YEAR - 1, 4, 20), end=dt.date(YEAR, 6, 1))  # none
+    late = person(im, world.kreis_a, start=dt.date(YEAR, 1, 2))  # ended after the period: new
+    for day in range(6):  # ongoing: the complement of that one new person, not the ended
+        person(im, world.kreis_a, start=dt.date(YEAR - 1, 6, 1 + day))
+    Client.objects.filter(pk=late.pk).update(
+        counselling_end=dt.date(YEAR + 1, 1, 5), status="closed", end_reason="own_wish"
+    )
+    for _ in range(6):  # not counted: no consent to statistics
+        silent = person(im, world.kreis_a, start=dt.date(YEAR - 1, 4, 1), consent=False)
+        Client.objects.filter(pk=silent.pk).update(
+            counselling_end=dt.date(YEAR, 5, 1), status="closed", end_reason="goals_reached"
+        )
+    figures = key_figures(user=coordinator, scope=Scope("kreis", world.kreis_a.ags), period=PERIOD)
+    assert dict(figures.section("persons").rows)["beendet"].value == 14
+    section = figures.section("ended_reason")
+    rows = {label: cell for label, cell in section.rows}
+    assert list(rows)[:2] == ["Ziele erreicht", "Arbeit oder Ausbildung aufgenommen"]  # list order
+    values = {label: cell.value for label, cell in rows.items() if cell.value}
+    assert values == {
+        "Arbeit oder Ausbildung aufgenommen": 6,
+        "weggezogen": 5,
+        "kein Kontakt mehr": 2,
+        "keine Angabe": 1,
+    }
+    assert section.total is not None and section.total.value == 14 and not section.withheld
+    # "< 5" for the small ones: 14 - 6 - 5 tells only that they are three together
+    assert str(rows["kein Kontakt mehr"]) == str(rows["keine Angabe"]) == "< 5"
+    assert str(rows["weggezogen"]) == "5" and str(rows["Arbeit oder Ausbildung aufgenommen"]) == "6"
+    assert str(dict(figures.section("persons").rows)["beendet"]) == "14"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    status=st.lists(st.integers(0, 12), min_size=3, max_size=3),
+    parts=st.lists(st.integers(0, 12), min_size=1, max_size=4),
+)
+def test_the_reasons_give_away_no_hidden_number_of_either_list(status, parts) -> None:  # type: ignore[no-untyped-def]
+    ended = status[2]
+    reasons = [
+        min(p, ended - sum(parts[:i])) if sum(parts[:i]) < ended else 0 for i, p in enumerate(parts)
+    ]
+    reasons[-1] += ended - sum(reasons)  # the reasons add up to the people ended
+    figures = RawKeyFigures(
+        period=PERIOD,
+        persons=dict(zip(("new", "ongoing", "ended"), status, strict=True)),
+        ended_by_reason={f"r{i}": n for i, n in enumerate(reasons)},
+    )
+    result = suppressed("Test", figures)
+    persons, section = result.section("persons"), result.section("ended_reason")
+    if section.withheld:
+        return
+    cells = [cell for _, cell in section.rows]
+    ended_cell = dict(persons.rows)["beendet"]
+    # shown, the reasons pin down their sum: that may only be a "beendet" that is shown too
+    assert ended == 0 or not ended_cell.hidden
+    options = list(_consistent(cells, ended_cell))
+    assert tuple(c.value for c in cells) in options
+    for i, cell in enumerate(cells):
+        assert cell.hidden or cell.value == 0 or cell.value >= 5
+        if cell.hidden:
+            assert len({values[i] for values in options}) >= 2
+
+
+def test_referrals_count_by_partner_kind_and_outcome_only_for_consenting_people(world) -> None:  # type: ignore[no-untyped-def]
+    from pik.network import services as network_services
+    from pik.network.models import Referral
+    from tests.network.factories import actor_in
+
+    coordinator = staff(Role.KREIS_COORDINATOR, world.kreis_a)
+    im = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    jobcenter = actor_in(world.kreis_a, name="Jobcenter", kind="jobcenter")
+    course = actor_in(world.kreis_a, name="Sprachschule", kind="language_course")
+    today = timezone.localdate()
+    period = Period(today - dt.timedelta(days=90), today)
+
+    def refer(partner, *, statistics: bool, on: dt.date, status: str = "sent") -> None:  # type: ignore[no-untyped-def]
+        record = person(im, world.kreis_a, start=today - dt.timedelta(days=200), consent=statistics)
+        services.consent_record(
+            client=record,
+            purpose=Consent.Purpose.NETWORK,
+            network_actor=partner.name,
+            given_on=today - dt.timedelta(days=150),
+            actor=im,
+        )
+        referral = network_services.referral_record(
+            client=record, partner=partner, purpose="Termin", shared_on=on, actor=im
+        )
+        Referral.objects.filter(pk=referral.pk).update(status=status)
+
+    for _ in range(6):
+        refer(jobcenter, statistics=True, on=today - dt.timedelta(days=10), status="done")
+    for _ in range(5):
+        refer(course, statistics=True, on=today - dt.timedelta(days=20))
+    for _ in range(4):  # no consent to statistics: not counted
+        refer(jobcenter, statistics=False, on=today - dt.timedelta(days=10), status="done")
+    refer(course, statistics=True, on=today - dt.timedelta(days=120))  # before the period
+    figures = key_figures(user=coordinator, scope=Scope("kreis", world.kreis_a.ags), period=period)
+    kinds = {label: cell for label, cell in figures.section("referral_kind").rows}
+    states = {label: cell for label, cell in figures.section("referral_status").rows}
+    assert {k: c.value for k, c in kinds.items()} == {"Jobcenter": 6, "Sprachkursträger": 5}
+    assert {k: c.value for k, c in states.items()} == {"erledigt": 6, "vermittelt": 5}
+    assert not any(c.hidden for c in [*kinds.values(), *states.values()])
+    assert figures.section("referral_kind").total.value == 11  # type: ignore[union-attr]
+    # one more with consent to statistics, not taken up: a count of 1, shown as "< 5", and
+    # more hidden so that it cannot be worked out from the total (12 - 6 - 5)
+    refer(course, statistics=True, on=today - dt.timedelta(days=5), status="not_taken_up")
+    figures = key_figures(user=coordinator, scope=Scope("kreis", world.kreis_a.ags), period=period)
+    section = figures.section("referral_status")
+    states = {label: cell for label, cell in section.rows}
+    assert str(states["nicht wahrgenommen"]) == "< 5" and section.total.value == 12  # type: ignore[union-attr]
+    options = list(_consistent(list(states.values()), section.total))
+    for i, cell in enumerate(states.values()):
+        if cell.hidden:
+            assert len({values[i] for values in options}) >= 2
+
+
+def test_the_dashboard_shows_ended_by_reason_and_hides_what_could_be_worked_out(
+    client, world
+) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    from pik.casework.selectors.keyfigures import Records, yearly_series
+    from pik.casework.selectors.keyfigures import key_figures as raw_figures
+    from pik.stats.dashboards import _reason_series
+
+    im = staff(Role.INTEGRATION_MANAGER, world.kreis_a)
+    last = timezone.localdate().year
+    ends = {last - 2: ["goals_reached"] * 7, last - 1: ["goals_reached"] * 6 + ["moved_away"] * 2}
+    for year, reasons in ends.items():
+        for i, reason in enumerate(reasons):
+            record = person(im, world.kreis_a, start=dt.date(year - 1, 3, 1 + i))
+            Client.objects.filter(pk=record.pk).update(
+                counselling_end=dt.date(year, 3, 1 + i), status="closed", end_reason=reason
+            )
+    records = Records(kreis_ids=(world.kreis_a.pk,))
+    series = yearly_series(records, last - 2, last)
+    for i, year in enumerate(series.years):
+        one = raw_figures(records, Period.year(year))
+        assert {k: v[i] for k, v in series.ended_by_reason.items() if v[i]} == {
+            k: v for k, v in one.ended_by_reason.items() if v
+        }
+    shown = {s.name: list(s.shown or []) for s in _reason_series(series)}
+    assert shown["Ziele erreicht"] == ["7", "x", "0"]  # 8 - 6 would give the 2 away
+    assert shown["weggezogen"] == ["0", "< 5", "0"]
+    client.force_login(staff(Role.KREIS_COORDINATOR, world.kreis_a))
+    page = client.get(reverse("casework:key_figure_dashboard")).content.decode()
+    assert "Beendete Beratungen je Jahr nach Grund" in page

@@ -193,6 +193,9 @@ FIELDS: tuple[ClientField, ...] = (
                 E(COUNSELLING, 4, "beendet_am"), anonymise=A.KEEP, typed=False),
     ClientField("status", _("Status"), K.CHOICE, E(COUNSELLING, 5, "status"),
                 anonymise=A.KEEP, typed=False, choices=Client.Status.choices),
+    ClientField("end_reason", _("Grund für das Ende der Beratung"), K.CHOICE,
+                E(COUNSELLING, 9, "beendigungsgrund"), anonymise=A.KEEP, typed=False,
+                choices=Client.EndReason.choices),
 )
 # fmt: on
 del K, E, A

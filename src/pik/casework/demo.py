@@ -171,7 +171,12 @@ def _seed_kreis(kreis: Kreis, managers: list[User], coordinator: User, rng: rand
         clients.append(client)
         _contacts(client, manager, start, end, rng)
         if finished:
-            services.client_close(client=client, ended_on=end, actor=manager)
+            services.client_close(
+                client=client,
+                ended_on=end,
+                reason=rng.choice(Client.EndReason.values),
+                actor=manager,
+            )
         elif index % 3 != 2:
             _plan(client, manager, start, today, rng)
         if index % 4 == 0:

@@ -330,6 +330,13 @@ class TaskForm(CleanTextMixin, forms.Form):
 
 class CloseForm(forms.Form):
     ended_on = forms.DateField(label=_("Beratung beendet am"), widget=DateInput())
+    reason = forms.ChoiceField(
+        label=_("Grund für das Ende der Beratung"),
+        choices=Client.EndReason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie aus, warum die Beratung endet.")},
+        help_text=_("Zählt anonym in den Kennzahlen (beendete Beratungen nach Grund)."),
+    )
 
 
 class PersonChoiceForm(CleanTextMixin, forms.Form):

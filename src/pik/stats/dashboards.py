@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from pik.casework.selectors import keyfigures as raw
 from pik.core.charts import Chart, Series
-from pik.core.disclosure import suppress_list
+from pik.core.disclosure import Cell, suppress_list
 from pik.network import selectors as network
 from pik.stats.keyfigures import Scope, resolve
 
@@ -35,6 +35,28 @@ def _series(name: str, counts: list[int]) -> Series:
         [None if cell.hidden else cell.value for cell in cells],
         shown=[str(cell) for cell in cells],
     )
+
+
+def _reason_series(series: raw.YearlySeries) -> list[Series]:
+    """The people ended per year by reason. Per year the reasons add up to the "beendet" of the
+    first chart, which is published: so each year's reasons are suppressed against it as their
+    total, and a year is left out (a gap) where that total, or "beendet" itself, is hidden."""
+    labels = list(series.ended_by_reason)
+    shown: dict[str, list[Cell]] = {label: [] for label in labels}
+    ended = suppress_list(series.ended, total=False).cells
+    for i, total in enumerate(ended):
+        column = suppress_list([series.ended_by_reason[label][i] for label in labels])
+        gap = column.withheld or total.hidden or (column.total is not None and column.total.hidden)
+        for label, cell in zip(labels, column.cells, strict=True):
+            shown[label].append(Cell(cell.value, secondary=True) if gap else cell)
+    return [
+        Series(
+            label,
+            [None if c.hidden else c.value for c in cells],
+            shown=[str(c) for c in cells],
+        )
+        for label, cells in shown.items()
+    ]
 
 
 def dashboard(*, user: Any, scope: Scope, first: int, last: int) -> Dashboard:
@@ -57,6 +79,12 @@ def dashboard(*, user: Any, scope: Scope, first: int, last: int) -> Dashboard:
             title=_("Beratungskontakte je Jahr nach Kontaktart"),
             categories=years,
             series=[_series(kind, counts) for kind, counts in sorted(series.contacts.items())],
+            category_label=_("Jahr"),
+        ),
+        Chart(
+            title=_("Beendete Beratungen je Jahr nach Grund"),
+            categories=years,
+            series=_reason_series(series),
             category_label=_("Jahr"),
         ),
         Chart(

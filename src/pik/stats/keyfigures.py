@@ -101,10 +101,16 @@ def resolve(user: Any, scope: Scope) -> tuple[str, Records]:
 
 def key_figures(*, user: Any, scope: Scope, period: Period) -> KeyFigures:
     label, records = resolve(user, scope)
+    return suppressed(label, *counts(records, period))
+
+
+def counts(records: Records, period: Period) -> tuple[raw.RawKeyFigures, dict[str, dict[str, int]]]:
+    """The raw counts of a scope's records (who may see them is the caller's business): case
+    work's, and the network's referrals of the same people (casework may not read the network)."""
     referrals = network.referral_counts(
         clients=raw.counted_clients(records, period), start=period.start, end=period.end
     )
-    return suppressed(label, raw.key_figures(records, period), referrals)
+    return raw.key_figures(records, period), referrals
 
 
 def suppressed(
@@ -127,6 +133,7 @@ def suppressed(
             if s.total is not None and not s.total.hidden:
                 s.total = Cell(s.total.value, secondary=True)
     persons = people[0].total or Cell(figures.persons_total)
+    ended = _ended_by_reason(figures, dict(people[0].rows)[_("beendet")])
     households = suppress_list([figures.households], total=False).cells[0]
     others = [
         _section("channel", _("Kontakte nach Kontaktart"), figures.contacts_by_channel),
@@ -155,8 +162,24 @@ def suppressed(
         period=figures.period,
         persons=persons,
         households=households,
-        sections=people + others,
+        sections=[*people, ended, *others],
     )
+
+
+def _ended_by_reason(figures: raw.RawKeyFigures, ended: Cell) -> Section:
+    """The people ended in the period by reason. The reasons add up to "beendet" of the first
+    list, so that number is their total: suppressed against it, and withheld as a whole where
+    either list hides it (else the reasons would give away the hidden "beendet", or it a
+    hidden reason)."""
+    section = _section(
+        "ended_reason",
+        _("Beendete Beratungen nach Grund"),
+        figures.ended_by_reason,
+        ordered=True,
+    )
+    if ended.value and (ended.hidden or section.total is None or section.total.hidden):
+        section.withheld = True
+    return section
 
 
 def _section(

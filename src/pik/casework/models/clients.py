@@ -82,6 +82,17 @@ class Client(TimeStamped):
         DIVERSE = "diverse", _("divers")
         UNKNOWN = "unknown", _("keine Angabe")
 
+    class EndReason(models.TextChoices):
+        """Why the counselling ended, asked when it is closed (counted in the key figures)."""
+
+        GOALS_REACHED = "goals_reached", _("Ziele erreicht")
+        WORK_OR_TRAINING = "work_or_training", _("Arbeit oder Ausbildung aufgenommen")
+        MOVED_AWAY = "moved_away", _("weggezogen")
+        HANDED_OVER = "handed_over", _("an andere Stelle übergeben / Regelangebot")
+        NO_CONTACT = "no_contact", _("kein Kontakt mehr")
+        OWN_WISH = "own_wish", _("auf eigenen Wunsch beendet")
+        OTHER = "other", _("sonstiges")
+
     kreis = models.ForeignKey(
         "orgs.Kreis", on_delete=models.PROTECT, related_name="casework_clients"
     )
@@ -162,10 +173,21 @@ class Client(TimeStamped):
     health_notes = models.TextField(_("Gesundheitliche Hinweise"), blank=True)
     counselling_start = models.DateField(_("Beratung seit"))
     counselling_end = models.DateField(_("Beratung beendet am"), null=True, blank=True)
+    #: Empty while in counselling (and for records closed before the reason was asked).
+    end_reason = models.CharField(
+        _("Grund für das Ende der Beratung"),
+        max_length=20,
+        choices=EndReason.choices,
+        blank=True,
+        default="",
+    )
     status = models.CharField(
         _("Status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
     )
     anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)
+    #: Kept by the consent services: an active consent to statistics exists (the key figures
+    #: count only these people; ADR 0040). Never set by hand.
+    counts_in_statistics = models.BooleanField(default=False, editable=False)
     version = models.PositiveIntegerField(_("Bearbeitungsstand"), default=1)
 
     scope: ClassVar = ScopePaths(

@@ -7,40 +7,39 @@ the Kreis statistics). Nothing here is shown as it is: stats suppresses small co
 A person counts in a period when their counselling overlapped it: started on or before its last
 day and not ended before its first. Of those, *new* started in the period, *ended* ended in it,
 *ongoing* are the rest (counselled before and after); who started and ended in the period counts
-as ended. Contacts, plans and goals count when they happened in the period: a goal as *set* when
-it was created, as *reached* on the day its status became "achieved". Five grouped queries
-whatever the scope; the grouped rows are few (attributes × bands), so Python only adds them up.
+as ended; the ended ones also by the reason given at closing (``Client.end_reason``). Contacts,
+plans and goals count when they happened in the period: a goal as *set* when it was created, as
+*reached* on the day its status became "achieved". Six queries whatever the scope, each
+returning a few rows (one for the people's attributes), so Python only adds them up; the
+consent comes from ``Client.counts_in_statistics`` (ADR 0040). Referrals are the network's:
+``pik.stats.keyfigures.counts`` adds them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import (
-    Case,
-    CharField,
     Count,
-    DurationField,
-    Exists,
-    ExpressionWrapper,
     F,
+    Func,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
+    TextField,
     Value,
-    When,
 )
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear, Least
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pik.casework.models import Client, Consent, Contact, Goal, Plan, PlanField, PlanVersion
+from pik.casework.models import Client, Contact, Goal, Plan, PlanField, PlanVersion
 
 #: Age bands at the end of the period (lower bounds in years), as the statewide template asks.
 AGE_BANDS = ((0, "0–17"), (18, "18–26"), (27, "27–44"), (45, "45–64"), (65, "65+"))
@@ -91,6 +90,8 @@ class RawKeyFigures:
 
     period: Period
     persons: dict[str, int] = field(default_factory=dict)  # new, ongoing, ended
+    #: The people ended in the period by the reason given at closing (adds up to "ended").
+    ended_by_reason: dict[str, int] = field(default_factory=dict)
     households: int = 0
     sex: dict[str, int] = field(default_factory=dict)
     age: dict[str, int] = field(default_factory=dict)
@@ -109,14 +110,16 @@ class RawKeyFigures:
 
 
 def counted_clients(records: Records, period: Period) -> QuerySet[Client]:
-    """The people a scope counts in a period: consent to statistics, counselling overlapping."""
-    consenting = Consent.objects.filter(
-        purpose=Consent.Purpose.STATISTICS, withdrawn_on__isnull=True
-    ).values("client_id")
+    """The people a scope counts in a period: consent to statistics, counselling overlapping.
+
+    The consent is read from ``Client.counts_in_statistics``, which the consent services keep
+    equal to "an active consent to statistics exists" (ADR 0040): every query here needs the
+    people counted, and a semi-join with the consents in each of them was the largest part of
+    the statewide time."""
     clients = Client.objects.exclude(status=Client.Status.ANONYMISED).filter(
         Q(counselling_end__isnull=True) | Q(counselling_end__gte=period.start),
         counselling_start__lte=period.end,
-        pk__in=consenting,
+        counts_in_statistics=True,
     )
     if records.kreis_ids is not None:
         clients = clients.filter(kreis_id__in=records.kreis_ids)
@@ -130,12 +133,12 @@ def counted_clients(records: Records, period: Period) -> QuerySet[Client]:
 
 
 def key_figures(records: Records, period: Period) -> RawKeyFigures:
-    """Five queries whatever the scope: people (grouped by every attribute counted), their
-    households, contacts (grouped by channel and topic list), plans, goals."""
+    """Six queries whatever the scope: people (every attribute counted, and their households,
+    in one row), people by nationality, contacts (grouped by channel and topic list), plans,
+    goals."""
     clients = counted_clients(records, period)
     result = RawKeyFigures(period=period)
     _people(clients, period, result)
-    result.households = clients.aggregate(n=Count("household", distinct=True))["n"]
     ids = clients.values("pk")
     _contacts(
         Contact.objects.filter(
@@ -144,12 +147,13 @@ def key_figures(records: Records, period: Period) -> RawKeyFigures:
         result,
     )
     start, end = _moments(period)
+    # the versions of the period are few: one pass over them (not a look-up per plan)
     reviewed = PlanVersion.objects.filter(
-        plan_id=OuterRef("pk"), number__gt=1, created_at__gte=start, created_at__lt=end
-    )
+        number__gt=1, created_at__gte=start, created_at__lt=end
+    ).values("plan_id")
     plans = Plan.objects.filter(client_id__in=ids).aggregate(
         created=Count("pk", filter=Q(created_at__gte=start, created_at__lt=end)),
-        reviewed=Count("pk", filter=Exists(reviewed)),
+        reviewed=Count("pk", filter=Q(pk__in=reviewed)),
     )
     result.plans = {"created": plans["created"], "reviewed": plans["reviewed"]}
     _goals(Goal.objects.filter(plan__client_id__in=ids), period, start, end, result)
@@ -157,66 +161,95 @@ def key_figures(records: Records, period: Period) -> RawKeyFigures:
 
 
 def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) -> None:
-    """Status, sex, nationality, birth year and duration band in one grouped query."""
-    # a person who started and ended in the period counts as ended (their last state)
-    status = Case(
-        When(counselling_end__lte=period.end, then=Value("ended")),
-        When(counselling_start__gte=period.start, then=Value("new")),
-        default=Value("ongoing"),
-        output_field=CharField(),
-    )
-    span = ExpressionWrapper(
-        F("counselling_end") - F("counselling_start"), output_field=DurationField()
-    )
-    bands = [
-        When(
-            Q(counselling_start__lte=period.end - dt.timedelta(days=low))
-            & (Q(counselling_end__isnull=True) | Q(span__gte=dt.timedelta(days=low))),
-            then=Value(i),
-        )
-        for i, (low, _name) in reversed(list(enumerate(DURATION_BANDS)))
-    ]
-    rows = (
-        clients.annotate(span=span)
-        .annotate(bucket=status, band=Case(*bands, default=Value(0), output_field=IntegerField()))
-        .order_by()
-        .values("bucket", "band", "gender", "nationality", "birth_year")
-        .annotate(n=Count("pk"))
-    )
-    genders = {key: str(label) for key, label in Client.Gender.choices}
+    """Status (with the reasons of those ended), sex, age band, duration band and households as
+    counts with a condition each, in one row; nationality (free text) grouped. Each attribute
+    is counted on its own: a query grouped by all of them at once returns about a row per
+    person in a Kreis."""
     unknown = str(UNKNOWN)
-    ages = tuple((low, str(name)) for low, name in AGE_BANDS)  # translated once, not per row
-    durations = [str(name) for _low, name in DURATION_BANDS]
-    persons: Counter[str] = Counter({"new": 0, "ongoing": 0, "ended": 0})
-    sex: Counter[str] = Counter()
+    # a person who started and ended in the period counts as ended (their last state)
+    ended = Q(counselling_end__lte=period.end)
+    new = Q(counselling_start__gte=period.start) & ~ended
+    # days counselled until the end of the period (or of the counselling), as a whole number
+    # in SQL: no interval arithmetic (on SQLite a Python function per row and band)
+    days = _DaysBetween(
+        Least(Coalesce("counselling_end", Value(period.end)), Value(period.end)),
+        F("counselling_start"),
+    )
+    reasons = {key: str(label) for key, label in Client.EndReason.choices}
+    genders = {
+        key: str(label) for key, label in Client.Gender.choices if key != Client.Gender.UNKNOWN
+    }
+    year = period.end.year  # age at the end of the period: its year minus the year of birth
+    counts: dict[str, Any] = {
+        "total": Count("pk"),
+        "households": Count("household", distinct=True),
+        "new": Count("pk", filter=new),
+        "ended": Count("pk", filter=ended),
+        "age_unknown": Count("pk", filter=Q(birth_year__isnull=True)),
+    }
+    counts |= {f"reason_{key}": Count("pk", filter=ended & Q(end_reason=key)) for key in reasons}
+    counts |= {f"gender_{key}": Count("pk", filter=Q(gender=key)) for key in genders}
+    for i, (low, _age) in enumerate(AGE_BANDS):
+        born = Q(birth_year__lte=year - low) if i else Q()
+        if i + 1 < len(AGE_BANDS):
+            born &= Q(birth_year__gt=year - AGE_BANDS[i + 1][0])
+        counts[f"age_{i}"] = Count("pk", filter=born & Q(birth_year__isnull=False))
+    for i, (low, _lasted) in enumerate(DURATION_BANDS):
+        lasted = Q(days__gte=low) if i else Q()
+        if i + 1 < len(DURATION_BANDS):
+            lasted &= Q(days__lt=DURATION_BANDS[i + 1][0])
+        counts[f"duration_{i}"] = Count("pk", filter=lasted) if lasted else Count("pk")
+    row = clients.alias(days=days).aggregate(**counts)
+    total = row["total"]
+    result.households = row["households"]
+    result.persons = {
+        "new": row["new"],
+        "ongoing": total - row["new"] - row["ended"],
+        "ended": row["ended"],
+    }
+    result.ended_by_reason = {label: row[f"reason_{key}"] for key, label in reasons.items()}
+    if without := row["ended"] - sum(result.ended_by_reason.values()):
+        result.ended_by_reason[unknown] = without
+    sex = {label: row[f"gender_{key}"] for key, label in genders.items()}
+    sex[unknown] = total - sum(sex.values())  # "keine Angabe", and any value outside the list
+    result.sex = {label: n for label, n in sex.items() if n}
+    result.age = {str(name): row[f"age_{i}"] for i, (_low, name) in enumerate(AGE_BANDS)}
+    if row["age_unknown"]:
+        result.age[unknown] = row["age_unknown"]
+    result.duration = {
+        str(name): row[f"duration_{i}"] for i, (_low, name) in enumerate(DURATION_BANDS)
+    }
     nationality: Counter[str] = Counter()
-    age: Counter[str] = Counter({name: 0 for _low, name in ages})
-    duration: Counter[str] = Counter({name: 0 for name in durations})
-    for row in rows:
-        n = row["n"]
-        persons[row["bucket"]] += n
-        sex[genders.get(row["gender"], unknown)] += n
-        nationality[(row["nationality"] or "").strip() or unknown] += n
-        year = row["birth_year"]
-        age[unknown if year is None else _band(period.end.year - year, ages)] += n
-        duration[durations[row["band"]]] += n
-    result.persons, result.sex, result.nationality = dict(persons), dict(sex), dict(nationality)
-    result.age, result.duration = dict(age), dict(duration)
+    for value, n in (
+        clients.order_by()
+        .values_list("nationality")
+        .annotate(n=Count("pk"))
+        .values_list("nationality", "n")
+    ):
+        nationality[(value or "").strip() or unknown] += n
+    result.nationality = dict(nationality)
 
 
 def _contacts(contacts: QuerySet[Contact], result: RawKeyFigures) -> None:
     """By channel and by topic from one query grouped by channel and topic list (a contact's
-    list of topics takes a few dozen forms, so the grouped rows stay few)."""
+    list of topics takes a few dozen forms, so the grouped rows stay few). The list is grouped
+    as its text: on PostgreSQL hashing a million jsonb values costs more than the text."""
     kinds = {key: str(label) for key, label in Contact.Kind.choices}
     fields = {key: str(label) for key, label in PlanField.choices}
     channels: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()
     topics: Counter[str] = Counter()
-    for row in contacts.order_by().values("kind", "topics").annotate(n=Count("pk")):
-        channels[kinds.get(row["kind"], row["kind"])] += row["n"]
-        by_kind[row["kind"]] += row["n"]
-        for topic in row["topics"] or ():
-            topics[fields.get(topic, topic)] += row["n"]
+    rows = (
+        contacts.order_by()
+        .annotate(topic_list=Cast("topics", TextField()))
+        .values_list("kind", "topic_list")
+        .annotate(n=Count("pk"))
+    )
+    for kind, topic_list, n in rows:
+        channels[kinds.get(kind, kind)] += n
+        by_kind[kind] += n
+        for topic in json.loads(topic_list) if topic_list else ():
+            topics[fields.get(topic, topic)] += n
     result.contacts_by_channel, result.contacts_by_topic = dict(channels), dict(topics)
     result.contacts_by_kind = dict(by_kind)
 
@@ -250,6 +283,24 @@ def _goals(
             result.goals_reached[label] = row["reached"]
 
 
+class _DaysBetween(Func):
+    """Whole days from the second date to the first (both dates, never null)."""
+
+    output_field = IntegerField()
+    arity = 2
+    template = "(%(expressions)s)"
+    arg_joiner = " - "  # PostgreSQL: date minus date is a whole number of days
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
 def _moments(period: Period) -> tuple[dt.datetime, dt.datetime]:
     """The period as aware datetimes [first day 00:00, day after the last 00:00)."""
     tz = timezone.get_current_timezone()
@@ -276,6 +327,8 @@ class YearlySeries:
     ended: list[int]
     contacts: dict[str, list[int]]  # per channel label
     goals_reached: list[int]
+    #: The people ended per year by the reason given at closing (adds up to ``ended``).
+    ended_by_reason: dict[str, list[int]] = field(default_factory=dict)
 
 
 def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
@@ -288,9 +341,11 @@ def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
     rows = (
         clients.order_by()
         .annotate(sy=ExtractYear("counselling_start"), ey=ExtractYear("counselling_end"))
-        .values("sy", "ey")
+        .values("sy", "ey", "end_reason")
         .annotate(n=Count("pk"))
     )
+    reasons = {key: str(label) for key, label in Client.EndReason.choices}
+    by_reason = {label: [0] * len(years) for label in reasons.values()}
     for row in rows:
         start, end = row["sy"], row["ey"]
         for i, year in enumerate(years):
@@ -298,6 +353,8 @@ def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
                 persons[i] += row["n"]
                 if end == year:
                     ended[i] += row["n"]
+                    label = reasons.get(row["end_reason"], str(UNKNOWN))
+                    by_reason.setdefault(label, [0] * len(years))[i] += row["n"]
                 elif start == year:
                     new[i] += row["n"]
     ids = clients.values("pk")
@@ -334,4 +391,5 @@ def yearly_series(records: Records, first: int, last: int) -> YearlySeries:
         ended=ended,
         contacts={label: counts for label, counts in contacts.items() if any(counts)},
         goals_reached=reached,
+        ended_by_reason={label: counts for label, counts in by_reason.items() if any(counts)},
     )

@@ -303,8 +303,9 @@ def client_health_notes_set(
 
 
 @transaction.atomic
-def client_close(*, client: Client, ended_on: dt.date, actor: User) -> Client:
-    """End the counselling (active → closed): from then the retention period runs."""
+def client_close(*, client: Client, ended_on: dt.date, reason: str, actor: User) -> Client:
+    """End the counselling (active → closed) for a reason from ``Client.EndReason`` (the key
+    figures count people ended by reason): from then the retention period runs."""
     rules.require(rules.may_work_on(actor, client), NO_ACCESS)
     client = _lock(client)
     if client.status != Client.Status.ACTIVE:
@@ -313,14 +314,19 @@ def client_close(*, client: Client, ended_on: dt.date, actor: User) -> Client:
     not_future(ended_on, "Das Ende der Beratung", errors, "ended_on")
     if ended_on < client.counselling_start:
         errors["ended_on"] = "Das Ende der Beratung liegt vor ihrem Beginn."
+    if reason not in Client.EndReason.values:
+        errors["reason"] = "Bitte wählen Sie aus, warum die Beratung endet."
     raise_if(errors)
     CLIENT.apply(client, action="close", user=actor)
     client.counselling_end = ended_on
+    client.end_reason = reason
     client.version = F("version") + 1
-    client.save(update_fields=["status", "counselling_end", "version", "updated_at"])
+    client.save(update_fields=["status", "counselling_end", "end_reason", "version", "updated_at"])
     client.refresh_from_db()
     _cancel_pending_handovers(client)
-    audit.record(actor=actor, action="client.close", target=client, ended_on=ended_on)
+    audit.record(
+        actor=actor, action="client.close", target=client, ended_on=ended_on, reason=reason
+    )
     return client
 
 

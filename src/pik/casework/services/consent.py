@@ -99,6 +99,8 @@ def consent_record(  # noqa: PLR0912
         suffix = ".pdf" if scan_type == PDF else ".png" if scan_type == PNG else ".jpg"
         consent.scan.save(f"einwilligung-{client.pk}{suffix}", ContentFile(scan_data), save=False)
     consent.save()
+    if purpose == Consent.Purpose.STATISTICS:
+        _statistics_flag(client)
     audit.record(
         actor=actor,
         action="consent.record",
@@ -129,10 +131,13 @@ def consent_withdraw(*, consent: Consent, withdrawn_on: dt.date, actor: User) ->
     consent.withdrawn_on = withdrawn_on
     consent.save(update_fields=["withdrawn_on", "updated_at"])
     effects = []
+    if consent.purpose == Consent.Purpose.STATISTICS:
+        _statistics_flag(client)  # the person drops out of the key figures at once
     if consent.purpose == Consent.Purpose.PARTICIPATION and client.status == Client.Status.ACTIVE:
         CLIENT.apply(client, action="close", user=actor)
         client.counselling_end = max(withdrawn_on, client.counselling_start)
-        client.save(update_fields=["status", "counselling_end", "updated_at"])
+        client.end_reason = Client.EndReason.OWN_WISH  # the person withdrew their consent
+        client.save(update_fields=["status", "counselling_end", "end_reason", "updated_at"])
         _cancel_pending_handovers(client)
         effects.append("counselling_closed")
     if consent.purpose == Consent.Purpose.HEALTH and client.health_notes:
@@ -155,3 +160,14 @@ def consent_withdraw(*, consent: Consent, withdrawn_on: dt.date, actor: User) ->
         effects=effects,
     )
     return consent
+
+
+def _statistics_flag(client: Client) -> None:
+    """Keep ``Client.counts_in_statistics`` equal to "an active consent to statistics exists"
+    (read by the key figures instead of the consents; ADR 0040). Called by every service that
+    records or withdraws such a consent, inside its transaction."""
+    active = client.consents.filter(
+        purpose=Consent.Purpose.STATISTICS, withdrawn_on__isnull=True
+    ).exists()
+    Client.objects.filter(pk=client.pk).update(counts_in_statistics=active)
+    client.counts_in_statistics = active

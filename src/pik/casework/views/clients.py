@@ -232,7 +232,10 @@ def client_close(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         lambda d: services.client_close(
-            client=client, ended_on=form.cleaned_data["ended_on"], actor=user
+            client=client,
+            ended_on=form.cleaned_data["ended_on"],
+            reason=form.cleaned_data["reason"],
+            actor=user,
         ),
         success="Die Beratung ist beendet.",
         to=client_url(client),
