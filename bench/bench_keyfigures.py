@@ -62,7 +62,8 @@ WITH c AS (
 SELECT 'status', CASE WHEN ce <= %(e)s THEN 'ended' WHEN cs >= %(s)s THEN 'new'
                       ELSE 'ongoing' END, COUNT(*) FROM c GROUP BY 2
 UNION ALL SELECT 'ended_reason', end_reason, COUNT(*) FROM c WHERE ce <= %(e)s GROUP BY end_reason
-UNION ALL SELECT 'households', '', COUNT(DISTINCT household_id) FROM c
+UNION ALL SELECT 'households', '', COUNT(DISTINCT household_id)
+  + COUNT(CASE WHEN household_id IS NULL THEN 1 END) FROM c
 UNION ALL SELECT 'sex', gender, COUNT(*) FROM c GROUP BY gender
 UNION ALL SELECT 'nationality', nationality, COUNT(*) FROM c GROUP BY nationality
 UNION ALL SELECT 'birth_year', CAST(birth_year AS TEXT), COUNT(*) FROM c GROUP BY birth_year

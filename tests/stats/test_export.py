@@ -108,17 +108,18 @@ def test_xlsx_one_sheet_per_year_one_row_per_applicant_suppressed(client, kreis_
     kreis = str(world.kreis_a)
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert rows == [
-        # persons 14 (6 new, 8 ongoing, 0 ended), households 0, plans 0/0, contacts 6: 1 outreach
+        # persons 14 (6 new, 8 ongoing, 0 ended), households 14 (each alone), plans 0/0,
+        # contacts 6: 1 outreach
         # ("< 5"), 5 by phone hidden as its complement, and with none in person the total too
         # (6 - 5 would give the 1), goals 0, referrals 3
-        [kreis, f"Kreis: {kreis}", 14, 0, 6, 0, 0, 0, "x", "< 5", "x", 0, "< 5"],
-        # three people, all new: total and part "< 5"
-        [kreis, f"Träger: {world.provider_a}", "< 5", 0, "< 5", 0, 0, 0, 0, 0, 0, 0, 0],
+        [kreis, f"Kreis: {kreis}", 14, 14, 6, 0, 0, 0, "x", "< 5", "x", 0, "< 5"],
+        # three people, all new: total and part "< 5", three households of one
+        [kreis, f"Träger: {world.provider_a}", "< 5", "< 5", "< 5", 0, 0, 0, 0, 0, 0, 0, 0],
     ]
     assert sheet["C2"].data_type == "n" and sheet["C2"].number_format == "0"
     first = book["01.07.–31.12.2024"]
     # in the second half of 2024 only the eight who started in March, one contact in person
-    assert [c.value for c in first[2]][2:9] == [8, 0, 0, 0, 0, 0, "< 5"]
+    assert [c.value for c in first[2]][2:9] == [8, 8, 0, 0, 0, 0, "< 5"]
     assert first.max_row == 3 and first["C3"].value == 0  # the Träger's people start in 2025
 
 
@@ -179,7 +180,7 @@ def test_csv_has_every_year_and_the_same_cells(client, kreis_a) -> None:  # type
         "01.01.2025 – 30.06.2025",
         "01.01.2025 – 30.06.2025",
     ]
-    assert rows[3][3:] == ["14", "0", "6", "0", "0", "0", "x", "< 5", "x", "0", "< 5"]
+    assert rows[3][3:] == ["14", "14", "6", "0", "0", "0", "x", "< 5", "x", "0", "< 5"]
 
 
 def test_pdf_lists_the_applicants_per_year(client, kreis_a) -> None:  # type: ignore[no-untyped-def]

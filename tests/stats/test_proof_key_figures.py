@@ -167,7 +167,12 @@ def test_the_proof_shows_the_numbers_stats_shows_for_the_same_scope(world, grant
     assert "Gemeinde" in kf.casework_scope
     # the Kreis dashboard for the same scope and year (the interim proof covers the whole year)
     assert (proof.period_start, proof.period_end) == (dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31))
-    people, contacts, goals = dashboard(user=author, scope=scope, first=YEAR, last=YEAR).charts
+    charts = {c.title: c for c in dashboard(user=author, scope=scope, first=YEAR, last=YEAR).charts}
+    people = charts["Beratene Personen je Jahr"]
+    contacts = charts["Beratungskontakte je Jahr nach Kontaktart"]
+    goals = charts["Erreichte Ziele je Jahr"]
+    referrals = charts["Vermittlungen je Jahr nach Stand"]
+    assert sum(s.values[0] or 0 for s in referrals.series) == kf.referrals
     assert [s.values[0] for s in people.series] == [18, 6, 5]
     assert sum(s.values[0] or 0 for s in contacts.series) == kf.contacts_total
     assert goals.series[0].values[0] == kf.goals_reached

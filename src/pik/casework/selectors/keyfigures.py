@@ -183,6 +183,7 @@ def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) ->
     counts: dict[str, Any] = {
         "total": Count("pk"),
         "households": Count("household", distinct=True),
+        "alone": Count("pk", filter=Q(household__isnull=True)),
         "new": Count("pk", filter=new),
         "ended": Count("pk", filter=ended),
         "age_unknown": Count("pk", filter=Q(birth_year__isnull=True)),
@@ -201,7 +202,8 @@ def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) ->
         counts[f"duration_{i}"] = Count("pk", filter=lasted) if lasted else Count("pk")
     row = clients.alias(days=days).aggregate(**counts)
     total = row["total"]
-    result.households = row["households"]
+    # a person without a household record is a household of their own (ADR 0036)
+    result.households = row["households"] + row["alone"]
     result.persons = {
         "new": row["new"],
         "ongoing": total - row["new"] - row["ended"],

@@ -123,6 +123,10 @@ def template_figures(
         households[key].add(row["household_id"])
     for key, members in households.items():
         result[key].households = len(members)
+    # a person without a household record is a household of their own (ADR 0036)
+    alone = clients.filter(household__isnull=True).order_by().values(*by).annotate(n=Count("pk"))
+    for key, row in groups.add(alone):
+        result[key].households += row["n"]
     ids = clients.values("pk")
     contacts = (
         Contact.objects.filter(
