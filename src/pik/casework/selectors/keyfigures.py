@@ -325,7 +325,15 @@ class _AnyOfArray(Func):
     output_field = BooleanField()
     arity = 2
 
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+    def as_sql(
+        self,
+        compiler: Any,
+        connection: Any,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> Any:
         column, keys = self.get_source_expressions()
         column_sql, column_params = compiler.compile(column)
         keys_sql, keys_params = compiler.compile(keys)  # "(SELECT ...)"; EmptyResultSet passes
