@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Func, Q, QuerySet
 from django.http import Http404
 
 from pik.casework import rules as casework_rules
@@ -193,14 +193,18 @@ REFERRAL_STATES = [label for _key, label in Referral.Status.choices]
 
 
 def referral_counts(*, clients: Any, start: Any, end: Any) -> dict[str, dict[str, int]]:
-    """Referrals made in a period for the given people (a key-figure queryset of clients), by
-    the kind of partner and by outcome (raw counts; stats suppresses them)."""
+    """Referrals made in a period for the given people (a key-figure queryset of clients, or a
+    filter on ``client_id`` as ``among_counted`` builds it), by the kind of partner and by
+    outcome (raw counts; stats suppresses them)."""
     kinds = {key: str(label) for key, label in Actor.Kind.choices}
     states = {key: str(label) for key, label in Referral.Status.choices}
     by_kind: dict[str, int] = {}
     by_state: dict[str, int] = {}
     rows = (
-        Referral.objects.filter(client_id__in=clients.values("pk"), shared_on__range=(start, end))
+        Referral.objects.filter(
+            clients if isinstance(clients, (Q, Func)) else Q(client_id__in=clients.values("pk")),
+            shared_on__range=(start, end),
+        )
         .order_by()
         .values("partner__kind", "status")
         .annotate(n=Count("pk"))

@@ -108,7 +108,9 @@ def counts(records: Records, period: Period) -> tuple[raw.RawKeyFigures, dict[st
     """The raw counts of a scope's records (who may see them is the caller's business): case
     work's, and the network's referrals of the same people (casework may not read the network)."""
     referrals = network.referral_counts(
-        clients=raw.counted_clients(records, period), start=period.start, end=period.end
+        clients=raw.among_counted("client_id", records, period),
+        start=period.start,
+        end=period.end,
     )
     return raw.key_figures(records, period), referrals
 

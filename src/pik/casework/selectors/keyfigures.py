@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import (
+    BooleanField,
     Count,
     F,
     Func,
@@ -35,6 +37,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, Coalesce, ExtractYear, Least
+from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -132,6 +135,31 @@ def counted_clients(records: Records, period: Period) -> QuerySet[Client]:
     return clients
 
 
+def among_counted(field: str, records: Records, period: Period) -> Q | Func:
+    """A filter on ``field`` (a client's key, as ``client_id``) for the records of the people
+    ``counted_clients`` counts: ``field IN (their keys)``, and for a scope of a few thousand
+    people (a Kreis, Gemeinden, staff) on PostgreSQL ``field = ANY(ARRAY(their keys))``.
+
+    Given the keys as a subquery PostgreSQL joins the whole state's plans and referrals (a hash
+    join over a sequential scan) for a Kreis's two thousand people; given them as an array
+    computed once it reads them through the index on the client (EXPLAIN on the state set:
+    plans 26 ms to 5, referrals 15 to 5). For the whole state or a Regierungsbezirk the join
+    stays the better plan; SQLite has no arrays (and at most a Kreis)."""
+    return _among(field, counted_clients(records, period), records)
+
+
+def _among(field: str, clients: QuerySet[Client], records: Records) -> Q | Func:
+    keys = clients.order_by().values("pk")
+    small = (
+        records.kreis_ids is not None
+        or records.gemeinde_ids is not None
+        or records.responsible_ids is not None
+    )
+    if small and connection.vendor == "postgresql":
+        return _AnyOfArray(F(field), keys)
+    return Q(**{f"{field}__in": keys})
+
+
 def key_figures(records: Records, period: Period) -> RawKeyFigures:
     """Six queries whatever the scope: people (every attribute counted, and their households,
     in one row), people by nationality, contacts (grouped by channel and topic list), plans,
@@ -139,10 +167,11 @@ def key_figures(records: Records, period: Period) -> RawKeyFigures:
     clients = counted_clients(records, period)
     result = RawKeyFigures(period=period)
     _people(clients, period, result)
-    ids = clients.values("pk")
     _contacts(
         Contact.objects.filter(
-            client_id__in=ids, occurred_on__gte=period.start, occurred_on__lte=period.end
+            _among("client_id", clients, records),
+            occurred_on__gte=period.start,
+            occurred_on__lte=period.end,
         ),
         result,
     )
@@ -151,12 +180,13 @@ def key_figures(records: Records, period: Period) -> RawKeyFigures:
     reviewed = PlanVersion.objects.filter(
         number__gt=1, created_at__gte=start, created_at__lt=end
     ).values("plan_id")
-    plans = Plan.objects.filter(client_id__in=ids).aggregate(
+    plans = Plan.objects.filter(_among("client_id", clients, records)).aggregate(
         created=Count("pk", filter=Q(created_at__gte=start, created_at__lt=end)),
         reviewed=Count("pk", filter=Q(pk__in=reviewed)),
     )
     result.plans = {"created": plans["created"], "reviewed": plans["reviewed"]}
-    _goals(Goal.objects.filter(plan__client_id__in=ids), period, start, end, result)
+    goals = Goal.objects.filter(_among("plan__client_id", clients, records))
+    _goals(goals, period, start, end, result)
     return result
 
 
@@ -196,11 +226,13 @@ def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) ->
             born &= Q(birth_year__gt=year - AGE_BANDS[i + 1][0])
         counts[f"age_{i}"] = Count("pk", filter=born & Q(birth_year__isnull=False))
     for i, (low, _lasted) in enumerate(DURATION_BANDS):
-        lasted = Q(days__gte=low) if i else Q()
+        # lookups on the expression, not an alias: aggregating over an alias makes Django
+        # rewrite every one of the thirty counts (a third of the Python time of this query)
+        lasted = Q(GreaterThanOrEqual(days, low)) if i else Q()
         if i + 1 < len(DURATION_BANDS):
-            lasted &= Q(days__lt=DURATION_BANDS[i + 1][0])
+            lasted &= Q(LessThan(days, DURATION_BANDS[i + 1][0]))
         counts[f"duration_{i}"] = Count("pk", filter=lasted) if lasted else Count("pk")
-    row = clients.alias(days=days).aggregate(**counts)
+    row = clients.aggregate(**counts)
     total = row["total"]
     # a person without a household record is a household of their own (ADR 0036)
     result.households = row["households"] + row["alone"]
@@ -283,6 +315,29 @@ def _goals(
             result.goals_set[label] = row["set"]
         if row["reached"]:
             result.goals_reached[label] = row["reached"]
+
+
+class _AnyOfArray(Func):
+    """``column = ANY(ARRAY(subquery))`` (PostgreSQL): the subquery runs once, as an InitPlan,
+    and the planner probes the column's index with its values. An empty subquery (no records
+    in scope) empties the query, as ``column__in`` does."""
+
+    output_field = BooleanField()
+    arity = 2
+
+    def as_sql(
+        self,
+        compiler: Any,
+        connection: Any,
+        function: str | None = None,
+        template: str | None = None,
+        arg_joiner: str | None = None,
+        **extra_context: Any,
+    ) -> Any:
+        column, keys = self.get_source_expressions()
+        column_sql, column_params = compiler.compile(column)
+        keys_sql, keys_params = compiler.compile(keys)  # "(SELECT ...)"; EmptyResultSet passes
+        return f"{column_sql} = ANY(ARRAY{keys_sql})", (*column_params, *keys_params)
 
 
 class _DaysBetween(Func):
