@@ -146,7 +146,11 @@ def test_referral_to_dashboard_export_and_proof(live_server, browser) -> None:  
     compared = 0
     for i, (name, _label) in enumerate(FIELDS):  # after Kreis and applicant
         cells = [r[2 + i] for r in employers]
-        if all(isinstance(c, int) for c in cells):
+        if not all(isinstance(c, int) for c in cells):
+            continue
+        if name == "households":  # a household may live with both employers' managers
+            assert max(cells) <= kf.households <= sum(cells)
+        else:
             assert getattr(kf, name) == sum(cells), name
             compared += 1
     assert compared >= 3  # contacts at least: the demo's caseloads are not tiny there
