@@ -26,11 +26,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Count,
     F,
     Func,
-    IntegerField,
     Q,
     QuerySet,
     TextField,
@@ -43,6 +41,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pik.casework.models import Client, Contact, Goal, Plan, PlanField, PlanVersion
+from pik.casework.selectors.sql import AnyOfArray, DaysBetween
 
 #: Age bands at the end of the period (lower bounds in years), as the statewide template asks.
 AGE_BANDS = ((0, "0–17"), (18, "18–26"), (27, "27–44"), (45, "45–64"), (65, "65+"))
@@ -156,7 +155,7 @@ def _among(field: str, clients: QuerySet[Client], records: Records) -> Q | Func:
         or records.responsible_ids is not None
     )
     if small and connection.vendor == "postgresql":
-        return _AnyOfArray(F(field), keys)
+        return AnyOfArray(F(field), keys)
     return Q(**{f"{field}__in": keys})
 
 
@@ -201,7 +200,7 @@ def _people(clients: QuerySet[Client], period: Period, result: RawKeyFigures) ->
     new = Q(counselling_start__gte=period.start) & ~ended
     # days counselled until the end of the period (or of the counselling), as a whole number
     # in SQL: no interval arithmetic (on SQLite a Python function per row and band)
-    days = _DaysBetween(
+    days = DaysBetween(
         Least(Coalesce("counselling_end", Value(period.end)), Value(period.end)),
         F("counselling_start"),
     )
@@ -315,47 +314,6 @@ def _goals(
             result.goals_set[label] = row["set"]
         if row["reached"]:
             result.goals_reached[label] = row["reached"]
-
-
-class _AnyOfArray(Func):
-    """``column = ANY(ARRAY(subquery))`` (PostgreSQL): the subquery runs once, as an InitPlan,
-    and the planner probes the column's index with its values. An empty subquery (no records
-    in scope) empties the query, as ``column__in`` does."""
-
-    output_field = BooleanField()
-    arity = 2
-
-    def as_sql(
-        self,
-        compiler: Any,
-        connection: Any,
-        function: str | None = None,
-        template: str | None = None,
-        arg_joiner: str | None = None,
-        **extra_context: Any,
-    ) -> Any:
-        column, keys = self.get_source_expressions()
-        column_sql, column_params = compiler.compile(column)
-        keys_sql, keys_params = compiler.compile(keys)  # "(SELECT ...)"; EmptyResultSet passes
-        return f"{column_sql} = ANY(ARRAY{keys_sql})", (*column_params, *keys_params)
-
-
-class _DaysBetween(Func):
-    """Whole days from the second date to the first (both dates, never null)."""
-
-    output_field = IntegerField()
-    arity = 2
-    template = "(%(expressions)s)"
-    arg_joiner = " - "  # PostgreSQL: date minus date is a whole number of days
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(julianday(%(expressions)s) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra,
-        )
 
 
 def _moments(period: Period) -> tuple[dt.datetime, dt.datetime]:
