@@ -332,3 +332,22 @@ def test_a_place_of_residence_narrows_every_applicants_row(kreis_a) -> None:  # 
     assert page.persons.value == sum(
         r.cells["persons_counselled"].value for r in result.sheets[0].rows
     )
+
+
+def test_the_export_splits_contacts_as_the_proof_of_use_does() -> None:
+    """Messenger is contact at a distance in the proof's template numbers; the export's row
+    must split the same way (they were two constants once, and differed)."""
+    from pik.casework.selectors.keyfigures import Period as P
+    from pik.casework.selectors.keyfigures import RawKeyFigures
+    from pik.casework.selectors.keyfigures_grouped import TemplateFigures
+    from pik.stats.export import row_cells
+    from pik.stats.proofs import template_numbers
+
+    kinds = {"in_person": 20, "outreach": 6, "phone": 7, "email": 5, "video": 5, "messenger": 9}
+    grouped = TemplateFigures(contacts=dict(kinds))
+    cells = row_cells(grouped, referrals=0)
+    raw = RawKeyFigures(period=P.year(2025), contacts_by_kind=dict(kinds))
+    proof = template_numbers(raw, {"kind": {}, "status": {}})
+    for name in ("contacts_total", "contacts_outreach", "contacts_remote"):
+        assert cells[name].value == proof[name], name
+    assert proof["contacts_remote"] == 26

@@ -5,7 +5,8 @@ the scope), the template's figures as columns in its order (``FIELDS``), as XLSX
 Every row is its own disclosure group and goes through ``pik.core.disclosure``: people counselled
 with its parts (new, ongoing, ended; "ongoing" is not a column, but counts as a part so that
 "new" and "ended" cannot be worked out from the total either) and contacts with theirs (in
-person and by messenger, outreach, phone/e-mail/video) are suppressed as a list with its total;
+person, outreach, at a distance: ``pik.stats.proofs.REMOTE``, the same split as the proof of
+use) are suppressed as a list with its total;
 households, plans, goals reached and referrals each alone. The export publishes no column totals,
 so no row's hidden number can be worked out from the others.
 
@@ -30,6 +31,7 @@ from pik.core.tables import Column, Sheet, csv_bytes, workbook_sheets_bytes
 from pik.network import selectors as network
 from pik.orgs.selectors import employer_keys
 from pik.stats.keyfigures import Scope, resolve
+from pik.stats.proofs import OUTREACH, REMOTE
 
 #: The statewide key-figure template's fields in its order (the same names and labels as the
 #: proof of use's key figures, ``pik.funding.proofs.KEY_FIGURE_FIELDS``).
@@ -46,7 +48,6 @@ FIELDS: tuple[tuple[str, Any], ...] = (
     ("goals_reached", gettext_lazy("Erreichte Ziele")),
     ("referrals", gettext_lazy("Vermittlungen in Regelangebote")),
 )
-REMOTE = ("phone", "email", "video")
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
@@ -150,7 +151,7 @@ def row_cells(figures: TemplateFigures, referrals: int) -> dict[str, Cell]:
     persons = _group([figures.persons["new"], figures.persons["ongoing"], figures.persons["ended"]])
     contacts = figures.contacts
     remote = sum(contacts.get(kind, 0) for kind in REMOTE)
-    outreach = contacts.get("outreach", 0)
+    outreach = sum(contacts.get(kind, 0) for kind in OUTREACH)
     others = sum(contacts.values()) - remote - outreach
     channels = _group([others, outreach, remote])
 

@@ -27,8 +27,8 @@ from pik.casework.selectors.keyfigures import Period, Records
 from pik.funding import rules as funding_rules
 from pik.funding import selectors as funding
 from pik.funding import services as funding_services
-from pik.network import selectors as network
 from pik.orgs.selectors import scope_place
+from pik.stats import keyfigures
 
 if TYPE_CHECKING:
     from pik.funding.models import KeyFigures, ProofOfUse
@@ -84,10 +84,7 @@ def template_numbers(
 
 def counted(records: Records, period: Period) -> dict[str, int]:
     """The template's numbers for records and a period (as ``keyfigures.key_figures`` counts)."""
-    referrals = network.referral_counts(
-        clients=raw.counted_clients(records, period), start=period.start, end=period.end
-    )
-    return template_numbers(raw.key_figures(records, period), referrals)
+    return template_numbers(*keyfigures.counts(records, period))
 
 
 def fill(*, proof: ProofOfUse, actor: Any, replace: bool = True) -> KeyFigures | None:
