@@ -289,6 +289,25 @@ class Membership(TimeStamped):
         return f"{self.user} – {self.get_role_display()} {where}".strip()
 
     @property
+    def employer_key(self) -> str:
+        """The key-figure scope of who employs an integration manager (``employer:<key>``):
+        ``provider-<id>``, ``gemeinde-<ags>`` or ``kreis-<ags>``."""
+        if self.provider_id:
+            return f"provider-{self.provider_id}"
+        if self.gemeinde is not None:
+            return f"gemeinde-{self.gemeinde.ags}"
+        return f"kreis-{self.kreis.ags}" if self.kreis is not None else ""
+
+    @property
+    def employer_kreis(self) -> Any:
+        """The Kreis of who employs an integration manager."""
+        if self.provider is not None:
+            return self.provider.kreis
+        if self.gemeinde is not None:
+            return self.gemeinde.kreis
+        return self.kreis
+
+    @property
     def employer_label(self) -> str:
         """For integration managers: who employs them (Träger, Gemeinde or the Kreis)."""
         if self.provider_id:

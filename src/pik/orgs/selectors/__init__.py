@@ -330,22 +330,10 @@ def employer_keys(
     rows = _managers().select_related("kreis", "gemeinde__kreis", "provider__kreis")
     found: dict[str, dict[str, Any]] = {}
     for m in rows:
-        if m.provider_id and m.provider:
-            key, kreis, label = (
-                f"provider-{m.provider_id}",
-                m.provider.kreis,
-                f"Träger: {m.provider}",
-            )
-        elif m.gemeinde_id and m.gemeinde:
-            key, kreis, label = (
-                f"gemeinde-{m.gemeinde.ags}",
-                m.gemeinde.kreis,
-                f"Gemeinde: {m.gemeinde}",
-            )
-        elif m.kreis:
-            key, kreis, label = f"kreis-{m.kreis.ags}", m.kreis, f"Kreis: {m.kreis}"
-        else:
+        key = m.employer_key
+        if not key:
             continue
+        kreis, label = m.employer_kreis, m.employer_label
         entry = found.setdefault(key, {"kreis": kreis, "label": label, "managers": set()})
         entry["managers"].add(m.user_id)
     kreise = None if kreis_ids is None else set(kreis_ids)
@@ -380,12 +368,7 @@ def key_figure_scopes(*, user: User) -> list[tuple[str, str, str]]:
         scopes.append(("kreis", kreis.ags, str(kreis)))
         employers = _managers().filter(kreis=kreis).select_related("gemeinde", "provider")
         for m in sorted(employers, key=lambda m: m.employer_label):
-            if m.provider_id:
-                scopes.append(("employer", f"provider-{m.provider_id}", m.employer_label))
-            elif m.gemeinde_id and m.gemeinde:
-                scopes.append(("employer", f"gemeinde-{m.gemeinde.ags}", m.employer_label))
-            else:
-                scopes.append(("employer", f"kreis-{kreis.ags}", m.employer_label))
+            scopes.append(("employer", m.employer_key or f"kreis-{kreis.ags}", m.employer_label))
         for manager in managers_in_kreis(kreis_id=kreis.pk):
             scopes.append(("manager", str(manager.pk), f"{manager.first_name} {manager.last_name}"))
         for gemeinde in Gemeinde.objects.filter(kreis=kreis).order_by("name"):
